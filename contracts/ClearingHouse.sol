@@ -1,0 +1,644 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {IVault} from "../interfaces/IVault.sol";
+import {IClearingHouse} from "../interfaces/IClearingHouse.sol";
+import {IVirtualAMM} from "../interfaces/IVirtualAMM.sol";
+import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
+import {AccountBalance} from "./AccountBalance.sol";
+import {PerpMath} from "./libraries/PerpMath.sol";
+
+/// @title ClearingHouse
+/// @notice The trading entry. One internal pipeline (`_trade`) serves opening, increasing,
+///         reducing, flipping, closing and liquidating: settle funding, swap on the curve, check
+///         the bound, realise PnL pro rata to the cost basis, charge the fee, update open interest
+///         and the account's market set. Entry points add their own checks around it.
+contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
+    using PerpMath for uint256;
+
+    struct TradeParams {
+        address trader;
+        address baseToken;
+        bool isBaseToQuote;
+        bool isExactInput;
+        uint256 amount;
+        uint256 oppositeAmountBound;
+        bool isLiquidation;
+    }
+
+    struct TradeResult {
+        uint256 base;
+        uint256 quote;
+        int256 oldSize;
+        int256 newSize;
+        int256 realizedPnl;
+        uint256 fee;
+        uint256 markPrice;
+    }
+
+    struct FundingUpdate {
+        uint256 markTwap;
+        uint256 indexTwap;
+        int256 rate;
+        uint256 markCum;
+        uint256 indexCum;
+    }
+
+    uint256 public constant FUNDING_PERIOD = 24 hours;
+    /// @dev 0.1% per 8 hours, 18 decimals; scaled linearly to the elapsed span
+    int256 public constant FUNDING_CAP_PER_8H = 1e15;
+    uint256 internal constant RATIO_ONE = 1e6;
+
+    address public guardian;
+    address public liquidityPool;
+    bool public globalPaused;
+    uint24 public liquidatorShare = 500_000; // of the penalty, when the account is not under water
+    uint128 public minPositionNotional = 10e18;
+    uint128 public fullLiquidationThreshold = 500e18;
+
+    /// @dev fee income of the pool not yet available for funding payouts, and the budget
+    uint128 public fundingPayoutBudget;
+    uint128 internal _feeIncomeCheckpoint;
+
+    mapping(address baseToken => uint256) internal _markCumAtFunding;
+    mapping(address baseToken => uint256) internal _indexCumAtFunding;
+
+    modifier checkDeadline(uint256 deadline) {
+        if (block.timestamp > deadline) revert DeadlineExpired(deadline, block.timestamp);
+        _;
+    }
+
+    constructor(IVault vault_, IVirtualAMM amm_, IPriceOracle oracle_, address owner_)
+        AccountBalance(vault_, amm_, oracle_)
+        Ownable(owner_)
+    {
+        guardian = owner_;
+    }
+
+    // ================================================================== trading
+
+    /// @notice Opens, increases, reduces or flips a position (PROTOCOL.md section 5).
+    /// @param params see IClearingHouse.OpenPositionParams
+    /// @return base base amount exchanged on the curve
+    /// @return quote quote amount exchanged on the curve (before fee)
+    function openPosition(OpenPositionParams calldata params)
+        external
+        nonReentrant
+        checkDeadline(params.deadline)
+        returns (uint256 base, uint256 quote)
+    {
+        if (params.amount == 0) revert ZeroAmount();
+        Market memory m = _requireMarket(params.baseToken);
+        (uint256 indexPrice, IPriceOracle.Source source) = oracle.observe(params.baseToken);
+        TradeResult memory r = _trade(
+            TradeParams(
+                msg.sender,
+                params.baseToken,
+                params.isBaseToQuote,
+                params.isExactInput,
+                params.amount,
+                params.oppositeAmountBound,
+                false
+            ),
+            m
+        );
+        _afterUserTrade(msg.sender, params.baseToken, m, r, indexPrice, source != IPriceOracle.Source.Stale);
+        return (r.base, r.quote);
+    }
+
+    /// @notice Closes the caller's whole position in a market.
+    /// @param baseToken market
+    /// @param oppositeAmountBound min quote out when closing a long, max quote in for a short; 0: none
+    /// @param deadline last valid timestamp
+    function closePosition(address baseToken, uint256 oppositeAmountBound, uint256 deadline)
+        external
+        nonReentrant
+        checkDeadline(deadline)
+        returns (uint256 base, uint256 quote)
+    {
+        Market memory m = _requireMarket(baseToken);
+        int256 size = _positions[msg.sender][baseToken].size;
+        if (size == 0) revert NoPosition(msg.sender, baseToken);
+        (uint256 indexPrice, IPriceOracle.Source source) = oracle.observe(baseToken);
+        TradeResult memory r =
+            _trade(TradeParams(msg.sender, baseToken, size > 0, size > 0, PerpMath.abs(size), oppositeAmountBound, false), m);
+        _afterUserTrade(msg.sender, baseToken, m, r, indexPrice, source != IPriceOracle.Source.Stale);
+        return (r.base, r.quote);
+    }
+
+    /// @notice Liquidates the smallest fraction of `trader`'s position in `baseToken` that
+    ///         brings the account back above maintenance (or all of it; PROTOCOL.md section 5).
+    /// @return base base closed
+    /// @return quote quote exchanged for it
+    function liquidate(address trader, address baseToken) external nonReentrant returns (uint256 base, uint256 quote) {
+        return _liquidate(trader, baseToken, 0);
+    }
+
+    /// @notice `liquidate` with a bound on the closing swap: min quote out when the position is
+    ///         a long, max quote in when it is a short (a liquidator's slippage protection).
+    function liquidateWithBound(address trader, address baseToken, uint256 oppositeAmountBound)
+        external
+        nonReentrant
+        returns (uint256 base, uint256 quote)
+    {
+        return _liquidate(trader, baseToken, oppositeAmountBound);
+    }
+
+    /// @notice Settles `trader`'s pending funding in one market into collateral.
+    function settleFunding(address trader, address baseToken) external nonReentrant {
+        _requireMarket(baseToken);
+        _settleFunding(trader, baseToken);
+    }
+
+    /// @notice Settles `trader`'s pending funding in all its markets (the Vault calls it before
+    ///         a withdrawal).
+    function settleAllFunding(address trader) external nonReentrant {
+        uint256 bitmap = _accountMarkets[trader];
+        while (bitmap != 0) {
+            uint256 id = _lowestBit(bitmap);
+            bitmap &= bitmap - 1;
+            _settleFunding(trader, _marketList[id]);
+        }
+    }
+
+    // ================================================================== funding
+
+    /// @notice Closes a funding epoch: premium of the mark TWAP over the index TWAP since the
+    ///         last update, rate = premium * elapsed / period clamped to the cap for the elapsed
+    ///         time, cumulative index += rate * indexTwap. Permissionless once the interval has
+    ///         passed. Missed epochs: the whole elapsed span is settled at once with the TWAPs of
+    ///         the whole span and a cap scaled to it, so funding neither lapses nor doubles.
+    ///         The AMM's side of the open-interest imbalance is paid to or by the liquidity pool
+    ///         (its payouts capped by a third of its fee income), the insurance fund backing it;
+    ///         if both cannot pay, the index moves only as far as they can.
+    function updateFundingRate(address baseToken) external nonReentrant {
+        Market memory m = _requireMarket(baseToken);
+        FundingState memory fs = _funding[baseToken];
+        uint256 next = uint256(fs.lastTime) + m.fundingInterval;
+        if (block.timestamp < next) revert FundingTooEarly(baseToken, next);
+        oracle.observe(baseToken);
+        FundingUpdate memory u = _fundingRate(baseToken, fs.lastTime);
+        _markCumAtFunding[baseToken] = u.markCum;
+        _indexCumAtFunding[baseToken] = u.indexCum;
+
+        int256 delta = u.rate * int256(u.indexTwap) / 1e18; // quote per base, rounded towards zero
+        OpenInterest memory oi = _openInterest[baseToken];
+        (int256 poolReceived, int256 insuranceReceived, int256 applied) =
+            _settleAmmFunding(int256(uint256(oi.long)) - int256(uint256(oi.short)), delta);
+
+        fs.cumulativeIndex += int128(applied);
+        fs.rate = int64(u.rate);
+        fs.lastTime = uint64(block.timestamp);
+        _funding[baseToken] = fs;
+        emit FundingUpdated(baseToken, u.rate, u.markTwap, u.indexTwap);
+        emit FundingIndexMoved(baseToken, applied, fs.cumulativeIndex, poolReceived, insuranceReceived);
+    }
+
+    /// @inheritdoc IClearingHouse
+    function lastFundingTime(address baseToken) external view returns (uint256) {
+        return _funding[baseToken].lastTime;
+    }
+
+    /// @notice Funding state: cumulative index, the rate applied at the last update (for the
+    ///         span it covered) and the rate an update now would apply.
+    function getFundingState(address baseToken)
+        external
+        view
+        returns (int256 cumulativeIndex, int256 lastRate, int256 nextRate, uint256 lastTime)
+    {
+        FundingState memory fs = _funding[baseToken];
+        if (block.timestamp > fs.lastTime) nextRate = _fundingRate(baseToken, fs.lastTime).rate;
+        return (fs.cumulativeIndex, fs.rate, nextRate, fs.lastTime);
+    }
+
+    // ================================================================== curve governance
+
+    /// @notice Changes a market's k keeping the mark; the exact change in the traders' net
+    ///         position value is charged to (or credited to) the liquidity pool.
+    /// @param newBaseReserve new base reserve; the quote reserve scales with it
+    /// @param maxCost budget: reverts when the pool would pay more
+    function adjustK(address baseToken, uint256 newBaseReserve, uint256 maxCost) external nonReentrant returns (int256 cost) {
+        if (msg.sender != owner() && msg.sender != liquidityPool) revert OwnableUnauthorizedAccount(msg.sender);
+        _requireMarket(baseToken);
+        cost = amm.adjustK(baseToken, newBaseReserve);
+        _chargeCurveCost(baseToken, cost, maxCost, false);
+    }
+
+    /// @notice Moves a market's curve price to the (fresh) index price, keeping its base
+    ///         reserve; the exact cost is charged to the liquidity pool.
+    function repeg(address baseToken, uint256 maxCost) external onlyOwner nonReentrant returns (int256 cost) {
+        _requireMarket(baseToken);
+        (uint256 index, IPriceOracle.Source source) = oracle.observe(baseToken);
+        if (source == IPriceOracle.Source.Stale) revert IndexStale(baseToken);
+        cost = amm.repeg(baseToken, index);
+        _chargeCurveCost(baseToken, cost, maxCost, true);
+    }
+
+    // ================================================================== administration
+
+    /// @notice Lists a market: its curve, parameters and caps. The oracle feed must be set.
+    function addMarket(address baseToken, uint256 baseReserve, uint256 quoteReserve, MarketParams calldata params)
+        external
+        onlyOwner
+    {
+        if (baseToken == address(0) || liquidityPool == address(0)) revert ZeroAddress();
+        if (_markets[baseToken].listed) revert MarketExists(baseToken);
+        uint256 id = _marketList.length;
+        if (id >= 256) revert TooManyTotalMarkets(id);
+        oracle.getIndexPrice(baseToken); // reverts for an unknown feed
+        amm.initMarket(baseToken, baseReserve, quoteReserve);
+        _marketList.push(baseToken);
+        _markets[baseToken].id = uint8(id);
+        _markets[baseToken].listed = true;
+        _setParams(baseToken, params);
+        _funding[baseToken].lastTime = uint64(block.timestamp);
+        _markCumAtFunding[baseToken] = amm.markCumulative(baseToken);
+        (_indexCumAtFunding[baseToken],,) = oracle.indexCumulative(baseToken);
+        emit MarketAdded(baseToken, uint8(id), baseReserve, quoteReserve);
+    }
+
+    /// @notice Changes a market's parameters within PROTOCOL.md section 4's bounds.
+    function setMarketParams(address baseToken, MarketParams calldata params) external onlyOwner {
+        _requireMarket(baseToken);
+        _setParams(baseToken, params);
+    }
+
+    /// @notice Changes the global thresholds.
+    function setGlobalParams(uint128 minPositionNotional_, uint128 fullLiquidationThreshold_, uint24 liquidatorShare_)
+        external
+        onlyOwner
+    {
+        _bound(liquidatorShare_, 0, RATIO_ONE);
+        _bound(minPositionNotional_, 1e18, 1_000e18);
+        _bound(fullLiquidationThreshold_, 0, 100_000e18);
+        minPositionNotional = minPositionNotional_;
+        fullLiquidationThreshold = fullLiquidationThreshold_;
+        liquidatorShare = liquidatorShare_;
+        emit GlobalParamsChanged(minPositionNotional_, fullLiquidationThreshold_, liquidatorShare_);
+    }
+
+    /// @notice Sets the guardian, who can pause opening.
+    function setGuardian(address guardian_) external onlyOwner {
+        guardian = guardian_;
+        emit GuardianChanged(guardian_);
+    }
+
+    /// @notice Sets the liquidity pool contract (allowed to adjust k for depth).
+    function setLiquidityPool(address pool) external onlyOwner {
+        liquidityPool = pool;
+    }
+
+    /// @notice Pauses or resumes opening and increasing in one market (address(0): all markets).
+    ///         Closing, reducing, withdrawing free collateral and liquidating are never paused.
+    function setPaused(address baseToken, bool paused) external {
+        if (msg.sender != guardian && msg.sender != owner()) revert OnlyGuardian(msg.sender);
+        if (baseToken == address(0)) {
+            globalPaused = paused;
+        } else {
+            _requireMarket(baseToken);
+            _markets[baseToken].paused = paused;
+        }
+        emit PauseChanged(baseToken, paused);
+    }
+
+    // ================================================================== internals: trade
+
+    /// @dev The shared trade path. Settles funding first, swaps, realises PnL, charges the fee.
+    function _trade(TradeParams memory p, Market memory m) internal returns (TradeResult memory r) {
+        _settleFunding(p.trader, p.baseToken);
+        (r.base, r.quote, r.markPrice) =
+            amm.swap(p.baseToken, p.isBaseToQuote, p.isExactInput, p.amount, p.isLiquidation ? 0 : m.maxPriceMoveRatio);
+        if (p.oppositeAmountBound != 0) {
+            uint256 opposite = p.isBaseToQuote == p.isExactInput ? r.quote : r.base;
+            bool minOut = p.isExactInput;
+            if (minOut ? opposite < p.oppositeAmountBound : opposite > p.oppositeAmountBound) {
+                revert SlippageExceeded(opposite, p.oppositeAmountBound);
+            }
+        }
+        int256 exSize = p.isBaseToQuote ? -int256(r.base) : int256(r.base);
+        int256 exNotional = p.isBaseToQuote ? -int256(r.quote) : int256(r.quote);
+
+        Position storage pos = _positions[p.trader][p.baseToken];
+        int256 size = pos.size;
+        int256 open = pos.openNotional;
+        r.oldSize = size;
+        if (size == 0 || (size > 0) == (exSize > 0)) {
+            open += exNotional;
+        } else if (PerpMath.abs(exSize) <= PerpMath.abs(size)) {
+            // reduce or close: the closed cost basis rounds towards +inf, so PnL rounds down
+            int256 closedBasis = PerpMath.mulDivCeilSigned(open, PerpMath.abs(exSize), PerpMath.abs(size));
+            r.realizedPnl = -(exNotional + closedBasis);
+            open -= closedBasis;
+        } else {
+            // flip: the closing share of the exchanged notional rounds towards +inf
+            int256 closedPart = PerpMath.mulDivCeilSigned(exNotional, PerpMath.abs(size), PerpMath.abs(exSize));
+            r.realizedPnl = -(closedPart + open);
+            open = exNotional - closedPart;
+        }
+        size += exSize;
+        r.newSize = size;
+        if (size == 0) {
+            delete _positions[p.trader][p.baseToken];
+        } else {
+            pos.size = int128(size);
+            pos.openNotional = int128(open);
+        }
+        _updateOpenInterest(p.baseToken, r.oldSize, size);
+        _updateAccountMarkets(p.trader, m.id, r.oldSize, size);
+
+        r.fee = r.quote.mulRatioUp(m.feeRatio);
+        vault.settleTrade(p.trader, r.realizedPnl, r.fee, r.fee.mulRatioUp(m.insuranceFeeShare));
+        emit PositionChanged(p.trader, p.baseToken, exSize, exNotional, r.fee, open, r.realizedPnl, r.markPrice);
+    }
+
+    /// @dev Checks of a user trade (not of a liquidation): guards on increases, margin, dust.
+    function _afterUserTrade(
+        address trader,
+        address baseToken,
+        Market memory m,
+        TradeResult memory r,
+        uint256 indexPrice,
+        bool indexFresh
+    ) internal {
+        bool increased = r.newSize != 0 && (r.oldSize == 0 || (r.oldSize > 0) != (r.newSize > 0)
+            || PerpMath.abs(r.newSize) > PerpMath.abs(r.oldSize));
+        uint256 price = indexPrice;
+        if (increased) {
+            if (m.paused || globalPaused) revert MarketPaused(baseToken);
+            if (!indexFresh) revert IndexStale(baseToken);
+            _checkSpread(baseToken, m, r, indexPrice);
+            _checkOpenInterestCap(baseToken, r.newSize > 0);
+        } else if (!indexFresh) {
+            price = amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW);
+        }
+        if (r.newSize != 0) {
+            uint256 notional = PerpMath.abs(r.newSize).mulDown(price);
+            if (notional < minPositionNotional) revert DustPosition(baseToken, notional, minPositionNotional);
+        }
+        if (increased) {
+            AccountState memory s = _accountState(trader, baseToken, price);
+            if (s.accountValue < int256(s.initialRequirement)) {
+                revert InsufficientMargin(trader, s.accountValue, s.initialRequirement);
+            }
+        } else if (_accountMarkets[trader] == 0) {
+            _settleBadDebt(trader);
+        }
+    }
+
+    /// @dev Reduce-only beyond the spread: an increase may not leave the mark further than the
+    ///      max spread from the index while moving it away from the index.
+    function _checkSpread(address baseToken, Market memory m, TradeResult memory r, uint256 index) internal pure {
+        uint256 mark = r.markPrice;
+        uint256 diff = mark > index ? mark - index : index - mark;
+        if (diff * RATIO_ONE > index * m.maxSpreadRatio) {
+            bool movedUp = r.newSize > r.oldSize;
+            if (movedUp == (mark > index)) revert SpreadTooLarge(baseToken, mark, index, m.maxSpreadRatio);
+        }
+    }
+
+    function _checkOpenInterestCap(address baseToken, bool isLong) internal view {
+        OpenInterest memory oi = _openInterest[baseToken];
+        OpenInterestCap memory cap = _oiCaps[baseToken];
+        if (isLong ? oi.long > cap.long : oi.short > cap.short) {
+            revert OpenInterestCapExceeded(baseToken, isLong, isLong ? oi.long : oi.short, isLong ? cap.long : cap.short);
+        }
+    }
+
+    function _updateOpenInterest(address baseToken, int256 oldSize, int256 newSize) internal {
+        OpenInterest memory oi = _openInterest[baseToken];
+        if (oldSize > 0) oi.long -= uint128(uint256(oldSize));
+        else oi.short -= uint128(uint256(-oldSize));
+        if (newSize > 0) oi.long += uint128(uint256(newSize));
+        else oi.short += uint128(uint256(-newSize));
+        _openInterest[baseToken] = oi;
+    }
+
+    function _updateAccountMarkets(address trader, uint8 id, int256 oldSize, int256 newSize) internal {
+        if ((oldSize == 0) == (newSize == 0)) return;
+        uint256 bitmap = _accountMarkets[trader];
+        if (newSize == 0) {
+            bitmap &= ~(uint256(1) << id);
+        } else {
+            bitmap |= uint256(1) << id;
+            if (_popcount(bitmap) > MAX_MARKETS_PER_ACCOUNT) revert TooManyMarkets(trader, MAX_MARKETS_PER_ACCOUNT);
+        }
+        _accountMarkets[trader] = bitmap;
+    }
+
+    function _settleFunding(address trader, address baseToken) internal {
+        Position storage pos = _positions[trader][baseToken];
+        int128 index = _funding[baseToken].cumulativeIndex;
+        int128 last = pos.lastFundingIndex;
+        if (index == last) return;
+        int256 size = pos.size;
+        pos.lastFundingIndex = index;
+        if (size == 0) return;
+        int256 payment = PerpMath.mulCeilSigned(size, int256(index) - last);
+        if (payment != 0) vault.settleFunding(trader, payment);
+        emit FundingSettled(trader, baseToken, payment);
+    }
+
+    // ================================================================== internals: liquidation
+
+    function _liquidate(address trader, address baseToken, uint256 bound) internal returns (uint256 base, uint256 quote) {
+        Market memory m = _requireMarket(baseToken);
+        (uint256 price, uint256 closeSize, bool isLong) = _liquidationPlan(trader, baseToken, m);
+        TradeResult memory r = _trade(TradeParams(trader, baseToken, isLong, isLong, closeSize, bound, true), m);
+        base = r.base;
+        quote = r.quote;
+        uint256 penalty = _chargePenalty(trader, baseToken, m, r.quote, price);
+        if (r.newSize != 0) {
+            // the estimate fell short: close the rest in the same call (invariant 3)
+            AccountState memory s = _accountState(trader, baseToken, price);
+            if (s.accountValue < int256(s.maintenanceRequirement)) {
+                r = _trade(TradeParams(trader, baseToken, isLong, isLong, PerpMath.abs(r.newSize), 0, true), m);
+                base += r.base;
+                quote += r.quote;
+                penalty += _chargePenalty(trader, baseToken, m, r.quote, price);
+            }
+        }
+        emit PositionLiquidated(trader, baseToken, base, quote, penalty, msg.sender);
+        if (_accountMarkets[trader] == 0) _settleBadDebt(trader);
+    }
+
+    /// @dev Checks that the account is liquidatable; returns the valuation price (index, or the
+    ///      mark TWAP when the index is stale) and how much of the position to close.
+    function _liquidationPlan(address trader, address baseToken, Market memory m)
+        internal
+        returns (uint256 price, uint256 closeSize, bool isLong)
+    {
+        int256 size = _positions[trader][baseToken].size;
+        if (size == 0) revert NoPosition(trader, baseToken);
+        (uint256 index, IPriceOracle.Source source) = oracle.observe(baseToken);
+        price = source == IPriceOracle.Source.Stale ? amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW) : index;
+        AccountState memory s = _accountState(trader, baseToken, price);
+        if (s.accountValue >= int256(s.maintenanceRequirement)) {
+            revert NotLiquidatable(trader, s.accountValue, s.maintenanceRequirement);
+        }
+        closeSize = _liquidationSize(baseToken, m, size, price, s);
+        isLong = size > 0;
+    }
+
+    /// @dev PROTOCOL.md section 9: f = (M - A) / (n * (m - lambda - sigma)), rounded up; the whole
+    ///      position when it is small, when A < M/2, when m <= lambda + sigma or f >= 1.
+    function _liquidationSize(address baseToken, Market memory m, int256 size, uint256 price, AccountState memory s)
+        internal
+        view
+        returns (uint256)
+    {
+        uint256 absSize = PerpMath.abs(size);
+        uint256 notional = absSize.mulUp(price);
+        if (notional < fullLiquidationThreshold || s.accountValue * 2 < int256(s.maintenanceRequirement)) {
+            return absSize;
+        }
+        uint256 cost = uint256(m.liquidationPenaltyRatio) + _closingSlippage(baseToken, size, notional) + m.feeRatio;
+        if (m.mmRatio <= cost) return absSize;
+        // fraction of the position, 1e18 = all
+        uint256 f = Math.mulDiv(
+            uint256(int256(s.maintenanceRequirement) - s.accountValue),
+            1e18 * RATIO_ONE,
+            notional * (m.mmRatio - cost),
+            Math.Rounding.Ceil
+        );
+        if (f >= 1e18) return absSize;
+        uint256 closeSize = absSize.mulUp(f);
+        if ((absSize - closeSize).mulDown(price) < minPositionNotional) return absSize;
+        return closeSize;
+    }
+
+    /// @dev sigma: the curve's slippage for closing the whole position against its notional at
+    ///      the valuation price, as a 1e6 ratio rounded up (0 when the curve pays better).
+    function _closingSlippage(address baseToken, int256 size, uint256 notional) internal view returns (uint256) {
+        (, uint256 exitQuote) = amm.quoteSwap(baseToken, size > 0, size > 0, PerpMath.abs(size));
+        uint256 slip;
+        if (size > 0) slip = exitQuote < notional ? notional - exitQuote : 0;
+        else slip = exitQuote > notional ? exitQuote - notional : 0;
+        return Math.mulDiv(slip, RATIO_ONE, notional, Math.Rounding.Ceil);
+    }
+
+    /// @dev Penalty on the liquidated notional; all to the liquidator when the account cannot
+    ///      pay it (under water), else split with the insurance fund.
+    function _chargePenalty(address trader, address baseToken, Market memory m, uint256 notional, uint256 price)
+        internal
+        returns (uint256 penalty)
+    {
+        penalty = notional.mulRatioUp(m.liquidationPenaltyRatio);
+        if (penalty == 0) return 0;
+        int256 value = _accountState(trader, baseToken, price).accountValue;
+        uint256 toLiquidator = value < int256(penalty) ? penalty : penalty.mulRatioDown(liquidatorShare);
+        vault.transferBalance(trader, msg.sender, toLiquidator);
+        if (penalty > toLiquidator) vault.transferBalance(trader, vault.insuranceFund(), penalty - toLiquidator);
+    }
+
+    /// @dev An account with no positions and negative collateral: the insurance fund covers
+    ///      what it can, the rest is socialised over all collateral (never silent).
+    function _settleBadDebt(address trader) internal {
+        int256 balance = vault.balanceOf(trader);
+        if (balance >= 0) return;
+        uint256 debt = uint256(-balance);
+        address fund = vault.insuranceFund();
+        int256 fundBalance = vault.balanceOf(fund);
+        uint256 covered = fundBalance <= 0 ? 0 : Math.min(debt, uint256(fundBalance));
+        if (covered != 0) vault.transferBalance(fund, trader, covered);
+        uint256 socialized;
+        if (covered < debt && vault.totalShares() != 0) socialized = vault.socializeLoss(trader);
+        emit BadDebtCovered(trader, debt, covered, socialized);
+    }
+
+    // ================================================================== internals: funding
+
+    function _fundingRate(address baseToken, uint64 since)
+        internal
+        view
+        returns (FundingUpdate memory u)
+    {
+        uint256 dt = block.timestamp - since;
+        u.markCum = amm.markCumulative(baseToken);
+        u.markTwap = (u.markCum - _markCumAtFunding[baseToken]) / dt;
+        (u.indexCum,,) = oracle.indexCumulative(baseToken);
+        u.indexTwap = (u.indexCum - _indexCumAtFunding[baseToken]) / dt;
+        int256 premium = (int256(u.markTwap) - int256(u.indexTwap)) * 1e18 / int256(u.indexTwap);
+        u.rate = PerpMath.clamp(premium * int256(dt) / int256(FUNDING_PERIOD), FUNDING_CAP_PER_8H * int256(dt) / 8 hours);
+    }
+
+    /// @dev Pays the AMM's side of `net * delta` (traders' net long times the index move):
+    ///      traders pay it, the pool receives it, lazily through the escrow. When the pool must
+    ///      pay, the payout is limited by its funding budget and balance, then the insurance fund;
+    ///      the index moves only as far as they can pay.
+    function _settleAmmFunding(int256 net, int256 delta)
+        internal
+        returns (int256 poolReceived, int256 insuranceReceived, int256 applied)
+    {
+        applied = delta;
+        int256 due = PerpMath.mulFloorSigned(net, delta); // what the pool receives, rounded down
+        if (due >= 0) {
+            if (due > 0) vault.settleFunding(liquidityPool, -due);
+            return (due, 0, applied);
+        }
+        uint256 payout = uint256(-due);
+        uint256 income = vault.poolFeeIncome();
+        uint256 budget = fundingPayoutBudget + (income - _feeIncomeCheckpoint) / 3;
+        _feeIncomeCheckpoint = uint128(income);
+        uint256 poolBal = _nonNegative(vault.balanceOf(liquidityPool));
+        uint256 fundBal = _nonNegative(vault.balanceOf(vault.insuranceFund()));
+        uint256 poolCap = Math.min(budget, poolBal);
+        if (payout > poolCap + fundBal) {
+            uint256 available = poolCap + fundBal;
+            // shrink the index move so that |net * applied| <= available (one unit of margin)
+            applied = delta * int256(available) / int256(payout);
+            applied += applied > 0 ? int256(-1) : (applied < 0 ? int256(1) : int256(0));
+            if ((applied > 0) != (delta > 0)) applied = 0;
+            due = PerpMath.mulFloorSigned(net, applied);
+            payout = due < 0 ? uint256(-due) : 0;
+        }
+        uint256 fromPool = Math.min(payout, poolCap);
+        uint256 fromFund = payout - fromPool;
+        fundingPayoutBudget = uint128(budget - fromPool);
+        if (fromPool != 0) vault.settleFunding(liquidityPool, int256(fromPool));
+        if (fromFund != 0) vault.settleFunding(vault.insuranceFund(), int256(fromFund));
+        return (-int256(fromPool), -int256(fromFund), applied);
+    }
+
+    function _chargeCurveCost(address baseToken, int256 cost, uint256 maxCost, bool isRepeg) internal {
+        if (cost > 0) {
+            uint256 poolBal = _nonNegative(vault.balanceOf(liquidityPool));
+            uint256 budget = Math.min(maxCost, poolBal);
+            if (uint256(cost) > budget) revert KCostExceedsBudget(baseToken, cost, budget);
+        }
+        if (cost != 0) vault.settle(liquidityPool, -cost);
+        emit CurveMigrated(baseToken, cost, isRepeg);
+    }
+
+    function _setParams(address baseToken, MarketParams calldata p) internal {
+        _bound(p.imRatio, 10_000, 500_000);
+        _bound(p.mmRatio, 5_000, p.imRatio);
+        _bound(p.feeRatio, 0, 10_000);
+        _bound(p.insuranceFeeShare, 100_000, RATIO_ONE);
+        _bound(p.liquidationPenaltyRatio, 0, 100_000);
+        _bound(p.maxPriceMoveRatio, 1_000, 500_000);
+        _bound(p.maxSpreadRatio, 1_000, 500_000);
+        _bound(p.fundingInterval, 1 minutes, 8 hours);
+        Market storage m = _markets[baseToken];
+        m.imRatio = p.imRatio;
+        m.mmRatio = p.mmRatio;
+        m.feeRatio = p.feeRatio;
+        m.insuranceFeeShare = p.insuranceFeeShare;
+        m.liquidationPenaltyRatio = p.liquidationPenaltyRatio;
+        m.maxPriceMoveRatio = p.maxPriceMoveRatio;
+        m.maxSpreadRatio = p.maxSpreadRatio;
+        m.fundingInterval = p.fundingInterval;
+        _oiCaps[baseToken] = OpenInterestCap(p.maxLongOpenInterest, p.maxShortOpenInterest);
+        emit MarketParamsChanged(baseToken, p);
+    }
+
+    function _bound(uint256 value, uint256 lo, uint256 hi) internal pure {
+        if (value < lo || value > hi) revert ParamOutOfBounds(value, lo, hi);
+    }
+
+    function _nonNegative(int256 x) internal pure returns (uint256) {
+        return x > 0 ? uint256(x) : 0;
+    }
+}

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {IVault} from "../interfaces/IVault.sol";
+import {IClearingHouse} from "../interfaces/IClearingHouse.sol";
+
+/// @title Vault
+/// @notice Holds every USDC of the protocol. Every claim on it is a ledger entry here:
+///         traders' collateral (shares of the collateral index, or debt), the insurance fund,
+///         the liquidity pool and the funding escrow (what traders owe or are owed in funding
+///         that the pool has already settled at epoch updates).
+contract Vault is IVault, ReentrancyGuard, Ownable2Step {
+    using SafeERC20 for IERC20;
+
+    struct Balance {
+        uint128 shares; // of the collateral index
+        uint128 debt; // negative collateral, 18 decimals, outside the index
+    }
+
+    uint256 internal constant SCALE = 1e12; // USDC 6 decimals -> 18
+    uint256 internal constant ONE = 1e18;
+
+    IERC20 internal immutable _usdc;
+
+    address public clearingHouse;
+    address public insuranceFund;
+    address public liquidityPool;
+
+    uint256 public collateralIndex = ONE; // collateral per share, 18 decimals
+    uint256 public totalShares;
+    uint256 public totalDebt;
+
+    uint128 internal _insuranceBalance;
+    uint128 internal _poolBalance;
+    int128 internal _fundingEscrow;
+    uint128 internal _poolFeeIncome;
+
+    mapping(address => Balance) internal _balances;
+
+    modifier onlyClearingHouse() {
+        if (msg.sender != clearingHouse) revert OnlyClearingHouse(msg.sender);
+        _;
+    }
+
+    constructor(address usdc_, address owner_) Ownable(owner_) {
+        if (usdc_ == address(0)) revert ZeroAddress();
+        _usdc = IERC20(usdc_);
+    }
+
+    /// @notice Wires the ClearingHouse and the two system accounts, once.
+    /// @param clearingHouse_ the only contract that moves balances
+    /// @param insuranceFund_ the insurance fund's address (its balance lives here)
+    /// @param liquidityPool_ the liquidity pool's address (its balance lives here)
+    function setSystemAccounts(address clearingHouse_, address insuranceFund_, address liquidityPool_)
+        external
+        onlyOwner
+    {
+        if (clearingHouse != address(0)) revert AlreadyInitialized();
+        if (clearingHouse_ == address(0) || insuranceFund_ == address(0) || liquidityPool_ == address(0)) {
+            revert ZeroAddress();
+        }
+        clearingHouse = clearingHouse_;
+        insuranceFund = insuranceFund_;
+        liquidityPool = liquidityPool_;
+        emit SystemAccountsSet(clearingHouse_, insuranceFund_, liquidityPool_);
+    }
+
+    // ------------------------------------------------------------------ user entry points
+
+    /// @notice Deposits USDC (6 decimals) as the caller's collateral.
+    /// @param amountUsdc amount in USDC units (6 decimals)
+    function deposit(uint256 amountUsdc) external nonReentrant {
+        _deposit(msg.sender, amountUsdc);
+    }
+
+    /// @notice Deposits the caller's USDC for `account` (a trader, the insurance fund or the pool).
+    /// @param account credited account
+    /// @param amountUsdc amount in USDC units (6 decimals)
+    function depositFor(address account, uint256 amountUsdc) external nonReentrant {
+        if (account == address(0)) revert ZeroAddress();
+        _deposit(account, amountUsdc);
+    }
+
+    /// @notice Withdraws USDC up to the caller's free collateral (PROTOCOL.md section 5, Margin).
+    /// @param amountUsdc amount in USDC units (6 decimals)
+    function withdraw(uint256 amountUsdc) external nonReentrant {
+        if (amountUsdc == 0) revert ZeroAmount();
+        uint256 amount = amountUsdc * SCALE;
+        // pending funding first, so that the ledger is what the free-collateral check sees
+        IClearingHouse(clearingHouse).settleAllFunding(msg.sender);
+        int256 free = IClearingHouse(clearingHouse).getFreeCollateral(msg.sender);
+        if (free < 0 || uint256(free) < amount) revert InsufficientFreeCollateral(msg.sender, amount, free);
+        _debitTrader(msg.sender, amount);
+        emit Withdrawn(msg.sender, msg.sender, amount);
+        _usdc.safeTransfer(msg.sender, amountUsdc);
+    }
+
+    /// @notice Withdraws from a system account's balance: called by the insurance fund or the
+    ///         liquidity pool contract itself (their own rules apply there).
+    /// @param to USDC receiver
+    /// @param amountUsdc amount in USDC units (6 decimals)
+    function withdrawSystem(address to, uint256 amountUsdc) external nonReentrant {
+        if (msg.sender != insuranceFund && msg.sender != liquidityPool) revert OnlySystemAccount(msg.sender);
+        if (amountUsdc == 0) revert ZeroAmount();
+        uint256 amount = amountUsdc * SCALE;
+        _add(msg.sender, -int256(amount));
+        emit Withdrawn(msg.sender, to, amount);
+        _usdc.safeTransfer(to, amountUsdc);
+    }
+
+    // ------------------------------------------------------------------ clearing house hooks
+
+    /// @notice Settles a trade: realized PnL and fee for the trader, fee shares to the insurance
+    ///         fund and the pool.
+    function settleTrade(address trader, int256 realizedPnl, uint256 fee, uint256 insuranceFee)
+        external
+        onlyClearingHouse
+    {
+        _addTrader(trader, realizedPnl - int256(fee));
+        uint256 poolFee = fee - insuranceFee;
+        _insuranceBalance += uint128(insuranceFee);
+        _poolBalance += uint128(poolFee);
+        _poolFeeIncome += uint128(poolFee);
+        emit TradeSettled(trader, realizedPnl, fee, insuranceFee);
+    }
+
+    /// @notice Adds a signed amount to an account with no counterpart entry (realized PnL
+    ///         against the curve, k-adjustment cost).
+    function settle(address account, int256 amount) external onlyClearingHouse {
+        _add(account, amount);
+        emit PnlSettled(account, amount);
+    }
+
+    /// @notice Moves `amount` from one account to another (penalties, bad-debt cover).
+    function transferBalance(address from, address to, uint256 amount) external onlyClearingHouse {
+        _add(from, -int256(amount));
+        _add(to, int256(amount));
+        emit BalanceTransferred(from, to, amount);
+    }
+
+    /// @notice Funding between an account and the escrow: `payment` > 0 is paid by the account.
+    function settleFunding(address account, int256 payment) external onlyClearingHouse {
+        _add(account, -payment);
+        int128 escrow = _fundingEscrow + int128(payment);
+        _fundingEscrow = escrow;
+        emit FundingEscrowChanged(account, payment, escrow);
+    }
+
+    /// @notice Spreads a bankrupt trader's remaining debt over every trader's collateral by
+    ///         lowering the collateral index (O(1)). The trader's debt is cleared.
+    /// @return loss the amount socialised
+    function socializeLoss(address trader) external onlyClearingHouse returns (uint256 loss) {
+        Balance storage b = _balances[trader];
+        loss = b.debt;
+        if (loss == 0) return 0;
+        uint256 shares = totalShares;
+        if (shares == 0) revert NothingToSocialize(trader, shares);
+        uint256 oldIndex = collateralIndex;
+        uint256 cut = Math.mulDiv(loss, ONE, shares, Math.Rounding.Ceil);
+        uint256 newIndex = cut >= oldIndex ? 0 : oldIndex - cut;
+        collateralIndex = newIndex;
+        b.debt = 0;
+        totalDebt -= loss;
+        emit LossSocialized(trader, loss, oldIndex, newIndex, shares);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @notice An account's balance, 18 decimals (negative: debt).
+    function balanceOf(address account) public view returns (int256) {
+        if (account == insuranceFund) return int256(uint256(_insuranceBalance));
+        if (account == liquidityPool) return int256(uint256(_poolBalance));
+        Balance memory b = _balances[account];
+        return int256(Math.mulDiv(b.shares, collateralIndex, ONE)) - int256(uint256(b.debt));
+    }
+
+    /// @notice The collateral token (USDC).
+    function usdc() external view returns (address) {
+        return address(_usdc);
+    }
+
+    /// @notice Funding settled by the pool at epoch updates and not yet settled by traders
+    ///         (positive: traders have paid in more than the pool took).
+    function fundingEscrow() external view returns (int256) {
+        return _fundingEscrow;
+    }
+
+    /// @notice Fees the liquidity pool has earned since deployment.
+    function poolFeeIncome() external view returns (uint256) {
+        return _poolFeeIncome;
+    }
+
+    /// @notice Shares and debt of a trader.
+    function rawBalance(address trader) external view returns (uint256 shares, uint256 debt) {
+        Balance memory b = _balances[trader];
+        return (b.shares, b.debt);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    function _deposit(address account, uint256 amountUsdc) internal {
+        if (amountUsdc == 0) revert ZeroAmount();
+        uint256 amount = amountUsdc * SCALE;
+        _add(account, int256(amount));
+        emit Deposited(account, msg.sender, amount);
+        _usdc.safeTransferFrom(msg.sender, address(this), amountUsdc);
+    }
+
+    function _add(address account, int256 amount) internal {
+        if (account == insuranceFund) {
+            _insuranceBalance = uint128(_addSystem(account, _insuranceBalance, amount));
+        } else if (account == liquidityPool) {
+            _poolBalance = uint128(_addSystem(account, _poolBalance, amount));
+        } else {
+            _addTrader(account, amount);
+        }
+    }
+
+    function _addSystem(address account, uint256 balance, int256 amount) internal pure returns (uint256) {
+        if (amount >= 0) return balance + uint256(amount);
+        uint256 debit = uint256(-amount);
+        if (debit > balance) revert InsufficientBalance(account, debit, int256(balance));
+        return balance - debit;
+    }
+
+    function _addTrader(address trader, int256 amount) internal {
+        if (amount > 0) _creditTrader(trader, uint256(amount));
+        else if (amount < 0) _debitTrader(trader, uint256(-amount));
+    }
+
+    /// @dev Credits repay debt first; the rest buys shares rounded down.
+    function _creditTrader(address trader, uint256 amount) internal {
+        Balance memory b = _balances[trader];
+        if (b.debt != 0) {
+            uint256 repay = amount < b.debt ? amount : b.debt;
+            b.debt -= uint128(repay);
+            totalDebt -= repay;
+            amount -= repay;
+        }
+        if (amount != 0) {
+            uint256 shares = Math.mulDiv(amount, ONE, collateralIndex);
+            b.shares += uint128(shares);
+            totalShares += shares;
+        }
+        _balances[trader] = b;
+    }
+
+    /// @dev Debits burn shares rounded up; what the shares cannot cover becomes debt.
+    function _debitTrader(address trader, uint256 amount) internal {
+        Balance memory b = _balances[trader];
+        uint256 index = collateralIndex;
+        uint256 value = Math.mulDiv(b.shares, index, ONE);
+        if (amount <= value) {
+            uint256 burn = index == 0 ? b.shares : Math.mulDiv(amount, ONE, index, Math.Rounding.Ceil);
+            if (burn > b.shares) burn = b.shares;
+            b.shares -= uint128(burn);
+            totalShares -= burn;
+        } else {
+            totalShares -= b.shares;
+            b.shares = 0;
+            uint256 newDebt = amount - value;
+            b.debt += uint128(newDebt);
+            totalDebt += newDebt;
+        }
+        _balances[trader] = b;
+    }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @title IPriceOracle
+/// @notice Index price per market from Chainlink and Pyth (18 decimals), with staleness,
+///         deviation check and a time-weighted average.
+interface IPriceOracle {
+    /// @notice Which source the index came from.
+    enum Source { Stale, Pyth, Chainlink }
+
+    error UnknownFeed(address baseToken);
+    error InvalidFeedConfig(address baseToken);
+    error OnlyOwner(address caller);
+    error InsufficientPythFee(uint256 required, uint256 provided);
+    error RefundFailed(address to, uint256 amount);
+
+    event FeedSet(address indexed baseToken, address chainlink, bytes32 pythId, uint32 chainlinkMaxAge, uint32 pythMaxAge, uint24 maxDeviation);
+    event IndexObserved(address indexed baseToken, uint256 price, Source source);
+    event PythUpdated(address indexed payer, uint256 fee);
+
+    function getIndexPrice(address baseToken) external view returns (uint256 price, Source source);
+    function observe(address baseToken) external returns (uint256 price, Source source);
+    function indexCumulative(address baseToken) external view returns (uint256 cumulative, uint256 lastPrice, uint64 lastTime);
+    function indexTwap(address baseToken, uint32 window) external view returns (uint256);
+    function updatePythPrice(bytes[] calldata updateData) external payable;
+    function pythUpdateFee(bytes[] calldata updateData) external view returns (uint256);
+}
