@@ -1,0 +1,57 @@
+# One-command set-up on a fresh machine (Python 3.11 + Node 20). Everything installs into
+# this folder: .venv (pinned Python packages), node_modules (solc, anvil, Solidity libraries),
+# .solcx (the solc-v0.8.28 shim Ape finds), .ape (Ape's package cache). Idempotent.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(BIN):$(PATH)
+export SOLCX_BINARY_PATH := $(CURDIR)/.solcx
+export APE_DATA_FOLDER := $(CURDIR)/.ape
+NETWORK ?= ethereum:local:foundry
+
+.PHONY: setup demo deploy test test-fast gas lint fmt clean
+
+setup: $(VENV)/.installed node_modules/.installed .solcx/solc-v0.8.28
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	node_modules/.bin/anvil --version >/dev/null
+	touch $@
+
+.solcx/solc-v0.8.28: tools/solc-shim.js
+	mkdir -p .solcx
+	cp tools/solc-shim.js $@
+	chmod +x $@
+
+## main job: local Anvil node, full stack, scripted trading session
+demo: setup
+	$(BIN)/ape run demo --network $(NETWORK)
+
+deploy: setup
+	$(BIN)/ape run deploy --network $(NETWORK)
+
+## the whole test suite (CI runs exactly this)
+test: setup
+	$(BIN)/ape test tests -q
+
+## gas report for the hot paths (written to reports/gas.md)
+gas: setup
+	$(BIN)/ape run gas_report --network $(NETWORK)
+
+lint: setup
+	$(BIN)/ruff check vperp scripts tests
+	$(BIN)/ruff format --check vperp scripts tests
+
+fmt: setup
+	$(BIN)/ruff format vperp scripts tests
+	$(BIN)/ruff check --fix vperp scripts tests
+
+clean:
+	rm -rf .build contracts/.cache .ape

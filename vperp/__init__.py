@@ -1,0 +1,1 @@
+"""vperp: Python tooling for the vAMM perpetual futures protocol."""

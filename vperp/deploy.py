@@ -1,0 +1,223 @@
+"""Deploys the full stack from a DeployConfig and records the addresses per network.
+
+Order (the AMM and the ClearingHouse name each other as immutables, so the ClearingHouse's
+address is predicted from the deployer's nonce):
+
+    USDC? -> Pyth? -> Chainlink mocks? -> Vault -> PriceOracle -> VirtualAMM -> ClearingHouse
+    -> InsuranceFund -> LiquidityPool -> wiring -> feeds -> markets -> seeds
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import rlp
+from eth_utils import keccak, to_canonical_address, to_checksum_address
+
+from vperp.config import DEPLOYMENTS_DIR, DeployConfig, MarketConfig
+from vperp.units import chainlink_answer, usdc, wad
+
+MAX_UINT128 = 2**128 - 1
+
+
+@dataclass
+class Market:
+    symbol: str
+    base_token: Any
+    chainlink: Any
+    pyth_id: bytes
+
+
+@dataclass
+class Deployment:
+    """Contract instances of one deployment (Ape ContractInstances)."""
+
+    usdc: Any
+    pyth: Any
+    vault: Any
+    oracle: Any
+    amm: Any
+    clearing_house: Any
+    insurance_fund: Any
+    liquidity_pool: Any
+    markets: dict[str, Market] = field(default_factory=dict)
+    owner: Any = None
+    is_local: bool = True
+
+    def base(self, symbol: str) -> Any:
+        return self.markets[symbol].base_token
+
+    def addresses(self) -> dict[str, Any]:
+        return {
+            "usdc": self.usdc.address,
+            "pyth": self.pyth.address,
+            "vault": self.vault.address,
+            "oracle": self.oracle.address,
+            "amm": self.amm.address,
+            "clearing_house": self.clearing_house.address,
+            "insurance_fund": self.insurance_fund.address,
+            "liquidity_pool": self.liquidity_pool.address,
+            "owner": self.owner.address if self.owner else None,
+            "markets": {
+                s: {
+                    "base_token": m.base_token.address,
+                    "chainlink": m.chainlink.address,
+                    "pyth_id": "0x" + m.pyth_id.hex(),
+                }
+                for s, m in self.markets.items()
+            },
+        }
+
+
+def create_address(sender: str, nonce: int) -> str:
+    """Address of the contract `sender` creates with `nonce` (CREATE)."""
+    return to_checksum_address(keccak(rlp.encode([to_canonical_address(sender), nonce]))[12:])
+
+
+def market_params(p: dict[str, int]) -> tuple:
+    """MarketParams struct tuple from config (OI caps in base units -> 18 decimals)."""
+    return (
+        p["im_ratio"],
+        p["mm_ratio"],
+        p["fee_ratio"],
+        p["insurance_fee_share"],
+        p["liquidation_penalty_ratio"],
+        p["max_price_move_ratio"],
+        p["max_spread_ratio"],
+        p["funding_interval"],
+        min(wad(p["max_long_open_interest"]), MAX_UINT128),
+        min(wad(p["max_short_open_interest"]), MAX_UINT128),
+    )
+
+
+def _pyth_id(m: MarketConfig) -> bytes:
+    return bytes.fromhex(m.pyth_id.removeprefix("0x"))
+
+
+def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deployment:
+    """Deploys and wires everything; seeds the insurance fund and the liquidity pool."""
+    tx = {"sender": deployer}
+    is_local = cfg.usdc is None
+    usdc_token = project.TestUSDC.deploy(**tx) if cfg.usdc is None else project.TestUSDC.at(cfg.usdc)
+    pyth = (
+        project.PythMock.deploy(cfg.pyth_valid_time, cfg.pyth_update_fee_wei, **tx)
+        if cfg.pyth is None
+        else project.PythMock.at(cfg.pyth)
+    )
+    feeds = {}
+    for m in cfg.markets:
+        if m.chainlink is None:
+            feeds[m.symbol] = project.ChainlinkAggregatorMock.deploy(8, chainlink_answer(m.price), **tx)
+        else:
+            feeds[m.symbol] = project.ChainlinkAggregatorMock.at(m.chainlink)
+
+    vault = project.Vault.deploy(usdc_token.address, deployer.address, **tx)
+    oracle = project.PriceOracle.deploy(pyth.address, deployer.address, **tx)
+    nonce = deployer.nonce
+    ch_address = create_address(deployer.address, nonce + 1)
+    amm = project.VirtualAMM.deploy(ch_address, **tx)
+    ch = project.ClearingHouse.deploy(vault.address, amm.address, oracle.address, deployer.address, **tx)
+    assert ch.address == ch_address, "ClearingHouse address prediction failed"
+    fund = project.InsuranceFund.deploy(vault.address, deployer.address, **tx)
+    pool = project.LiquidityPool.deploy(usdc_token.address, vault.address, ch.address, deployer.address, **tx)
+
+    vault.setSystemAccounts(ch.address, fund.address, pool.address, **tx)
+    ch.setLiquidityPool(pool.address, **tx)
+    g = cfg.global_params
+    ch.setGlobalParams(
+        wad(g["min_position_notional"]), wad(g["full_liquidation_threshold"]), g["liquidator_share"], **tx
+    )
+    pool.setParams(cfg.pool["max_utilisation"], cfg.pool["max_k_cost_ratio"], cfg.pool["min_depth_change"], **tx)
+
+    d = Deployment(usdc_token, pyth, vault, oracle, amm, ch, fund, pool, owner=deployer, is_local=is_local)
+    for m in cfg.markets:
+        base = project.BaseToken.deploy(m.name, m.symbol, **tx)
+        pid = _pyth_id(m)
+        d.markets[m.symbol] = Market(m.symbol, base, feeds[m.symbol], pid)
+        if is_local:
+            push_pyth_price(d, m.symbol, m.price, chain.pending_timestamp, sender=deployer)
+        oracle.setFeed(
+            base.address,
+            (
+                feeds[m.symbol].address,
+                0,
+                m.chainlink_max_age,
+                m.pyth_max_age,
+                m.max_deviation,
+                pid,
+                wad(m.min_price),
+                wad(m.max_price),
+            ),
+            **tx,
+        )
+        quote_reserve = wad(m.quote_reserve)
+        base_reserve = quote_reserve * 10**18 // wad(m.price)
+        ch.addMarket(base.address, base_reserve, quote_reserve, market_params(m.params), **tx)
+        if m.depth_ratio:
+            pool.setDepthTarget(base.address, m.depth_ratio, **tx)
+
+    if is_local:
+        seed = usdc(cfg.insurance_fund_seed) + usdc(cfg.liquidity_pool_seed)
+        usdc_token.mint(deployer.address, seed, **tx)
+    usdc_token.approve(vault.address, 2**256 - 1, **tx)
+    usdc_token.approve(pool.address, 2**256 - 1, **tx)
+    if cfg.insurance_fund_seed:
+        vault.depositFor(fund.address, usdc(cfg.insurance_fund_seed), **tx)
+    if cfg.liquidity_pool_seed:
+        pool.deposit(usdc(cfg.liquidity_pool_seed), deployer.address, **tx)
+    return d
+
+
+def push_pyth_price(d: Deployment, symbol: str, price: Any, publish_time: int, sender: Any) -> None:
+    """Pushes a price to the Pyth mock through the oracle's fee-forwarding entry."""
+    m = d.markets[symbol]
+    expo = -8
+    p = chainlink_answer(price, 8)
+    data = d.pyth.createPriceFeedUpdateData(m.pyth_id, p, 0, expo, p, 0, publish_time, publish_time - 1)
+    fee = d.pyth.getUpdateFee([data])
+    d.oracle.updatePythPrice([data], sender=sender, value=fee)
+
+
+def set_index_price(d: Deployment, chain: Any, symbol: str, price: Any, sender: Any) -> None:
+    """Local chains: moves both mock feeds (Chainlink round + Pyth update) to `price`."""
+    m = d.markets[symbol]
+    m.chainlink.updateAnswer(chainlink_answer(price), sender=sender)
+    push_pyth_price(d, symbol, price, chain.pending_timestamp, sender=sender)
+
+
+def deployment_file(network_name: str) -> Path:
+    """deployments/<ecosystem>-<network>.json"""
+    return DEPLOYMENTS_DIR / f"{network_name.replace(':', '-')}.json"
+
+
+def save_deployment(d: Deployment, network_name: str, chain_id: int) -> Path:
+    path = deployment_file(network_name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"network": network_name, "chain_id": chain_id, **d.addresses()}, indent=2) + "\n")
+    return path
+
+
+def load_deployment(project: Any, network_name: str) -> Deployment:
+    """Re-attaches to a recorded deployment."""
+    raw = json.loads(deployment_file(network_name).read_text())
+    d = Deployment(
+        usdc=project.TestUSDC.at(raw["usdc"]),
+        pyth=project.PythMock.at(raw["pyth"]),
+        vault=project.Vault.at(raw["vault"]),
+        oracle=project.PriceOracle.at(raw["oracle"]),
+        amm=project.VirtualAMM.at(raw["amm"]),
+        clearing_house=project.ClearingHouse.at(raw["clearing_house"]),
+        insurance_fund=project.InsuranceFund.at(raw["insurance_fund"]),
+        liquidity_pool=project.LiquidityPool.at(raw["liquidity_pool"]),
+    )
+    for s, m in raw["markets"].items():
+        d.markets[s] = Market(
+            s,
+            project.BaseToken.at(m["base_token"]),
+            project.ChainlinkAggregatorMock.at(m["chainlink"]),
+            bytes.fromhex(m["pyth_id"].removeprefix("0x")),
+        )
+    return d
