@@ -43,6 +43,7 @@ class Deployment:
     clearing_house: Any
     insurance_fund: Any
     liquidity_pool: Any
+    viewer: Any = None
     markets: dict[str, Market] = field(default_factory=dict)
     owner: Any = None
     is_local: bool = True
@@ -60,6 +61,7 @@ class Deployment:
             "clearing_house": self.clearing_house.address,
             "insurance_fund": self.insurance_fund.address,
             "liquidity_pool": self.liquidity_pool.address,
+            "viewer": self.viewer.address if self.viewer else None,
             "owner": self.owner.address if self.owner else None,
             "markets": {
                 s: {
@@ -132,7 +134,8 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
     )
     pool.setParams(cfg.pool["max_utilisation"], cfg.pool["max_k_cost_ratio"], cfg.pool["min_depth_change"], **tx)
 
-    d = Deployment(usdc_token, pyth, vault, oracle, amm, ch, fund, pool, owner=deployer, is_local=is_local)
+    viewer = project.Viewer.deploy(ch.address, **tx)
+    d = Deployment(usdc_token, pyth, vault, oracle, amm, ch, fund, pool, viewer, owner=deployer, is_local=is_local)
     for m in cfg.markets:
         base = project.BaseToken.deploy(m.name, m.symbol, **tx)
         pid = _pyth_id(m)
@@ -212,6 +215,7 @@ def load_deployment(project: Any, network_name: str) -> Deployment:
         clearing_house=project.ClearingHouse.at(raw["clearing_house"]),
         insurance_fund=project.InsuranceFund.at(raw["insurance_fund"]),
         liquidity_pool=project.LiquidityPool.at(raw["liquidity_pool"]),
+        viewer=project.Viewer.at(raw["viewer"]) if raw.get("viewer") else None,
     )
     for s, m in raw["markets"].items():
         d.markets[s] = Market(
