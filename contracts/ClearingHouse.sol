@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient as ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IVault} from "../interfaces/IVault.sol";
 import {IClearingHouse} from "../interfaces/IClearingHouse.sol";
@@ -593,6 +593,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
             if ((applied > 0) != (delta > 0)) applied = 0;
             due = PerpMath.mulFloorSigned(net, applied);
             payout = due < 0 ? uint256(-due) : 0;
+            if (payout > available) (applied, payout) = (0, 0); // sub-unit net: rounding left no room
         }
         uint256 fromPool = Math.min(payout, poolCap);
         uint256 fromFund = payout - fromPool;
