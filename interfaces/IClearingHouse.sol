@@ -95,30 +95,50 @@ interface IClearingHouse {
     event CurveMigrated(address indexed baseToken, int256 cost, bool isRepeg);
 
     // ------------------------------------------------------------------ trading
+    /// @notice Opens, increases, reduces or flips the caller's position; returns the base and quote exchanged on the curve (quote before fee).
     function openPosition(OpenPositionParams calldata params) external returns (uint256 base, uint256 quote);
+    /// @notice Closes the caller's whole position in `baseToken`; `oppositeAmountBound` is the min quote out (long) or max quote in (short), 0 for none.
     function closePosition(address baseToken, uint256 oppositeAmountBound, uint256 deadline)
         external
         returns (uint256 base, uint256 quote);
+    /// @notice Liquidates the smallest fraction of `trader`'s position in `baseToken` that restores maintenance margin (or all of it); the caller earns the penalty share.
     function liquidate(address trader, address baseToken) external returns (uint256 base, uint256 quote);
+    /// @notice `liquidate` with a bound on the closing swap (min quote out for a long, max quote in for a short).
     function liquidateWithBound(address trader, address baseToken, uint256 oppositeAmountBound)
         external
         returns (uint256 base, uint256 quote);
+    /// @notice Settles `trader`'s pending funding in `baseToken` into collateral (permissionless).
     function settleFunding(address trader, address baseToken) external;
+    /// @notice Settles `trader`'s pending funding in every market it holds (permissionless; the Vault calls it before a withdrawal).
     function settleAllFunding(address trader) external;
+    /// @notice Closes the funding epoch of `baseToken` once its interval has passed (permissionless).
     function updateFundingRate(address baseToken) external;
 
     // ------------------------------------------------------------------ views
+    /// @notice `trader`'s position in `baseToken`: size, open notional, last funding index.
     function getPosition(address trader, address baseToken) external view returns (Position memory);
+    /// @notice collateral + sum(size * valuation price - open notional) - pending funding, 18 decimals.
     function getAccountValue(address trader) external view returns (int256);
+    /// @notice Initial and maintenance requirements: sum(|size| * valuation price * ratio), rounded up.
     function getMarginRequirements(address trader) external view returns (uint256 initial, uint256 maintenance);
+    /// @notice min(collateral, account value) - initial requirement: what `trader` may withdraw.
     function getFreeCollateral(address trader) external view returns (int256);
+    /// @notice True when `trader` holds a position and its account value is below the maintenance requirement.
     function isLiquidatable(address trader) external view returns (bool);
+    /// @notice Funding `trader` owes in `baseToken` since its last settlement (> 0: pays), rounded up.
     function getPendingFunding(address trader, address baseToken) external view returns (int256);
+    /// @notice The price positions are valued at: the index when fresh, else the 15-minute mark TWAP.
     function getValuationPrice(address baseToken) external view returns (uint256 price, bool indexFresh);
+    /// @notice The curve's price, quote reserve / base reserve.
     function getMarkPrice(address baseToken) external view returns (uint256);
+    /// @notice The oracle's index price (0 when stale).
     function getIndexPrice(address baseToken) external view returns (uint256);
+    /// @notice Every listed market, by id.
     function getMarkets() external view returns (address[] memory);
+    /// @notice The markets in which `trader` holds a position.
     function getAccountMarkets(address trader) external view returns (address[] memory);
+    /// @notice Long and short open interest of `baseToken`, in base units.
     function getOpenInterest(address baseToken) external view returns (uint256 longSize, uint256 shortSize);
+    /// @notice Timestamp of `baseToken`'s last funding update.
     function lastFundingTime(address baseToken) external view returns (uint256);
 }

@@ -18,10 +18,16 @@ interface IPriceOracle {
     event IndexObserved(address indexed baseToken, uint256 price, Source source);
     event PythUpdated(address indexed payer, uint256 fee);
 
+    /// @notice The index price of `baseToken` (18 decimals) and its source; (0, Stale) when no source is fresh and sane.
     function getIndexPrice(address baseToken) external view returns (uint256 price, Source source);
+    /// @notice Reads the index and accrues it into the index TWAP (permissionless).
     function observe(address baseToken) external returns (uint256 price, Source source);
+    /// @notice The index TWAP accumulator extrapolated to now, the price in force and when it was observed.
     function indexCumulative(address baseToken) external view returns (uint256 cumulative, uint256 lastPrice, uint64 lastTime);
+    /// @notice Time-weighted index over about the last `window` seconds.
     function indexTwap(address baseToken, uint32 window) external view returns (uint256);
+    /// @notice Pushes Pyth price updates, forwarding exactly Pyth's fee and refunding the rest.
     function updatePythPrice(bytes[] calldata updateData) external payable;
+    /// @notice The fee Pyth asks for `updateData`.
     function pythUpdateFee(bytes[] calldata updateData) external view returns (uint256);
 }

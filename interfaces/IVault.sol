@@ -25,24 +25,42 @@ interface IVault {
     event LossSocialized(address indexed trader, uint256 loss, uint256 oldIndex, uint256 newIndex, uint256 totalShares);
     event SystemAccountsSet(address clearingHouse, address insuranceFund, address liquidityPool);
 
+    /// @notice Deposits `amountUsdc` (6 decimals) of the caller's USDC as its collateral.
     function deposit(uint256 amountUsdc) external;
+    /// @notice Deposits the caller's USDC for `account` (a trader, the insurance fund or the liquidity pool).
     function depositFor(address account, uint256 amountUsdc) external;
+    /// @notice Withdraws up to the caller's free collateral, after settling its funding.
     function withdraw(uint256 amountUsdc) external;
+    /// @notice Withdraws from the insurance fund's or the pool's balance; only they may call it.
     function withdrawSystem(address to, uint256 amountUsdc) external;
 
+    /// @notice ClearingHouse hook: realised PnL and fee for a trader, fee shares to the insurance fund and the pool.
     function settleTrade(address trader, int256 realizedPnl, uint256 fee, uint256 insuranceFee) external;
+    /// @notice ClearingHouse hook: adds a signed amount to an account with no counterpart entry (realised PnL, k cost).
     function settle(address account, int256 amount) external;
+    /// @notice ClearingHouse hook: moves `amount` between two accounts (penalties, bad-debt cover).
     function transferBalance(address from, address to, uint256 amount) external;
+    /// @notice ClearingHouse hook: `account` pays `payment` (> 0) to, or receives it from, the funding escrow.
     function settleFunding(address account, int256 payment) external;
+    /// @notice ClearingHouse hook: spreads `trader`'s remaining debt over all collateral through the index; returns it.
     function socializeLoss(address trader) external returns (uint256 loss);
 
+    /// @notice `account`'s balance in 18 decimals (negative: debt).
     function balanceOf(address account) external view returns (int256);
+    /// @notice The collateral token.
     function usdc() external view returns (address);
+    /// @notice Collateral per share (18 decimals); lowered by socialised losses.
     function collateralIndex() external view returns (uint256);
+    /// @notice Shares of the collateral index held by all traders.
     function totalShares() external view returns (uint256);
+    /// @notice Sum of traders' negative balances not yet covered.
     function totalDebt() external view returns (uint256);
+    /// @notice Funding settled with the pool and not yet settled by traders (positive: paid in by traders).
     function fundingEscrow() external view returns (int256);
+    /// @notice Fees the liquidity pool has earned since deployment.
     function poolFeeIncome() external view returns (uint256);
+    /// @notice The insurance fund's address.
     function insuranceFund() external view returns (address);
+    /// @notice The liquidity pool's address.
     function liquidityPool() external view returns (address);
 }
