@@ -55,6 +55,10 @@ abstract contract AccountBalance is IClearingHouse {
     }
 
     uint256 public constant MAX_MARKETS_PER_ACCOUNT = 10;
+    /// @dev Set in every account bitmap once written, so that the slot never returns to zero
+    ///      (re-opening after a full close then costs a warm write, not a fresh one). Market ids
+    ///      are therefore below 255.
+    uint256 internal constant ACCOUNT_TOUCHED = 1 << 255;
     uint32 public constant MARK_TWAP_WINDOW = 15 minutes;
 
     IVault public immutable vault;
@@ -67,7 +71,7 @@ abstract contract AccountBalance is IClearingHouse {
     mapping(address baseToken => OpenInterestCap) internal _oiCaps;
     mapping(address baseToken => FundingState) internal _funding;
     mapping(address trader => mapping(address baseToken => Position)) internal _positions;
-    mapping(address trader => uint256) internal _accountMarkets; // bitmap of market ids
+    mapping(address trader => uint256) internal _accountMarkets; // bitmap of market ids | ACCOUNT_TOUCHED
 
     constructor(IVault vault_, IVirtualAMM amm_, IPriceOracle oracle_) {
         vault = vault_;
@@ -104,7 +108,7 @@ abstract contract AccountBalance is IClearingHouse {
 
     /// @inheritdoc IClearingHouse
     function isLiquidatable(address trader) public view returns (bool) {
-        if (_accountMarkets[trader] == 0) return false;
+        if (_marketBits(trader) == 0) return false;
         AccountState memory s = _accountState(trader, address(0), 0);
         return s.accountValue < int256(s.maintenanceRequirement);
     }
@@ -120,7 +124,7 @@ abstract contract AccountBalance is IClearingHouse {
             s.accountValue,
             s.initialRequirement,
             s.maintenanceRequirement,
-            _accountMarkets[trader] != 0 && s.accountValue < int256(s.maintenanceRequirement)
+            _marketBits(trader) != 0 && s.accountValue < int256(s.maintenanceRequirement)
         );
     }
 
@@ -157,7 +161,7 @@ abstract contract AccountBalance is IClearingHouse {
 
     /// @inheritdoc IClearingHouse
     function getAccountMarkets(address trader) external view returns (address[] memory tokens) {
-        uint256 bitmap = _accountMarkets[trader];
+        uint256 bitmap = _marketBits(trader);
         tokens = new address[](_popcount(bitmap));
         uint256 n;
         while (bitmap != 0) {
@@ -213,7 +217,7 @@ abstract contract AccountBalance is IClearingHouse {
     }
 
     function _pendingFundingAll(address trader) internal view returns (int256 total) {
-        uint256 bitmap = _accountMarkets[trader];
+        uint256 bitmap = _marketBits(trader);
         while (bitmap != 0) {
             uint256 id = _lowestBit(bitmap);
             bitmap &= bitmap - 1;
@@ -227,10 +231,19 @@ abstract contract AccountBalance is IClearingHouse {
     function _accountState(address trader, address knownToken, uint256 knownPrice)
         internal
         view
+        returns (AccountState memory)
+    {
+        return _accountStateFrom(trader, vault.balanceOf(trader), knownToken, knownPrice);
+    }
+
+    /// @dev `_accountState` with the collateral already known (a trade's settlement returns it).
+    function _accountStateFrom(address trader, int256 collateral, address knownToken, uint256 knownPrice)
+        internal
+        view
         returns (AccountState memory s)
     {
-        s.accountValue = vault.balanceOf(trader);
-        uint256 bitmap = _accountMarkets[trader];
+        s.accountValue = collateral;
+        uint256 bitmap = _marketBits(trader);
         while (bitmap != 0) {
             uint256 id = _lowestBit(bitmap);
             bitmap &= bitmap - 1;
@@ -247,6 +260,11 @@ abstract contract AccountBalance is IClearingHouse {
             s.initialRequirement += notional.mulRatioUp(m.imRatio);
             s.maintenanceRequirement += notional.mulRatioUp(m.mmRatio);
         }
+    }
+
+    /// @dev The account's market ids as a bitmap (sentinel bit removed).
+    function _marketBits(address trader) internal view returns (uint256) {
+        return _accountMarkets[trader] & ~ACCOUNT_TOUCHED;
     }
 
     function _lowestBit(uint256 x) internal pure returns (uint256 r) {

@@ -37,6 +37,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         int256 realizedPnl;
         uint256 fee;
         uint256 markPrice;
+        int256 collateral; // the trader's balance after settlement
     }
 
     struct FundingUpdate {
@@ -156,7 +157,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     /// @notice Settles `trader`'s pending funding in all its markets (the Vault calls it before
     ///         a withdrawal).
     function settleAllFunding(address trader) external nonReentrant {
-        uint256 bitmap = _accountMarkets[trader];
+        uint256 bitmap = _marketBits(trader);
         while (bitmap != 0) {
             uint256 id = _lowestBit(bitmap);
             bitmap &= bitmap - 1;
@@ -247,7 +248,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         if (baseToken == address(0) || liquidityPool == address(0)) revert ZeroAddress();
         if (_markets[baseToken].listed) revert MarketExists(baseToken);
         uint256 id = _marketList.length;
-        if (id >= 256) revert TooManyTotalMarkets(id);
+        if (id >= 255) revert TooManyTotalMarkets(id);
         oracle.getIndexPrice(baseToken); // reverts for an unknown feed
         amm.initMarket(baseToken, baseReserve, quoteReserve);
         _marketList.push(baseToken);
@@ -350,7 +351,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         _updateAccountMarkets(p.trader, m.id, r.oldSize, size);
 
         r.fee = r.quote.mulRatioUp(m.feeRatio);
-        vault.settleTrade(p.trader, r.realizedPnl, r.fee, r.fee.mulRatioUp(m.insuranceFeeShare));
+        r.collateral = vault.settleTrade(p.trader, r.realizedPnl, r.fee, r.fee.mulRatioUp(m.insuranceFeeShare));
         emit PositionChanged(p.trader, p.baseToken, exSize, exNotional, r.fee, open, r.realizedPnl, r.markPrice);
     }
 
@@ -379,11 +380,11 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
             if (notional < minPositionNotional) revert DustPosition(baseToken, notional, minPositionNotional);
         }
         if (increased) {
-            AccountState memory s = _accountState(trader, baseToken, price);
+            AccountState memory s = _accountStateFrom(trader, r.collateral, baseToken, price);
             if (s.accountValue < int256(s.initialRequirement)) {
                 revert InsufficientMargin(trader, s.accountValue, s.initialRequirement);
             }
-        } else if (_accountMarkets[trader] == 0) {
+        } else if (_marketBits(trader) == 0) {
             _settleBadDebt(trader);
         }
     }
@@ -418,14 +419,14 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
 
     function _updateAccountMarkets(address trader, uint8 id, int256 oldSize, int256 newSize) internal {
         if ((oldSize == 0) == (newSize == 0)) return;
-        uint256 bitmap = _accountMarkets[trader];
+        uint256 bitmap = _marketBits(trader);
         if (newSize == 0) {
             bitmap &= ~(uint256(1) << id);
         } else {
             bitmap |= uint256(1) << id;
             if (_popcount(bitmap) > MAX_MARKETS_PER_ACCOUNT) revert TooManyMarkets(trader, MAX_MARKETS_PER_ACCOUNT);
         }
-        _accountMarkets[trader] = bitmap;
+        _accountMarkets[trader] = bitmap | ACCOUNT_TOUCHED;
     }
 
     function _settleFunding(address trader, address baseToken) internal {
@@ -461,7 +462,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
             }
         }
         emit PositionLiquidated(trader, baseToken, base, quote, penalty, msg.sender);
-        if (_accountMarkets[trader] == 0) _settleBadDebt(trader);
+        if (_marketBits(trader) == 0) _settleBadDebt(trader);
     }
 
     /// @dev Checks that the account is liquidatable; returns the valuation price (index, or the

@@ -31,8 +31,8 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
     address public insuranceFund;
     address public liquidityPool;
 
-    uint256 public collateralIndex = ONE; // collateral per share, 18 decimals
-    uint256 public totalShares;
+    uint128 internal _collateralIndex = uint128(ONE); // collateral per share, 18 decimals
+    uint128 internal _totalShares; // same slot: every share change reads the index
     uint256 public totalDebt;
 
     uint128 internal _insuranceBalance;
@@ -120,8 +120,9 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
     function settleTrade(address trader, int256 realizedPnl, uint256 fee, uint256 insuranceFee)
         external
         onlyClearingHouse
+        returns (int256 balance)
     {
-        _addTrader(trader, realizedPnl - int256(fee));
+        balance = _addTrader(trader, realizedPnl - int256(fee));
         uint256 poolFee = fee - insuranceFee;
         _insuranceBalance += uint128(insuranceFee);
         _poolBalance += uint128(poolFee);
@@ -158,12 +159,12 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
         Balance storage b = _balances[trader];
         loss = b.debt;
         if (loss == 0) return 0;
-        uint256 shares = totalShares;
+        uint256 shares = _totalShares;
         if (shares == 0) revert NothingToSocialize(trader, shares);
-        uint256 oldIndex = collateralIndex;
+        uint256 oldIndex = _collateralIndex;
         uint256 cut = Math.mulDiv(loss, ONE, shares, Math.Rounding.Ceil);
         uint256 newIndex = cut >= oldIndex ? 0 : oldIndex - cut;
-        collateralIndex = newIndex;
+        _collateralIndex = uint128(newIndex);
         b.debt = 0;
         totalDebt -= loss;
         emit LossSocialized(trader, loss, oldIndex, newIndex, shares);
@@ -176,7 +177,17 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
         if (account == insuranceFund) return int256(uint256(_insuranceBalance));
         if (account == liquidityPool) return int256(uint256(_poolBalance));
         Balance memory b = _balances[account];
-        return int256(Math.mulDiv(b.shares, collateralIndex, ONE)) - int256(uint256(b.debt));
+        return int256(Math.mulDiv(b.shares, _collateralIndex, ONE)) - int256(uint256(b.debt));
+    }
+
+    /// @notice Collateral per share (18 decimals); lowered by socialised losses.
+    function collateralIndex() external view returns (uint256) {
+        return _collateralIndex;
+    }
+
+    /// @notice Shares of the collateral index held by all traders.
+    function totalShares() external view returns (uint256) {
+        return _totalShares;
     }
 
     /// @notice The collateral token (USDC).
@@ -228,14 +239,17 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
         return balance - debit;
     }
 
-    function _addTrader(address trader, int256 amount) internal {
-        if (amount > 0) _creditTrader(trader, uint256(amount));
-        else if (amount < 0) _debitTrader(trader, uint256(-amount));
+    /// @dev Returns the trader's new balance.
+    function _addTrader(address trader, int256 amount) internal returns (int256) {
+        if (amount > 0) return _creditTrader(trader, uint256(amount));
+        if (amount < 0) return _debitTrader(trader, uint256(-amount));
+        return balanceOf(trader);
     }
 
     /// @dev Credits repay debt first; the rest buys shares rounded down.
-    function _creditTrader(address trader, uint256 amount) internal {
+    function _creditTrader(address trader, uint256 amount) internal returns (int256) {
         Balance memory b = _balances[trader];
+        uint256 index = _collateralIndex;
         if (b.debt != 0) {
             uint256 repay = amount < b.debt ? amount : b.debt;
             b.debt -= uint128(repay);
@@ -243,30 +257,32 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
             amount -= repay;
         }
         if (amount != 0) {
-            uint256 shares = Math.mulDiv(amount, ONE, collateralIndex);
+            uint256 shares = Math.mulDiv(amount, ONE, index);
             b.shares += uint128(shares);
-            totalShares += shares;
+            _totalShares += uint128(shares);
         }
         _balances[trader] = b;
+        return int256(Math.mulDiv(b.shares, index, ONE)) - int256(uint256(b.debt));
     }
 
     /// @dev Debits burn shares rounded up; what the shares cannot cover becomes debt.
-    function _debitTrader(address trader, uint256 amount) internal {
+    function _debitTrader(address trader, uint256 amount) internal returns (int256) {
         Balance memory b = _balances[trader];
-        uint256 index = collateralIndex;
+        uint256 index = _collateralIndex;
         uint256 value = Math.mulDiv(b.shares, index, ONE);
         if (amount <= value) {
             uint256 burn = index == 0 ? b.shares : Math.mulDiv(amount, ONE, index, Math.Rounding.Ceil);
             if (burn > b.shares) burn = b.shares;
             b.shares -= uint128(burn);
-            totalShares -= burn;
+            _totalShares -= uint128(burn);
         } else {
-            totalShares -= b.shares;
+            _totalShares -= b.shares;
             b.shares = 0;
             uint256 newDebt = amount - value;
             b.debt += uint128(newDebt);
             totalDebt += newDebt;
         }
         _balances[trader] = b;
+        return int256(Math.mulDiv(b.shares, index, ONE)) - int256(uint256(b.debt));
     }
 }

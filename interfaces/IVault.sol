@@ -35,7 +35,9 @@ interface IVault {
     function withdrawSystem(address to, uint256 amountUsdc) external;
 
     /// @notice ClearingHouse hook: realised PnL and fee for a trader, fee shares to the insurance fund and the pool.
-    function settleTrade(address trader, int256 realizedPnl, uint256 fee, uint256 insuranceFee) external;
+    function settleTrade(address trader, int256 realizedPnl, uint256 fee, uint256 insuranceFee)
+        external
+        returns (int256 balance);
     /// @notice ClearingHouse hook: adds a signed amount to an account with no counterpart entry (realised PnL, k cost).
     function settle(address account, int256 amount) external;
     /// @notice ClearingHouse hook: moves `amount` between two accounts (penalties, bad-debt cover).
