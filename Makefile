@@ -21,7 +21,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm install --no-audit --no-fund --loglevel=error  # not `npm ci`: npm 11 rejects locks without other platforms' optional anvil builds
 	node_modules/.bin/anvil --version >/dev/null
 	touch $@
 
