@@ -51,6 +51,13 @@ def render_table(headers: Sequence[str], rows: Iterable[Sequence[str]], title: s
     return "\n".join(lines)
 
 
+POSITIONS_LEGEND = (
+    "positions: size in base units (+ long); entry = open notional / size; mark = vAMM price; index = oracle;"
+    " uPnL at the valuation price (index); rPnL and fees summed from PositionChanged events;"
+    " funding due > 0: owed, < 0: to receive; collateral, account value and margin"
+    " (= account value / position notional) per account, on its first row"
+)
+
 POSITION_HEADERS = (
     "trader",
     "market",
@@ -110,7 +117,9 @@ MARKET_HEADERS = (
 )
 
 
-def markets_table(rows: Sequence[MarketRow], insurance_fund: Decimal, pool: Decimal, title: str = "markets") -> str:
+def markets_table(
+    rows: Sequence[MarketRow], insurance_fund: Decimal, pool: Decimal, title: str = "markets"
+) -> str:
     """Market rows plus the two system balances (18-decimal ledger values in USD)."""
     out = [
         (

@@ -21,7 +21,7 @@ from typing import Any
 
 from vperp.config import DeployConfig, load_config
 from vperp.deploy import Deployment, deploy, save_deployment, set_index_price
-from vperp.report import fmt, markets_table, pct, positions_table, render_table
+from vperp.report import POSITIONS_LEGEND, fmt, markets_table, pct, positions_table, render_table
 from vperp.sdk import PerpClient
 from vperp.units import ONE, from_usdc, from_wad
 
@@ -241,7 +241,9 @@ class Session:
                         entry=Decimal(open_notional) / Decimal(size) if size else None,
                         mark=m.mark if m else None,
                         index=m.index if m else None,
-                        unrealized_pnl=from_wad(size * prices[s] // ONE - open_notional) if size else Decimal(0),
+                        unrealized_pnl=from_wad(size * prices[s] // ONE - open_notional)
+                        if size
+                        else Decimal(0),
                         realized_pnl=b.realized_pnl,
                         fees=b.fees,
                         pending_funding=from_wad(f),
@@ -285,7 +287,9 @@ class DemoResult:
     solvency_surplus: int  # wei of USDC (18 decimals) the vault holds beyond every claim
 
 
-def run_demo(d: Deployment, chain: Any, owner: Any, accounts: dict[str, Any], keeper: Any, out: Printer = print) -> DemoResult:
+def run_demo(
+    d: Deployment, chain: Any, owner: Any, accounts: dict[str, Any], keeper: Any, out: Printer = print
+) -> DemoResult:
     """The scripted session: deposits, longs and shorts on vETH and vBTC, index moves, a partial
     close, a flip, a full close, an hour of funding, withdrawals; tables after every phase.
     `accounts` maps the names in TRADERS to funded test accounts (they need gas only)."""
@@ -295,6 +299,7 @@ def run_demo(d: Deployment, chain: Any, owner: Any, accounts: dict[str, Any], ke
     c = s.clients
     eth, btc = d.base("vETH").address, d.base("vBTC").address
 
+    out(POSITIONS_LEGEND)
     s.phase("1. deposits")
     for name, amount in (("alice", 10_000), ("bob", 20_000), ("carol", 5_000), ("dave", 50_000)):
         s.deposit(name, amount)
@@ -307,8 +312,16 @@ def run_demo(d: Deployment, chain: Any, owner: Any, accounts: dict[str, Any], ke
     s.act("dave", "shorts vBTC for 40,000 USD", c["dave"].short_quote("vBTC", 40_000))
     s.act("dave", "longs vETH for 20,000 USD", c["dave"].long_quote("vETH", 20_000))
     opened = {
-        f"{n}/{sym}": from_wad(int(d.clearing_house.getPosition(s.accounts[n].address, d.base(sym).address).size))
-        for n, sym in (("alice", "vETH"), ("bob", "vETH"), ("carol", "vBTC"), ("dave", "vBTC"), ("dave", "vETH"))
+        f"{n}/{sym}": from_wad(
+            int(d.clearing_house.getPosition(s.accounts[n].address, d.base(sym).address).size)
+        )
+        for n, sym in (
+            ("alice", "vETH"),
+            ("bob", "vETH"),
+            ("carol", "vBTC"),
+            ("dave", "vBTC"),
+            ("dave", "vETH"),
+        )
     }
     s.show("after opening")
 
@@ -331,7 +344,9 @@ def run_demo(d: Deployment, chain: Any, owner: Any, accounts: dict[str, Any], ke
     s.set_index("vBTC", 57_600)
     rates: dict[str, Decimal] = {}
     for sym, base in (("vETH", eth), ("vBTC", btc)):
-        r = s.act("keeper", f"updateFundingRate({sym})", d.clearing_house.updateFundingRate(base, sender=keeper))
+        r = s.act(
+            "keeper", f"updateFundingRate({sym})", d.clearing_house.updateFundingRate(base, sender=keeper)
+        )
         (ev,) = r.decode_logs(d.clearing_house.FundingUpdated)
         rates[sym] = from_wad(int(ev.rate))
         out(
@@ -355,6 +370,9 @@ def run_demo(d: Deployment, chain: Any, owner: Any, accounts: dict[str, Any], ke
 def summary(s: Session, final: Snapshot, rates: dict[str, Decimal], surplus: int) -> str:
     """Per-trader totals, protocol balances and the invariant check."""
     rows = []
+    pending = {n: Decimal(0) for n in s.accounts}
+    for r in final.positions:
+        pending[r.trader] += r.pending_funding
     for name, acct in s.accounts.items():
         books = [b for (n, _sym), b in s.books.items() if n == name]
         wallet = from_usdc(int(s.d.usdc.balanceOf(acct.address)))
@@ -367,15 +385,25 @@ def summary(s: Session, final: Snapshot, rates: dict[str, Decimal], surplus: int
                 str(sum(b.trades for b in books)),
                 fmt(sum((b.realized_pnl for b in books), Decimal(0)), sign=True),
                 fmt(sum((b.fees for b in books), Decimal(0))),
-                fmt(-sum((b.funding_paid for b in books), Decimal(0)), 4, sign=True),
+                fmt(-sum((b.funding_paid for b in books), Decimal(0)) - pending[name], 4, sign=True),
                 fmt(value),
                 fmt(wallet),
             )
         )
     table = render_table(
-        ("trader", "deposited", "withdrawn", "trades", "realised PnL", "fees", "funding", "acct value", "wallet USDC"),
+        (
+            "trader",
+            "deposited",
+            "withdrawn",
+            "trades",
+            "realised PnL",
+            "fees",
+            "funding",
+            "acct value",
+            "wallet USDC",
+        ),
         rows,
-        "SUMMARY (funding: + received, - paid; settled only)",
+        "SUMMARY (funding: settled and pending, + received, - paid)",
     )
     open_pos = [f"{r.trader} {fmt(r.size, 4, sign=True)} {r.market}" for r in final.positions if r.size != 0]
     fees = sum((b.fees for b in s.books.values()), Decimal(0))
@@ -383,7 +411,7 @@ def summary(s: Session, final: Snapshot, rates: dict[str, Decimal], surplus: int
         "=" * 100,
         table,
         "",
-        f"transactions: {s.tx_count} (plus faucet mints and oracle pushes)",
+        f"trader and keeper transactions: {s.tx_count} (plus faucet mints and oracle pushes)",
         f"open positions: {', '.join(open_pos) or 'none'}",
         "funding rates applied: " + ", ".join(f"{k} {pct(v, 4)}" for k, v in rates.items()),
         f"fees paid by traders: {fmt(fees)} USD; insurance fund {fmt(final.insurance_fund)} USD, "
