@@ -495,13 +495,13 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         if (notional < fullLiquidationThreshold || s.accountValue * 2 < int256(s.maintenanceRequirement)) {
             return absSize;
         }
-        uint256 cost = uint256(m.liquidationPenaltyRatio) + _closingSlippage(baseToken, size, notional) + m.feeRatio;
-        if (m.mmRatio <= cost) return absSize;
+        int256 cost = _closingCost(baseToken, size, notional, uint256(m.liquidationPenaltyRatio) + m.feeRatio);
+        if (int256(uint256(m.mmRatio)) <= cost) return absSize;
         // fraction of the position, 1e18 = all
         uint256 f = Math.mulDiv(
             uint256(int256(s.maintenanceRequirement) - s.accountValue),
             1e18 * RATIO_ONE,
-            notional * (m.mmRatio - cost),
+            notional * uint256(int256(uint256(m.mmRatio)) - cost),
             Math.Rounding.Ceil
         );
         if (f >= 1e18) return absSize;
@@ -510,14 +510,19 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         return closeSize;
     }
 
-    /// @dev sigma: the curve's slippage for closing the whole position against its notional at
-    ///      the valuation price, as a 1e6 ratio rounded up (0 when the curve pays better).
-    function _closingSlippage(address baseToken, int256 size, uint256 notional) internal view returns (uint256) {
+    /// @dev lambda + fee + sigma of section 9 as one signed 1e6 ratio, rounded up: closing the whole
+    ///      position on the curve changes the account value by -cost * notional (penalty and fee
+    ///      are charged on the exchanged quote). Negative when the curve pays better than the
+    ///      valuation price by more than the charges. A partial close gets a better average price
+    ///      (the curve is concave), so the estimate never falls short on that account.
+    function _closingCost(address baseToken, int256 size, uint256 notional, uint256 charges)
+        internal
+        view
+        returns (int256)
+    {
         (, uint256 exitQuote) = amm.quoteSwap(baseToken, size > 0, size > 0, PerpMath.abs(size));
-        uint256 slip;
-        if (size > 0) slip = exitQuote < notional ? notional - exitQuote : 0;
-        else slip = exitQuote > notional ? exitQuote - notional : 0;
-        return Math.mulDiv(slip, RATIO_ONE, notional, Math.Rounding.Ceil);
+        if (size > 0) return int256(RATIO_ONE) - int256(Math.mulDiv(exitQuote, RATIO_ONE - charges, notional));
+        return int256(Math.mulDiv(exitQuote, RATIO_ONE + charges, notional, Math.Rounding.Ceil)) - int256(RATIO_ONE);
     }
 
     /// @dev Penalty on the liquidated notional; all to the liquidator when the account cannot

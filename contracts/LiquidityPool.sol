@@ -90,12 +90,17 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc ERC4626
+    /// @dev An amount the owner's shares cover but utilisation forbids reverts with
+    ///      UtilisationTooHigh (OpenZeppelin's maxWithdraw check would hide the reason).
     function withdraw(uint256 assets, address receiver, address owner_) public override nonReentrant returns (uint256) {
+        if (assets <= super.maxWithdraw(owner_)) _checkUtilisation(assets);
         return super.withdraw(assets, receiver, owner_);
     }
 
     /// @inheritdoc ERC4626
+    /// @dev As `withdraw`: UtilisationTooHigh when only utilisation stands in the way.
     function redeem(uint256 shares, address receiver, address owner_) public override nonReentrant returns (uint256) {
+        if (shares <= super.maxRedeem(owner_)) _checkUtilisation(previewRedeem(shares));
         return super.redeem(shares, receiver, owner_);
     }
 
@@ -159,15 +164,19 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
         internal
         override
     {
-        uint256 available = _withdrawable();
-        if (assets > available) {
+        _checkUtilisation(assets);
+        vault.withdrawSystem(address(this), assets);
+        super._withdraw(caller, receiver, owner_, assets, shares); // burns shares, sends USDC
+        _syncDepth();
+    }
+
+    /// @dev Reverts when `assets` (<= totalAssets) leaving would break the utilisation limit.
+    function _checkUtilisation(uint256 assets) internal view {
+        if (assets > _withdrawable()) {
             revert UtilisationTooHigh(
                 clearingHouse.openInterestNotional(), (totalAssets() - assets) * SCALE, maxUtilisation
             );
         }
-        vault.withdrawSystem(address(this), assets);
-        super._withdraw(caller, receiver, owner_, assets, shares); // burns shares, sends USDC
-        _syncDepth();
     }
 
     /// @dev Assets that can leave while OI notional <= value_after * maxUtilisation.

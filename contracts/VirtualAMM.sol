@@ -90,8 +90,9 @@ contract VirtualAMM is IVirtualAMM {
     function adjustK(address baseToken, uint256 newBaseReserve) external onlyClearingHouse returns (int256 cost) {
         Curve memory c = _requireCurve(baseToken);
         uint256 newQuote = Math.mulDiv(newBaseReserve, c.quoteReserve, c.baseReserve, Math.Rounding.Ceil);
+        (uint256 oldBase, uint256 oldQuote) = (c.baseReserve, c.quoteReserve); // _migrate updates c
         cost = _migrate(baseToken, c, newBaseReserve, newQuote);
-        emit KAdjusted(baseToken, c.baseReserve, c.quoteReserve, newBaseReserve, newQuote, cost);
+        emit KAdjusted(baseToken, oldBase, oldQuote, newBaseReserve, newQuote, cost);
     }
 
     /// @inheritdoc IVirtualAMM

@@ -43,7 +43,9 @@ def test_quote_swap_matches_reference_all_modes(amm, eth, btc, funded, alice):
         c = curve_of(amm, token)
         for _ in range(40):
             b2q, exact_in = rng.choice(MODES)
-            amount = rng.choice([1, 10**6, rng.randint(1, c.x // 10), random_amount(rng, b2q, exact_in, c.mark)])
+            amount = rng.choice(
+                [1, 10**6, rng.randint(1, c.x // 10), random_amount(rng, b2q, exact_in, c.mark)]
+            )
             base, quote = amm.quoteSwap(token, b2q, exact_in, amount)
             assert (base, quote) == c.quote(b2q, exact_in, amount), (b2q, exact_in, amount)
 
@@ -62,6 +64,7 @@ def test_random_trades_match_reference(ch, amm, vault, eth, btc, funded, alice, 
     positions = {(t.address, s): Position() for t in traders for s in tokens}
     balances = {t.address: int(vault.balanceOf(t)) for t in traders}
     trades = 0
+    seen: set[str] = set()
     while trades < 36:
         sym = rng.choice(list(tokens))
         token, c = tokens[sym], curves[sym]
@@ -94,7 +97,11 @@ def test_random_trades_match_reference(ch, amm, vault, eth, btc, funded, alice, 
         curves[sym] = after
         positions[(trader.address, sym)] = new
         trades += 1
+        seen.add(f"{'short' if b2q else 'long'}-{'in' if exact_in else 'out'}")
+        if old.size != 0 and (old.size > 0) != (ex_size > 0):
+            seen.add("flip" if new.size != 0 and (new.size > 0) != (old.size > 0) else "reduce")
 
+    assert seen == {"long-in", "long-out", "short-in", "short-out", "reduce", "flip"}
     for sym, token in tokens.items():
         net = sum(positions[(t.address, sym)].size for t in traders)
         assert amm.netBase(token) == net == initial[sym].x - curves[sym].x
@@ -195,8 +202,9 @@ def test_insufficient_liquidity(amm, eth, alice, b2q):
 def test_insufficient_liquidity_through_trade(ch, amm, eth, funded, alice):
     funded(alice, 1_000)
     x, _ = amm.getReserves(eth)
-    with ape.reverts(amm.InsufficientLiquidity):
+    with ape.reverts(amm.InsufficientLiquidity) as info:
         ch.openPosition((eth.address, False, False, x + 1, 0, FAR), sender=alice)
+    assert info.value.inputs == {"reserve": x, "requested": x + 1}
 
 
 def test_fluctuation_limit(ch, amm, eth, funded, alice):

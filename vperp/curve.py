@@ -88,7 +88,9 @@ class Curve:
     def swap(self, is_base_to_quote: bool, is_exact_input: bool, amount: int) -> tuple[int, int, Curve]:
         """(base, quote, curve after the swap)."""
         base, quote = self.quote(is_base_to_quote, is_exact_input, amount)
-        after = Curve(self.x + base, self.y - quote) if is_base_to_quote else Curve(self.x - base, self.y + quote)
+        after = (
+            Curve(self.x + base, self.y - quote) if is_base_to_quote else Curve(self.x - base, self.y + quote)
+        )
         return base, quote, after
 
     def net_position_value(self, n: int) -> int:

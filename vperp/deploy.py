@@ -132,10 +132,14 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
     ch.setGlobalParams(
         wad(g["min_position_notional"]), wad(g["full_liquidation_threshold"]), g["liquidator_share"], **tx
     )
-    pool.setParams(cfg.pool["max_utilisation"], cfg.pool["max_k_cost_ratio"], cfg.pool["min_depth_change"], **tx)
+    pool.setParams(
+        cfg.pool["max_utilisation"], cfg.pool["max_k_cost_ratio"], cfg.pool["min_depth_change"], **tx
+    )
 
     viewer = project.Viewer.deploy(ch.address, **tx)
-    d = Deployment(usdc_token, pyth, vault, oracle, amm, ch, fund, pool, viewer, owner=deployer, is_local=is_local)
+    d = Deployment(
+        usdc_token, pyth, vault, oracle, amm, ch, fund, pool, viewer, owner=deployer, is_local=is_local
+    )
     for m in cfg.markets:
         base = project.BaseToken.deploy(m.name, m.symbol, **tx)
         pid = _pyth_id(m)
@@ -185,8 +189,15 @@ def push_pyth_price(d: Deployment, symbol: str, price: Any, publish_time: int, s
 
 
 def set_index_price(d: Deployment, chain: Any, symbol: str, price: Any, sender: Any) -> None:
-    """Local chains: moves both mock feeds (Chainlink round + Pyth update) to `price`."""
+    """Local chains: moves both mock feeds (Chainlink round + Pyth update) to `price`.
+
+    MockPyth ignores an update that is not strictly newer than the last one, and Anvil gives
+    blocks mined in the same second the same timestamp: when needed, the next block's time is
+    moved one second past Pyth's last publish time so that the update always takes effect."""
     m = d.markets[symbol]
+    last = int(d.pyth.getPriceUnsafe(m.pyth_id).publishTime)
+    if chain.pending_timestamp <= last:
+        chain.pending_timestamp = last + 1
     m.chainlink.updateAnswer(chainlink_answer(price), sender=sender)
     push_pyth_price(d, symbol, price, chain.pending_timestamp, sender=sender)
 
@@ -199,7 +210,9 @@ def deployment_file(network_name: str) -> Path:
 def save_deployment(d: Deployment, network_name: str, chain_id: int) -> Path:
     path = deployment_file(network_name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"network": network_name, "chain_id": chain_id, **d.addresses()}, indent=2) + "\n")
+    path.write_text(
+        json.dumps({"network": network_name, "chain_id": chain_id, **d.addresses()}, indent=2) + "\n"
+    )
     return path
 
 

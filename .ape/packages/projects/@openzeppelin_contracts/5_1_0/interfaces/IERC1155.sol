@@ -1,6 +1,0 @@
-// SPDX-License-Identifier: MIT
-// OpenZeppelin Contracts (last updated v5.0.0) (interfaces/IERC1155.sol)
-
-pragma solidity ^0.8.20;
-
-import {IERC1155} from "../token/ERC1155/IERC1155.sol";
