@@ -287,8 +287,10 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         emit GuardianChanged(guardian_);
     }
 
-    /// @notice Sets the liquidity pool contract (allowed to adjust k for depth).
+    /// @notice Sets the liquidity pool contract (funding counterparty, pays k costs, may adjust k
+    ///         for depth); it must be the Vault's liquidity pool account.
     function setLiquidityPool(address pool) external onlyOwner {
+        if (pool == address(0) || pool != vault.liquidityPool()) revert ZeroAddress();
         liquidityPool = pool;
     }
 
