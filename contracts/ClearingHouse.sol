@@ -290,7 +290,8 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     /// @notice Sets the liquidity pool contract (funding counterparty, pays k costs, may adjust k
     ///         for depth); it must be the Vault's liquidity pool account.
     function setLiquidityPool(address pool) external onlyOwner {
-        if (pool == address(0) || pool != vault.liquidityPool()) revert ZeroAddress();
+        address expected = vault.liquidityPool();
+        if (pool == address(0) || pool != expected) revert PoolMismatch(pool, expected);
         liquidityPool = pool;
     }
 

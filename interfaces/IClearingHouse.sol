@@ -63,6 +63,7 @@ interface IClearingHouse {
     error FundingTooEarly(address baseToken, uint256 nextFundingTime);
     error KCostExceedsBudget(address baseToken, int256 cost, uint256 budget);
     error TooManyTotalMarkets(uint256 count);
+    error PoolMismatch(address pool, address vaultPool);
 
     // ------------------------------------------------------------------ events
     event PositionChanged(

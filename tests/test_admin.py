@@ -233,3 +233,15 @@ def test_only_owner_entry_points(ch, eth, alice):
         with ape.reverts(ch.OwnableUnauthorizedAccount) as info:
             call()
         assert dict(info.value.inputs) == {"account": alice.address}, name
+
+
+def test_set_liquidity_pool_must_be_the_vaults(stack, ch, owner, alice):
+    import ape
+
+    pool = stack.liquidity_pool.address
+    with ape.reverts(ch.PoolMismatch, pool=alice.address, vaultPool=pool):
+        ch.setLiquidityPool(alice, sender=owner)
+    with ape.reverts(ch.OwnableUnauthorizedAccount):
+        ch.setLiquidityPool(pool, sender=alice)
+    ch.setLiquidityPool(pool, sender=owner)
+    assert ch.liquidityPool() == pool
