@@ -5,7 +5,6 @@ import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step
 import {ReentrancyGuardTransient as ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
-import {PythStructs} from "@pythnetwork/pyth-sdk-solidity/PythStructs.sol";
 import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
 import {Twap} from "./libraries/Twap.sol";
 
@@ -32,6 +31,7 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     IPyth public immutable pyth;
     mapping(address baseToken => Feed) internal _feeds;
     mapping(address baseToken => Twap.State) internal _twaps;
+    mapping(address baseToken => uint256) internal _lastIndex; // the index in force in the TWAP
 
     constructor(address pyth_, address owner_) Ownable(owner_) {
         pyth = IPyth(pyth_);
@@ -52,7 +52,8 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
         if (!existed) {
             (uint256 price, Source source) = _index(f);
             if (source == Source.Stale) revert InvalidFeedConfig(baseToken);
-            _twaps[baseToken].init(price);
+            _twaps[baseToken].init();
+            _lastIndex[baseToken] = price;
         }
         emit FeedSet(baseToken, f.chainlink, f.pythId, f.chainlinkMaxAge, f.pythMaxAge, f.maxDeviation);
     }
@@ -75,9 +76,10 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     function observe(address baseToken) external returns (uint256 price, Source source) {
         (price, source) = getIndexPrice(baseToken);
         if (source != Source.Stale) {
-            Twap.State storage t = _twaps[baseToken];
-            if (t.lastTime != block.timestamp || t.lastPrice != price) {
-                t.update(price);
+            uint256 last = _lastIndex[baseToken];
+            _twaps[baseToken].accrue(last);
+            if (price != last) {
+                _lastIndex[baseToken] = price;
                 emit IndexObserved(baseToken, price, source);
             }
         }
@@ -86,13 +88,14 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     /// @inheritdoc IPriceOracle
     function indexCumulative(address baseToken) external view returns (uint256 cumulative, uint256 lastPrice, uint64 lastTime) {
         Twap.State storage t = _twaps[baseToken];
-        return (t.cumulativeNow(), t.lastPrice, t.lastTime);
+        uint256 last = _lastIndex[baseToken];
+        return (t.cumulativeNow(last), last, t.head.lastTime);
     }
 
     /// @inheritdoc IPriceOracle
     function indexTwap(address baseToken, uint32 window) external view returns (uint256) {
-        if (_twaps[baseToken].lastTime == 0) revert UnknownFeed(baseToken);
-        return _twaps[baseToken].twap(window);
+        if (_twaps[baseToken].head.lastTime == 0) revert UnknownFeed(baseToken);
+        return _twaps[baseToken].twap(window, _lastIndex[baseToken]);
     }
 
     /// @inheritdoc IPriceOracle
@@ -139,33 +142,33 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
         return (0, Source.Stale);
     }
 
+    /// @dev A feed that reverts, has no code or returns malformed data counts as stale: it must
+    ///      never make the index revert (liquidations and closing go on with a stale index).
+    ///      Hence low-level calls with a length check instead of try/catch, which cannot catch a
+    ///      decoding failure.
     function _chainlink(Feed memory f) internal view returns (uint256, bool) {
         if (f.chainlink == address(0)) return (0, false);
-        try AggregatorV3Interface(f.chainlink).latestRoundData() returns (
-            uint80, int256 answer, uint256, uint256 updatedAt, uint80
-        ) {
-            if (answer <= 0 || updatedAt > block.timestamp || block.timestamp - updatedAt > f.chainlinkMaxAge) {
-                return (0, false);
-            }
-            uint256 price = _scale(uint256(answer), int32(uint32(f.chainlinkDecimals)) * -1);
-            return (price, price >= f.minPrice && price <= f.maxPrice);
-        } catch {
+        (bool ok, bytes memory data) =
+            f.chainlink.staticcall(abi.encodeCall(AggregatorV3Interface.latestRoundData, ()));
+        if (!ok || data.length < 160) return (0, false);
+        (, int256 answer,, uint256 updatedAt,) = abi.decode(data, (uint256, int256, uint256, uint256, uint256));
+        if (answer <= 0 || updatedAt > block.timestamp || block.timestamp - updatedAt > f.chainlinkMaxAge) {
             return (0, false);
         }
+        uint256 price = _scale(uint256(answer), -int32(uint32(f.chainlinkDecimals)));
+        return (price, price >= f.minPrice && price <= f.maxPrice);
     }
 
     function _pyth(Feed memory f) internal view returns (uint256, bool) {
         if (f.pythId == bytes32(0)) return (0, false);
-        try pyth.getPriceUnsafe(f.pythId) returns (PythStructs.Price memory p) {
-            if (p.price <= 0 || p.publishTime > block.timestamp || block.timestamp - p.publishTime > f.pythMaxAge) {
-                return (0, false);
-            }
-            if (p.expo < -36 || p.expo > 18) return (0, false);
-            uint256 price = _scale(uint256(uint64(p.price)), p.expo);
-            return (price, price >= f.minPrice && price <= f.maxPrice);
-        } catch {
-            return (0, false);
-        }
+        (bool ok, bytes memory data) = address(pyth).staticcall(abi.encodeCall(IPyth.getPriceUnsafe, (f.pythId)));
+        if (!ok || data.length < 128) return (0, false);
+        // full-width words: narrow types would make abi.decode revert on out-of-range data
+        (int256 p,, int256 expo, uint256 publishTime) = abi.decode(data, (int256, uint256, int256, uint256));
+        if (p <= 0 || p > type(int64).max || expo < -36 || expo > 18) return (0, false);
+        if (publishTime > block.timestamp || block.timestamp - publishTime > f.pythMaxAge) return (0, false);
+        uint256 price = _scale(uint256(p), int32(expo));
+        return (price, price >= f.minPrice && price <= f.maxPrice);
     }
 
     /// @dev value * 10^(18 + expo), rounded down.

@@ -27,7 +27,7 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
 
     IERC20 internal immutable _usdc;
 
-    address public clearingHouse;
+    address public immutable clearingHouse;
     address public insuranceFund;
     address public liquidityPool;
 
@@ -47,27 +47,25 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
         _;
     }
 
-    constructor(address usdc_, address owner_) Ownable(owner_) {
-        if (usdc_ == address(0)) revert ZeroAddress();
+    /// @param usdc_ the collateral token (6 decimals)
+    /// @param clearingHouse_ the only contract that moves balances (immutable: deployments
+    ///        predict its address, as the ClearingHouse names this Vault immutably too)
+    /// @param owner_ governance
+    constructor(address usdc_, address clearingHouse_, address owner_) Ownable(owner_) {
+        if (usdc_ == address(0) || clearingHouse_ == address(0)) revert ZeroAddress();
         _usdc = IERC20(usdc_);
+        clearingHouse = clearingHouse_;
     }
 
-    /// @notice Wires the ClearingHouse and the two system accounts, once.
-    /// @param clearingHouse_ the only contract that moves balances
+    /// @notice Wires the two system accounts, once.
     /// @param insuranceFund_ the insurance fund's address (its balance lives here)
     /// @param liquidityPool_ the liquidity pool's address (its balance lives here)
-    function setSystemAccounts(address clearingHouse_, address insuranceFund_, address liquidityPool_)
-        external
-        onlyOwner
-    {
-        if (clearingHouse != address(0)) revert AlreadyInitialized();
-        if (clearingHouse_ == address(0) || insuranceFund_ == address(0) || liquidityPool_ == address(0)) {
-            revert ZeroAddress();
-        }
-        clearingHouse = clearingHouse_;
+    function setSystemAccounts(address insuranceFund_, address liquidityPool_) external onlyOwner {
+        if (insuranceFund != address(0)) revert AlreadyInitialized();
+        if (insuranceFund_ == address(0) || liquidityPool_ == address(0)) revert ZeroAddress();
         insuranceFund = insuranceFund_;
         liquidityPool = liquidityPool_;
-        emit SystemAccountsSet(clearingHouse_, insuranceFund_, liquidityPool_);
+        emit SystemAccountsSet(clearingHouse, insuranceFund_, liquidityPool_);
     }
 
     // ------------------------------------------------------------------ user entry points
@@ -116,7 +114,7 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
     // ------------------------------------------------------------------ clearing house hooks
 
     /// @notice Settles a trade: realized PnL and fee for the trader, fee shares to the insurance
-    ///         fund and the pool.
+    ///         fund and the pool. Returns the trader's new balance.
     function settleTrade(address trader, int256 realizedPnl, uint256 fee, uint256 insuranceFee)
         external
         onlyClearingHouse
@@ -127,7 +125,7 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
         _insuranceBalance += uint128(insuranceFee);
         _poolBalance += uint128(poolFee);
         _poolFeeIncome += uint128(poolFee);
-        emit TradeSettled(trader, realizedPnl, fee, insuranceFee);
+        // no event: the ClearingHouse's PositionChanged carries realised PnL and fee
     }
 
     /// @notice Adds a signed amount to an account with no counterpart entry (realized PnL

@@ -41,7 +41,7 @@ contract VirtualAMM is IVirtualAMM {
         if (_curves[baseToken].baseReserve != 0) revert MarketExists(baseToken);
         _checkReserves(baseReserve, quoteReserve);
         _curves[baseToken] = Curve(uint128(baseReserve), uint128(quoteReserve), uint128(baseReserve), 0, 0);
-        _twaps[baseToken].init(_price(baseReserve, quoteReserve));
+        _twaps[baseToken].init();
         emit MarketInitialized(baseToken, baseReserve, quoteReserve);
     }
 
@@ -80,7 +80,7 @@ contract VirtualAMM is IVirtualAMM {
         c.baseReserve = uint128(x);
         c.quoteReserve = uint128(y);
         _curves[baseToken] = c;
-        _twaps[baseToken].update(newPrice);
+        _twaps[baseToken].accrue(oldPrice); // the mark in force since the last accrual
     }
 
     /// @inheritdoc IVirtualAMM
@@ -131,14 +131,14 @@ contract VirtualAMM is IVirtualAMM {
 
     /// @inheritdoc IVirtualAMM
     function getMarkTwap(address baseToken, uint32 window) external view returns (uint256) {
-        _requireCurve(baseToken);
-        return _twaps[baseToken].twap(window);
+        Curve memory c = _requireCurve(baseToken);
+        return _twaps[baseToken].twap(window, _price(c.baseReserve, c.quoteReserve));
     }
 
     /// @inheritdoc IVirtualAMM
     function markCumulative(address baseToken) external view returns (uint256) {
-        _requireCurve(baseToken);
-        return _twaps[baseToken].cumulativeNow();
+        Curve memory c = _requireCurve(baseToken);
+        return _twaps[baseToken].cumulativeNow(_price(c.baseReserve, c.quoteReserve));
     }
 
     /// @inheritdoc IVirtualAMM
@@ -181,7 +181,7 @@ contract VirtualAMM is IVirtualAMM {
         _checkReserves(newBase, newQuote);
         if (n < 0 && uint256(-n) >= newBase) revert InvalidReserves(newBase, newQuote);
         // the TWAP accrues the old price up to now; the new curve's price is in force from now on
-        _twaps[baseToken].update(_price(newBase, newQuote));
+        _twaps[baseToken].accrue(_price(c.baseReserve, c.quoteReserve));
         c.baseReserve = uint128(newBase);
         c.quoteReserve = uint128(newQuote);
         c.referenceBase = uint128(uint256(int256(newBase) + n));

@@ -19,7 +19,6 @@ interface IVault {
     event Deposited(address indexed trader, address indexed payer, uint256 amount);
     event Withdrawn(address indexed trader, address indexed to, uint256 amount);
     event BalanceTransferred(address indexed from, address indexed to, uint256 amount);
-    event TradeSettled(address indexed trader, int256 realizedPnl, uint256 fee, uint256 insuranceFee);
     event PnlSettled(address indexed account, int256 amount);
     event FundingEscrowChanged(address indexed counterparty, int256 payment, int256 escrow);
     event LossSocialized(address indexed trader, uint256 loss, uint256 oldIndex, uint256 newIndex, uint256 totalShares);

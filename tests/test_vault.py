@@ -170,9 +170,9 @@ def test_withdraw_system_only_system_accounts(vault, alice):
 
 def test_set_system_accounts_once(vault, owner, alice):
     with ape.reverts(vault.AlreadyInitialized):
-        vault.setSystemAccounts(alice, alice, alice, sender=owner)
+        vault.setSystemAccounts(alice, alice, sender=owner)
     with ape.reverts(vault.OwnableUnauthorizedAccount) as info:
-        vault.setSystemAccounts(alice, alice, alice, sender=alice)
+        vault.setSystemAccounts(alice, alice, sender=alice)
     assert info.value.inputs == {"account": alice.address}
 
 

@@ -116,17 +116,18 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
         else:
             feeds[m.symbol] = project.ChainlinkAggregatorMock.at(m.chainlink)
 
-    vault = project.Vault.deploy(usdc_token.address, deployer.address, **tx)
+    # Vault, oracle, AMM, ClearingHouse in this order: the Vault and the AMM name the
+    # ClearingHouse immutably, so its address is predicted from the deployer's nonce.
+    ch_address = create_address(deployer.address, deployer.nonce + 3)
+    vault = project.Vault.deploy(usdc_token.address, ch_address, deployer.address, **tx)
     oracle = project.PriceOracle.deploy(pyth.address, deployer.address, **tx)
-    nonce = deployer.nonce
-    ch_address = create_address(deployer.address, nonce + 1)
     amm = project.VirtualAMM.deploy(ch_address, **tx)
     ch = project.ClearingHouse.deploy(vault.address, amm.address, oracle.address, deployer.address, **tx)
     assert ch.address == ch_address, "ClearingHouse address prediction failed"
     fund = project.InsuranceFund.deploy(vault.address, deployer.address, **tx)
     pool = project.LiquidityPool.deploy(usdc_token.address, vault.address, ch.address, deployer.address, **tx)
 
-    vault.setSystemAccounts(ch.address, fund.address, pool.address, **tx)
+    vault.setSystemAccounts(fund.address, pool.address, **tx)
     ch.setLiquidityPool(pool.address, **tx)
     g = cfg.global_params
     ch.setGlobalParams(
