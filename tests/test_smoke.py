@@ -15,7 +15,9 @@ def test_open_and_close_long(stack, funded, alice, ch, eth, vault):
 def test_invariants_after_mixed_trades(stack, funded, alice, bob, owner):
     from vperp.invariants import check_all, reserves_restored
 
-    initial = {s: tuple(int(v) for v in stack.amm.getReserves(m.base_token)) for s, m in stack.markets.items()}
+    initial = {
+        s: tuple(int(v) for v in stack.amm.getReserves(m.base_token)) for s, m in stack.markets.items()
+    }
     a, b = funded(alice, 10_000), funded(bob, 10_000)
     a.long_quote("vETH", 5_000)
     b.short_base("vETH", 1)

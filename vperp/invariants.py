@@ -57,7 +57,9 @@ def zero_sum_exposure(d: Deployment, traders: Iterable[Any]) -> None:
             raise InvariantViolation(f"inv1 {sym}: sum of sizes {total} != AMM net base {net}")
         long_oi, short_oi = (int(x) for x in ch.getOpenInterest(base))
         if long_oi != sum(s for s in sizes if s > 0) or short_oi != -sum(s for s in sizes if s < 0):
-            raise InvariantViolation(f"inv1 {sym}: open interest {long_oi}/{short_oi} disagrees with positions")
+            raise InvariantViolation(
+                f"inv1 {sym}: open interest {long_oi}/{short_oi} disagrees with positions"
+            )
 
 
 def solvency(d: Deployment, traders: Iterable[Any], dust_per_account: int = 10**6) -> SolvencyReport:
@@ -118,7 +120,9 @@ def after_liquidation(d: Deployment, trader: Any, base_token: Any) -> None:
         return
     value, _im, mm, _liq = ch.getAccountState(_addr(trader))
     if int(value) < int(mm):
-        raise InvariantViolation(f"inv3: after liquidation value {int(value)} < maintenance {int(mm)}, size {size}")
+        raise InvariantViolation(
+            f"inv3: after liquidation value {int(value)} < maintenance {int(mm)}, size {size}"
+        )
 
 
 def reserves_restored(d: Deployment, initial: dict[str, tuple[int, int]], dust: int = 10**6) -> None:

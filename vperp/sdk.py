@@ -73,19 +73,27 @@ class PerpClient:
 
     def long_quote(self, symbol: str, quote: Any, min_base: int = 0) -> Any:
         """Long with an exact quote input (plain USD)."""
-        return self.open(symbol, is_base_to_quote=False, is_exact_input=True, amount=_wad(quote), bound=min_base)
+        return self.open(
+            symbol, is_base_to_quote=False, is_exact_input=True, amount=_wad(quote), bound=min_base
+        )
 
     def short_base(self, symbol: str, base: Any, min_quote: int = 0) -> Any:
         """Short with an exact base input (plain base units)."""
-        return self.open(symbol, is_base_to_quote=True, is_exact_input=True, amount=_wad(base), bound=min_quote)
+        return self.open(
+            symbol, is_base_to_quote=True, is_exact_input=True, amount=_wad(base), bound=min_quote
+        )
 
     def long_base(self, symbol: str, base: Any, max_quote: int = 0) -> Any:
         """Long an exact base amount (exact output)."""
-        return self.open(symbol, is_base_to_quote=False, is_exact_input=False, amount=_wad(base), bound=max_quote)
+        return self.open(
+            symbol, is_base_to_quote=False, is_exact_input=False, amount=_wad(base), bound=max_quote
+        )
 
     def short_quote(self, symbol: str, quote: Any, max_base: int = 0) -> Any:
         """Short for an exact quote output."""
-        return self.open(symbol, is_base_to_quote=True, is_exact_input=False, amount=_wad(quote), bound=max_base)
+        return self.open(
+            symbol, is_base_to_quote=True, is_exact_input=False, amount=_wad(quote), bound=max_base
+        )
 
     def close(self, symbol: str, bound: int = 0, deadline: int = FAR_DEADLINE) -> Any:
         return self.ch.closePosition(self.d.base(symbol).address, bound, deadline, sender=self.account)
