@@ -64,8 +64,13 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     uint128 public fundingPayoutBudget;
     uint128 internal _feeIncomeCheckpoint;
 
-    mapping(address baseToken => uint256) internal _markCumAtFunding;
-    mapping(address baseToken => uint256) internal _indexCumAtFunding;
+    /// @dev TWAP accumulators at the last funding update (one slot: 128 bits hold 1e25 x 1e13 s)
+    struct FundingAnchor {
+        uint128 markCumulative;
+        uint128 indexCumulative;
+    }
+
+    mapping(address baseToken => FundingAnchor) internal _fundingAnchors;
 
     modifier checkDeadline(uint256 deadline) {
         if (block.timestamp > deadline) revert DeadlineExpired(deadline, block.timestamp);
@@ -180,10 +185,9 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         FundingState memory fs = _funding[baseToken];
         uint256 next = uint256(fs.lastTime) + m.fundingInterval;
         if (block.timestamp < next) revert FundingTooEarly(baseToken, next);
-        oracle.observe(baseToken);
-        FundingUpdate memory u = _fundingRate(baseToken, fs.lastTime);
-        _markCumAtFunding[baseToken] = u.markCum;
-        _indexCumAtFunding[baseToken] = u.indexCum;
+        (,, uint256 indexCum) = oracle.observeCumulative(baseToken);
+        FundingUpdate memory u = _fundingRate(baseToken, fs.lastTime, indexCum);
+        _fundingAnchors[baseToken] = FundingAnchor(uint128(u.markCum), uint128(indexCum));
 
         int256 delta = u.rate * int256(u.indexTwap) / 1e18; // quote per base, rounded towards zero
         OpenInterest memory oi = _openInterest[baseToken];
@@ -211,7 +215,10 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         returns (int256 cumulativeIndex, int256 lastRate, int256 nextRate, uint256 lastTime)
     {
         FundingState memory fs = _funding[baseToken];
-        if (block.timestamp > fs.lastTime) nextRate = _fundingRate(baseToken, fs.lastTime).rate;
+        if (block.timestamp > fs.lastTime) {
+            (uint256 indexCum,,) = oracle.indexCumulative(baseToken);
+            nextRate = _fundingRate(baseToken, fs.lastTime, indexCum).rate;
+        }
         return (fs.cumulativeIndex, fs.rate, nextRate, fs.lastTime);
     }
 
@@ -256,8 +263,8 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         _markets[baseToken].listed = true;
         _setParams(baseToken, params);
         _funding[baseToken].lastTime = uint64(block.timestamp);
-        _markCumAtFunding[baseToken] = amm.markCumulative(baseToken);
-        (_indexCumAtFunding[baseToken],,) = oracle.indexCumulative(baseToken);
+        (uint256 indexCum,,) = oracle.indexCumulative(baseToken);
+        _fundingAnchors[baseToken] = FundingAnchor(uint128(amm.markCumulative(baseToken)), uint128(indexCum));
         emit MarketAdded(baseToken, uint8(id), baseReserve, quoteReserve);
     }
 
@@ -559,16 +566,17 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
 
     // ================================================================== internals: funding
 
-    function _fundingRate(address baseToken, uint64 since)
+    function _fundingRate(address baseToken, uint64 since, uint256 indexCum)
         internal
         view
         returns (FundingUpdate memory u)
     {
         uint256 dt = block.timestamp - since;
+        FundingAnchor memory a = _fundingAnchors[baseToken];
         u.markCum = amm.markCumulative(baseToken);
-        u.markTwap = (u.markCum - _markCumAtFunding[baseToken]) / dt;
-        (u.indexCum,,) = oracle.indexCumulative(baseToken);
-        u.indexTwap = (u.indexCum - _indexCumAtFunding[baseToken]) / dt;
+        u.markTwap = (u.markCum - a.markCumulative) / dt;
+        u.indexCum = indexCum;
+        u.indexTwap = (indexCum - a.indexCumulative) / dt;
         int256 premium = (int256(u.markTwap) - int256(u.indexTwap)) * 1e18 / int256(u.indexTwap);
         u.rate = PerpMath.clamp(premium * int256(dt) / int256(FUNDING_PERIOD), FUNDING_CAP_PER_8H * int256(dt) / 8 hours);
     }

@@ -74,15 +74,26 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     /// @dev Permissionless: accrues the TWAP with the price in force, then takes the fresh index
     ///      (a stale index leaves the last good price in force).
     function observe(address baseToken) external returns (uint256 price, Source source) {
+        (price, source,) = _observe(baseToken);
+    }
+
+    /// @inheritdoc IPriceOracle
+    function observeCumulative(address baseToken) external returns (uint256 price, Source source, uint256 cumulative) {
+        return _observe(baseToken);
+    }
+
+    function _observe(address baseToken) internal returns (uint256 price, Source source, uint256 cumulative) {
         (price, source) = getIndexPrice(baseToken);
+        Twap.State storage t = _twaps[baseToken];
+        uint256 last = _lastIndex[baseToken];
         if (source != Source.Stale) {
-            uint256 last = _lastIndex[baseToken];
-            _twaps[baseToken].accrue(last);
+            t.accrue(last);
             if (price != last) {
                 _lastIndex[baseToken] = price;
                 emit IndexObserved(baseToken, price, source);
             }
         }
+        cumulative = t.cumulativeNow(last); // the price in force up to now is `last`
     }
 
     /// @inheritdoc IPriceOracle

@@ -22,6 +22,8 @@ interface IPriceOracle {
     function getIndexPrice(address baseToken) external view returns (uint256 price, Source source);
     /// @notice Reads the index and accrues it into the index TWAP (permissionless).
     function observe(address baseToken) external returns (uint256 price, Source source);
+    /// @notice `observe`, also returning the index TWAP accumulator at now (one call for funding).
+    function observeCumulative(address baseToken) external returns (uint256 price, Source source, uint256 cumulative);
     /// @notice The index TWAP accumulator extrapolated to now, the price in force and when it was observed.
     function indexCumulative(address baseToken) external view returns (uint256 cumulative, uint256 lastPrice, uint64 lastTime);
     /// @notice Time-weighted index over about the last `window` seconds.
