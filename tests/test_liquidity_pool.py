@@ -76,7 +76,7 @@ def state(lp) -> tuple[int, int]:
 
 
 def test_total_assets_is_the_pool_vault_balance_and_fees_raise_the_share_price(
-    lp, vault, funded, alice, owner
+    lp, vault, ch, funded, alice, owner
 ):
     """Alice longs 30,000 USD: fee 30 USD, 20% (6) to the insurance fund, 80% (24) to the pool.
     1e24 seed shares were worth 1,000,000 USDC; now floor(1e24 * (1,000,024e6 + 1) / (1e24 + 1e12))
@@ -86,7 +86,7 @@ def test_total_assets_is_the_pool_vault_balance_and_fees_raise_the_share_price(
     tx = funded(alice, 10_000).long_quote("vETH", 30_000)
     fee = trading_fee(wad(30_000), 1_000)
     assert (fee, fee_split(fee, 200_000)) == (wad(30), (wad(6), wad(24)))
-    assert one(tx, vault.TradeSettled).fee == fee
+    assert one(tx, ch.PositionChanged).fee == fee
     assert int(vault.balanceOf(lp)) == wad(1_000_024)
     assert int(vault.poolFeeIncome()) == wad(24)
     assert int(lp.totalAssets()) == int(vault.balanceOf(lp)) // SCALE == usdc(1_000_024)
