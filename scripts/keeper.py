@@ -5,7 +5,6 @@ networks, the `ape accounts` alias in $VPERP_KEEPER on live ones. Each round wat
 trader seen in PositionChanged events since --from-block (vperp.keeper.LiquidationKeeper).
 """
 
-import os
 import time
 
 import click
@@ -14,15 +13,7 @@ from ape.cli import ConnectedProviderCommand
 
 from vperp.deploy import load_deployment
 from vperp.keeper import LiquidationKeeper, accounts_from_events
-
-
-def _sender(network):
-    if network.is_dev:
-        return accounts.test_accounts[0]
-    alias = os.environ.get("VPERP_KEEPER")
-    if not alias:
-        raise SystemExit(f"network {network.choice} is live: set VPERP_KEEPER to an `ape accounts` alias")
-    return accounts.load(alias)
+from vperp.signers import pick_account
 
 
 @click.command(cls=ConnectedProviderCommand)
@@ -32,7 +23,7 @@ def _sender(network):
 @click.option("--chunk", default=100, show_default=True, help="accounts per Viewer call")
 def cli(network, once: bool, poll: int, from_block: int, chunk: int) -> None:
     d = load_deployment(project, network.choice)
-    keeper = LiquidationKeeper(d, _sender(network), chunk_size=chunk)
+    keeper = LiquidationKeeper(d, pick_account(accounts, network, "VPERP_KEEPER"), chunk_size=chunk)
     watched: dict[str, None] = {}
     next_block = from_block
     while True:

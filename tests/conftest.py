@@ -3,11 +3,14 @@ test with a chain snapshot, so each test starts from the freshly deployed stack.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from vperp.config import load_config
 from vperp.deploy import deploy, set_index_price
 from vperp.sdk import PerpClient
+from vperp.units import wad
 
 
 @pytest.fixture(scope="session")
@@ -98,3 +101,15 @@ def funded(stack, client):
 def set_price(stack, chain, owner):
     """set_price(symbol, price): moves Chainlink and Pyth mocks to `price`."""
     return lambda symbol, price: set_index_price(stack, chain, symbol, price, owner)
+
+
+@pytest.fixture(scope="session")
+def move_index(chain, oracle, stack, set_price):
+    """move_index(symbol, price): set_price one second later, asserting the index moved."""
+
+    def move(symbol: str, px: Any) -> None:
+        chain.pending_timestamp = max(chain.pending_timestamp, chain.blocks.head.timestamp) + 1
+        set_price(symbol, px)
+        assert oracle.getIndexPrice(stack.base(symbol))[0] == wad(px)
+
+    return move

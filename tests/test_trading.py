@@ -37,19 +37,6 @@ MODES = {
 }
 
 
-@pytest.fixture
-def move_index(chain, oracle, stack, set_price):
-    """set_price one second later: MockPyth ignores an update that is not newer than its last
-    one, and anvil mines blocks of the same second with the same timestamp."""
-
-    def move(symbol: str, px: Any) -> None:
-        chain.pending_timestamp = max(chain.pending_timestamp, chain.blocks.head.timestamp) + 1
-        set_price(symbol, px)
-        assert oracle.getIndexPrice(stack.base(symbol))[0] == wad(px)
-
-    return move
-
-
 def curve_of(amm: Any, token: Any) -> Curve:
     x, y = amm.getReserves(token)
     return Curve(int(x), int(y))

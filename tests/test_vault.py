@@ -6,26 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import ape
-import pytest
 
 from vperp.curve import Position, account_value, requirement
 from vperp.units import wad
 
 SCALE = 10**12
 IMR = 100_000
-
-
-@pytest.fixture
-def move_index(chain, oracle, stack, set_price):
-    """set_price one second later: MockPyth ignores an update that is not newer than its last
-    one, and anvil mines blocks of the same second with the same timestamp."""
-
-    def move(symbol: str, px: Any) -> None:
-        chain.pending_timestamp = max(chain.pending_timestamp, chain.blocks.head.timestamp) + 1
-        set_price(symbol, px)
-        assert oracle.getIndexPrice(stack.base(symbol))[0] == wad(px)
-
-    return move
 
 
 def args(tx: Any, event: Any) -> list[dict]:

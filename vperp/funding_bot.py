@@ -13,6 +13,7 @@ from typing import Any
 from ape.exceptions import ContractLogicError
 
 from vperp.deploy import Deployment
+from vperp.signers import pick_account
 
 
 @dataclass(frozen=True)
@@ -50,14 +51,8 @@ def run_once(d: Deployment, sender: Any, now: int) -> list[FundingAction]:
 
 
 def pick_keeper(accounts: Any, network: Any, env: dict[str, str]) -> Any:
-    """A test account on local and fork networks; on a live network the `ape accounts` alias in
-    $VPERP_KEEPER."""
-    if network.is_dev:
-        return accounts.test_accounts[0]
-    alias = env.get("VPERP_KEEPER")
-    if not alias:
-        raise SystemExit(f"network {network.choice} is live: set VPERP_KEEPER to an `ape accounts` alias")
-    return accounts.load(alias)
+    """The keeper: see `vperp.signers.pick_account` ($VPERP_KEEPER on live networks)."""
+    return pick_account(accounts, network, "VPERP_KEEPER", env)
 
 
 def format_actions(actions: list[FundingAction]) -> str:

@@ -23,6 +23,7 @@ from vperp.config import DeployConfig, load_config
 from vperp.deploy import Deployment, deploy, save_deployment, set_index_price
 from vperp.report import POSITIONS_LEGEND, fmt, markets_table, pct, positions_table, render_table
 from vperp.sdk import PerpClient
+from vperp.signers import pick_account
 from vperp.units import ONE, from_usdc, from_wad
 
 Printer = Callable[[str], None]
@@ -36,14 +37,8 @@ def config_from_env() -> DeployConfig:
 
 
 def pick_deployer(accounts: Any, network: Any) -> Any:
-    """First test account on local and fork networks; on a live network the keystore alias in
-    $VPERP_DEPLOYER (`ape accounts import <alias>`), loaded with `accounts.load`."""
-    if network.is_dev:
-        return accounts.test_accounts[0]
-    alias = os.environ.get("VPERP_DEPLOYER")
-    if not alias:
-        raise SystemExit(f"network {network.choice} is live: set VPERP_DEPLOYER to an `ape accounts` alias")
-    return accounts.load(alias)
+    """The deployer: see `vperp.signers.pick_account` ($VPERP_DEPLOYER on live networks)."""
+    return pick_account(accounts, network, "VPERP_DEPLOYER")
 
 
 def deploy_to_network(
