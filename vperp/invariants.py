@@ -62,9 +62,12 @@ def zero_sum_exposure(d: Deployment, traders: Iterable[Any]) -> None:
             )
 
 
-def solvency(d: Deployment, traders: Iterable[Any], dust_per_account: int = 10**6) -> SolvencyReport:
+def solvency(
+    d: Deployment, traders: Iterable[Any], dust_per_account: int = 10**6, extra_dust: int = 0
+) -> SolvencyReport:
     """Invariant 2 (see module docstring). `traders` must list every account that ever held a
-    balance or a position (the caller tracks them)."""
+    balance or a position (the caller tracks them). `extra_dust`: rounding the caller knows the
+    protocol kept beyond the per-account dust, e.g. `socialisation_dust` per socialised loss."""
     traders = [_addr(t) for t in traders]
     vault, ch, amm = d.vault, d.clearing_house, d.amm
     held = int(d.usdc.balanceOf(vault.address)) * SCALE
@@ -77,7 +80,7 @@ def solvency(d: Deployment, traders: Iterable[Any], dust_per_account: int = 10**
         open_notional = sum(int(ch.getPosition(t, base).openNotional) for t in traders)
         curve += int(amm.netPositionValue(base)) - open_notional
     surplus = held - (ledger + escrow + curve)
-    bound = dust_per_account * (len(traders) + 2)
+    bound = dust_per_account * (len(traders) + 2) + extra_dust
     # shares rounding can make the ledger read a few wei high per account; beyond that, a deficit is a bug
     if surplus < -(len(traders) + 2) * 4:
         raise InvariantViolation(
@@ -135,8 +138,15 @@ def reserves_restored(d: Deployment, initial: dict[str, tuple[int, int]], dust: 
             raise InvariantViolation(f"inv8 {sym}: reserves ({x}, {y}) vs initial ({x0}, {y0})")
 
 
-def check_all(d: Deployment, traders: Iterable[Any]) -> SolvencyReport:
+def socialisation_dust(total_shares: int) -> int:
+    """Most the collateral of all accounts can drop beyond a socialised loss: the index cut is
+    rounded up (Vault.socializeLoss), up to one wei of index per share, i.e. total shares / 1e18
+    wei (5e-12 USD for 5M USD of collateral). LossSocialized carries the total shares."""
+    return total_shares // 10**18 + 1
+
+
+def check_all(d: Deployment, traders: Iterable[Any], extra_dust: int = 0) -> SolvencyReport:
     traders = list(traders)
     zero_sum_exposure(d, traders)
     funding_conservation(d, traders)
-    return solvency(d, traders)
+    return solvency(d, traders, extra_dust=extra_dust)

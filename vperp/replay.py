@@ -517,6 +517,7 @@ class CrashReplay:
             _utc(self.steps[-1].source_time),
         )
         self._liquidated: set[str] = set()
+        self._socialisation_dust = 0  # wei of allowed solvency surplus from socialised losses
         self._raw: dict[str, int] = dict.fromkeys(RAW_AMOUNTS, 0)  # 18 decimals
         self.plan: list[tuple[Decimal, int, bool]] = [
             (lev, notional, is_long)
@@ -679,6 +680,10 @@ class CrashReplay:
     def _check_bad_debt(self, events: list[tuple[str, dict[str, Any]]]) -> None:
         s = self.summary
         socialized_events = [e for n, e in events if n == "LossSocialized"]
+        # the index cut of each socialised loss rounds up: allowed surplus for the solvency check
+        self._socialisation_dust += sum(
+            invariants.socialisation_dust(x["totalShares"]) for x in socialized_events
+        )
         for n, e in events:
             if n != "BadDebtCovered":
                 continue
@@ -771,7 +776,7 @@ class CrashReplay:
                     f"step {i} ({_utc(step.source_time)}): still liquidatable after the pass: {left}"
                 )
             self._prefetch()
-            invariants.check_all(f, self.all_accounts)
+            invariants.check_all(f, self.all_accounts, extra_dust=self._socialisation_dust)
             s.invariant_checks += 1
             s.steps += 1
             if i % 50 == 0:

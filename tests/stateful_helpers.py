@@ -1,0 +1,656 @@
+"""Machinery of the stateful property tests (tests/test_invariants.py).
+
+- `Rpc`, `FastContract`, `fast_deployment`: raw JSON-RPC stand-ins for Ape's contract objects
+  (see the note below), which the checkers of vperp/invariants.py accept unchanged.
+- `Protocol`: simulate-then-send transactions. Every transaction is first run as an `eth_call`
+  on the pending block; a revert is decoded from its data and must be one of the errors the
+  caller allows, else the test fails with `UnexpectedRevert`.
+- `ProtocolMachine`: base `RuleBasedStateMachine` that snapshots the chain in `__init__` and
+  restores it in `teardown`, tracks the accounts that hold balances or positions, and offers the
+  trading actions (open in the four modes, reduce, flip, close, deposit, withdraw) as helpers.
+- `check_bad_debt_events`: bad debt is never silent, from one transaction's Vault events.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import namedtuple
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import cache
+from typing import Any, ClassVar
+
+from eth_abi import decode as abi_decode
+from eth_abi import encode as abi_encode
+from eth_utils import keccak, to_checksum_address
+from hypothesis.stateful import RuleBasedStateMachine
+
+from vperp.deploy import Deployment, Market, set_index_price
+from vperp.invariants import InvariantViolation, reserves_restored, withdrawal_margin
+
+ONE = 10**18
+SCALE = 10**12  # USDC 6 decimals -> 18
+FAR_DEADLINE = 2**63
+MARKETS = ("vETH", "vBTC")
+
+# Reverts a trade may legitimately meet (PROTOCOL.md section 5, Guards).
+OPEN_ERRORS = frozenset(
+    {"InsufficientMargin", "DustPosition", "PriceMoveTooLarge", "SpreadTooLarge", "OpenInterestCapExceeded"}
+)
+REDUCE_ERRORS = frozenset({"DustPosition", "PriceMoveTooLarge"})
+
+
+class UnexpectedRevert(AssertionError):
+    pass
+
+
+# ---------------------------------------------------------------------------------- fast RPC
+#
+# Ape's contract calls cost 4-15 ms (three RPCs and pydantic models each) and its transactions
+# ~0.1 s (~0.4 s more for a revert, whose trace it fetches and prints); the checkers make ~50
+# reads per step. The machines therefore talk to Anvil directly: eth_call for reads and for
+# simulating a transaction (its revert data decoded here), eth_sendTransaction from Anvil's
+# unlocked dev accounts (the same mnemonic as Ape's test accounts) for writes, logs decoded with
+# the contracts' ABIs. The checkers in vperp/invariants.py run unchanged on these proxies.
+
+PANIC = bytes.fromhex("4e487b71")
+ERROR_STRING = bytes.fromhex("08c379a0")
+TX_GAS = 12_000_000
+
+
+def _canonical(t: Any) -> str:
+    return t.canonical_type
+
+
+def _to_abi(value: Any) -> Any:
+    """Ape-style arguments (accounts, contracts, tuples) -> eth_abi values."""
+    if hasattr(value, "address") and not isinstance(value, str | bytes):
+        return value.address
+    if isinstance(value, list | tuple):
+        return (
+            type(value)(_to_abi(v) for v in value)
+            if isinstance(value, tuple)
+            else [_to_abi(v) for v in value]
+        )
+    return value
+
+
+@cache
+def _record_type(names: tuple[str, ...]) -> type:
+    return namedtuple("Record", names, rename=True)  # noqa: PYI024
+
+
+def _shape(value: Any, abi_types: Sequence[Any]) -> Any:
+    """eth_abi output -> namedtuples with the ABI's names (structs and multiple outputs)."""
+    out = []
+    for v, t in zip(value, abi_types, strict=True):
+        if t.components and t.type == "tuple":
+            v = _shape(v, t.components)
+        out.append(v)
+    return _record_type(tuple(t.name or f"_{i}" for i, t in enumerate(abi_types)))(*out)
+
+
+@dataclass
+class Log:
+    """A decoded event log (Ape ContractLog-like: event_name, contract_address, args)."""
+
+    event_name: str
+    contract_address: str
+    args: dict[str, Any]
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["args"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self.args[name]
+
+
+@dataclass
+class Receipt:
+    txn_hash: str
+    events: list[Log]
+    block_number: int
+
+
+class Rpc:
+    """Raw JSON-RPC to the node, with the ABIs of the deployment for errors and events."""
+
+    def __init__(self, chain: Any, contracts: Iterable[Any]) -> None:
+        self.chain = chain
+        self._request = chain.provider.web3.provider.make_request
+        self.errors: dict[bytes, tuple[str, list[str], list[str]]] = {}
+        self.events: dict[bytes, Any] = {}
+        for c in contracts:
+            ct = c.contract_type
+            for err in ct.errors:
+                types = [_canonical(i) for i in err.inputs]
+                sel = keccak(text=f"{err.name}({','.join(types)})")[:4]
+                self.errors[sel] = (err.name, [i.name or "" for i in err.inputs], types)
+            for ev in ct.events:
+                topic = keccak(text=f"{ev.name}({','.join(_canonical(i) for i in ev.inputs)})")
+                self.events[topic] = ev
+
+    def request(self, method: str, params: list) -> Any:
+        resp = self._request(method, params)
+        if "error" in resp:
+            raise RpcError(resp["error"])
+        return resp["result"]
+
+    def decode_error(self, data: bytes) -> tuple[str, dict[str, Any]]:
+        if len(data) < 4:
+            return "EmptyRevert", {}
+        sel = data[:4]
+        if sel == PANIC:
+            return "Panic", {"code": int.from_bytes(data[4:36], "big")}
+        if sel == ERROR_STRING:
+            return "Error", {"message": abi_decode(["string"], data[4:])[0]}
+        if sel not in self.errors:
+            return f"Unknown(0x{data.hex()})", {}
+        name, names, types = self.errors[sel]
+        return name, dict(zip(names, abi_decode(types, data[4:]), strict=True))
+
+    def call(
+        self, to: str, data: bytes, sender: str | None = None, block: str = "latest", value: int = 0
+    ) -> tuple[bytes, Reverted | None]:
+        tx = {"to": to, "data": "0x" + data.hex()}
+        if sender:
+            tx["from"] = sender
+        if value:
+            tx["value"] = hex(value)
+        resp = self._request("eth_call", [tx, block])
+        err = resp.get("error")
+        if err is None:
+            return bytes.fromhex(resp["result"].removeprefix("0x")), None
+        raw = err.get("data") or "0x"
+        if isinstance(raw, dict):
+            raw = raw.get("data", "0x")
+        name, values = self.decode_error(bytes.fromhex(raw.removeprefix("0x")))
+        return b"", Reverted(name, values)
+
+    def transact(
+        self, to: str, data: bytes, sender: str, value: int = 0
+    ) -> tuple[Receipt | None, Reverted | None]:
+        """Simulates on the pending block, then sends: (receipt, None) or (None, the revert)."""
+        tx = {"from": sender, "to": to, "data": "0x" + data.hex()}
+        if value:
+            tx["value"] = hex(value)
+        _out, rev = self.call(to, data, sender, "pending", value)
+        if rev is not None:
+            return None, rev
+        h = self.request("eth_sendTransaction", [{**tx, "gas": hex(TX_GAS)}])
+        rcpt = self.receipt(h)
+        if int(rcpt["status"], 16) != 1:  # the pending-block simulation and the block disagreed
+            trace = self.request("debug_traceTransaction", [h, {"tracer": "callTracer"}])
+            out = bytes.fromhex((trace.get("output") or "0x").removeprefix("0x"))
+            return None, Reverted(*self.decode_error(out))
+        return Receipt(h, [self.decode_log(log) for log in rcpt["logs"]], int(rcpt["blockNumber"], 16)), None
+
+    def receipt(self, h: str) -> dict:
+        """The receipt (Anvil's automine may answer eth_sendTransaction before the block is in)."""
+        for attempt in range(400):
+            rcpt = self.request("eth_getTransactionReceipt", [h])
+            if rcpt is not None:
+                return rcpt
+            time.sleep(0.0005 * (attempt + 1))
+        raise RpcError(f"no receipt for {h}")
+
+    def decode_log(self, log: dict) -> Log:
+        addr = to_checksum_address(log["address"])
+        topics = [bytes.fromhex(t.removeprefix("0x")) for t in log["topics"]]
+        ev = self.events.get(topics[0]) if topics else None
+        if ev is None:
+            return Log("?", addr, {})
+        indexed = [i for i in ev.inputs if i.indexed]
+        plain = [i for i in ev.inputs if not i.indexed]
+        values = dict(
+            zip(
+                [i.name for i in plain],
+                abi_decode([_canonical(i) for i in plain], bytes.fromhex(log["data"].removeprefix("0x"))),
+                strict=True,
+            )
+        )
+        for i, topic in zip(indexed, topics[1:], strict=True):
+            t = _canonical(i)
+            dynamic = t in ("string", "bytes") or t.endswith("]") or t.startswith("(")
+            values[i.name] = topic if dynamic else abi_decode([t], topic)[0]
+        for k, v in values.items():
+            if isinstance(v, str) and len(v) == 42 and v.startswith("0x"):
+                values[k] = to_checksum_address(v)
+        return Log(ev.name, addr, values)
+
+
+class RpcError(RuntimeError):
+    pass
+
+
+class FastMethod:
+    def __init__(self, contract: FastContract, abis: list[Any]) -> None:
+        self.contract = contract
+        self.abis = abis
+
+    def _pick(self, n: int) -> Any:
+        for abi in self.abis:
+            if len(abi.inputs) == n:
+                return abi
+        raise TypeError(f"{self.abis[0].name}: no overload with {n} arguments")
+
+    def encode_input(self, *args: Any) -> bytes:
+        abi = self._pick(len(args))
+        types = [_canonical(i) for i in abi.inputs]
+        return keccak(text=f"{abi.name}({','.join(types)})")[:4] + abi_encode(types, _to_abi(list(args)))
+
+    def __call__(self, *args: Any, sender: Any = None, value: int = 0) -> Any:
+        abi = self._pick(len(args))
+        data = self.encode_input(*args)
+        rpc = self.contract.rpc
+        if sender is None and abi.stateMutability in ("view", "pure"):
+            out, rev = rpc.call(self.contract.address, data)
+            if rev is not None:
+                raise UnexpectedRevert(f"{abi.name}{args} reverted: {rev.name} {rev.values}")
+            decoded = abi_decode([_canonical(o) for o in abi.outputs], out)
+            if len(abi.outputs) == 1:
+                o = abi.outputs[0]
+                return _shape(decoded[0], o.components) if o.type == "tuple" else decoded[0]
+            return _shape(decoded, abi.outputs)
+        sender_addr = sender if isinstance(sender, str) else sender.address
+        rcpt, rev = rpc.transact(self.contract.address, data, sender_addr, value)
+        if rev is not None:
+            raise UnexpectedRevert(f"{self.contract.name}.{abi.name}{args} reverted: {rev.name} {rev.values}")
+        return rcpt
+
+
+class FastContract:
+    """Duck-typed stand-in for an Ape ContractInstance (calls, transactions, `address`)."""
+
+    def __init__(self, contract: Any, rpc: Rpc) -> None:
+        self.address: str = contract.address
+        self.contract_type = contract.contract_type
+        self.name: str = contract.contract_type.name or "?"
+        self.rpc = rpc
+        self._methods: dict[str, list[Any]] = {}
+        for abi in contract.contract_type.abi:
+            if abi.type == "function":
+                self._methods.setdefault(abi.name, []).append(abi)
+
+    def __getattr__(self, name: str) -> FastMethod:
+        methods = self.__dict__.get("_methods", {})
+        if name not in methods:
+            raise AttributeError(name)
+        return FastMethod(self, methods[name])
+
+
+def fast_deployment(d: Deployment, rpc: Rpc) -> Deployment:
+    def f(c: Any) -> Any:
+        return FastContract(c, rpc) if c is not None else None
+
+    return replace(
+        d,
+        usdc=f(d.usdc),
+        pyth=f(d.pyth),
+        vault=f(d.vault),
+        oracle=f(d.oracle),
+        amm=f(d.amm),
+        clearing_house=f(d.clearing_house),
+        insurance_fund=f(d.insurance_fund),
+        liquidity_pool=f(d.liquidity_pool),
+        viewer=f(d.viewer),
+        markets={
+            s: Market(m.symbol, f(m.base_token), f(m.chainlink), m.pyth_id) for s, m in d.markets.items()
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------- reverts
+
+
+@dataclass
+class Reverted:
+    """A transaction that reverted with an allowed error."""
+
+    name: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+class Protocol:
+    """Simulate-then-send access to a deployment (`d`: fast proxies; `ape_d`: Ape contracts)."""
+
+    def __init__(self, d: Deployment, chain: Any, owner: Any) -> None:
+        self.ape_d = d
+        self.chain = chain
+        self.owner = owner
+        contracts = [
+            d.clearing_house,
+            d.vault,
+            d.amm,
+            d.oracle,
+            d.insurance_fund,
+            d.liquidity_pool,
+            d.usdc,
+            d.pyth,
+        ]
+        contracts += [m.chainlink for m in d.markets.values()]
+        self.rpc = Rpc(chain, contracts)
+        self.d = fast_deployment(d, self.rpc)
+
+    def send(
+        self, contract: FastContract, method: str, *args: Any, sender: Any, allowed: Collection[str] = ()
+    ) -> Any:
+        """Runs `contract.method(*args)` from `sender`: the receipt, or `Reverted` when it reverts
+        with an error in `allowed`; any other revert raises UnexpectedRevert."""
+        data = getattr(contract, method).encode_input(*args)
+        rcpt, rev = self.rpc.transact(contract.address, data, sender.address)
+        if rev is None:
+            return rcpt
+        if rev.name not in allowed:
+            raise UnexpectedRevert(f"{contract.name}.{method}{args} reverted: {rev.name} {rev.values}")
+        return rev
+
+
+# ---------------------------------------------------------------------------------- environment
+
+
+@dataclass
+class Env:
+    """What the machines run against (set on the machine class by the test function)."""
+
+    proto: Protocol
+    traders: list[Any]
+    liquidator: Any
+    lps: list[Any] = field(default_factory=list)
+    arbitrageur: Any = None
+
+    @property
+    def d(self) -> Deployment:
+        return self.proto.d
+
+
+def prepare_wallets(d: Deployment, wallets: Iterable[Any], usdc_amount: int) -> None:
+    """Mints test USDC to the wallets and approves the vault and the pool (once per test)."""
+    for w in wallets:
+        d.usdc.mint(w.address, usdc_amount, sender=w)
+        d.usdc.approve(d.vault.address, 2**256 - 1, sender=w)
+        d.usdc.approve(d.liquidity_pool.address, 2**256 - 1, sender=w)
+
+
+def ratio_of(x: int, pct: int) -> int:
+    return x * pct // 100
+
+
+# ---------------------------------------------------------------------------------- base machine
+
+
+class ProtocolMachine(RuleBasedStateMachine):
+    """Snapshot/restore around every example, accounts tracking and the trading actions."""
+
+    env: ClassVar[Env]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.proto = self.env.proto
+        self.d = self.proto.d
+        self.chain = self.proto.chain
+        self.ch = self.d.clearing_house
+        self.snapshot = self.chain.snapshot()
+        self.tracked: dict[str, Any] = {}  # every account that deposited, traded or liquidated
+        self.initial_reserves = {
+            s: tuple(int(v) for v in self.d.amm.getReserves(m.base_token.address))
+            for s, m in self.d.markets.items()
+        }
+        self.prices = {s: int(self.ch.getIndexPrice(m.base_token.address)) for s, m in self.d.markets.items()}
+        self.healthy = True  # False while a step is running; a failed step keeps it False
+        self.reverts: dict[str, int] = {}
+        self.open_errors: frozenset[str] = OPEN_ERRORS  # + IndexStale while the oracle is down
+
+    # -------------------------------------------------------------- bookkeeping
+    def teardown(self) -> None:
+        try:
+            if self.healthy:
+                self.final_check()
+        finally:
+            self.chain.restore(self.snapshot)
+
+    def final_check(self) -> None:
+        """Run after the last step of an example (before the chain is restored)."""
+
+    def begin(self) -> None:
+        self.healthy = False
+
+    def end(self) -> None:
+        self.healthy = True
+
+    def track(self, account: Any) -> None:
+        self.tracked.setdefault(account.address, account)
+
+    @property
+    def accounts(self) -> list[Any]:
+        return list(self.tracked.values())
+
+    def base(self, sym: str) -> str:
+        return self.d.markets[sym].base_token.address
+
+    def note(self, result: Any) -> Any:
+        if isinstance(result, Reverted):
+            self.reverts[result.name] = self.reverts.get(result.name, 0) + 1
+            if result.name == "PriceMoveTooLarge":
+                self.chain.mine(1)  # the fluctuation limit is per block: a new block resets it
+        return result
+
+    def size(self, trader: Any, sym: str) -> int:
+        return int(self.ch.getPosition(trader.address, self.base(sym)).size)
+
+    def mark(self, sym: str) -> int:
+        return int(self.ch.getMarkPrice(self.base(sym)))
+
+    def free_collateral(self, trader: Any) -> int:
+        return int(self.ch.getFreeCollateral(trader.address))
+
+    # -------------------------------------------------------------- actions
+    def do_deposit(self, trader: Any, usd: int) -> Any:
+        self.track(trader)
+        return self.proto.send(self.d.vault, "deposit", usd * 10**6, sender=trader)
+
+    def do_withdraw(self, trader: Any, pct: int) -> Any:
+        """Withdraws pct% of the free collateral (over 100: more than allowed). Invariant 5 after
+        a success; a revert must be InsufficientFreeCollateral, and only when over the limit."""
+        free = self.free_collateral(trader)
+        amount_usdc = max(ratio_of(max(free, 0), pct) // SCALE, 1)
+        over = amount_usdc * SCALE > free
+        r = self.proto.send(
+            self.d.vault,
+            "withdraw",
+            amount_usdc,
+            sender=trader,
+            allowed={"InsufficientFreeCollateral"} if over else (),
+        )
+        if isinstance(r, Reverted):
+            return self.note(r)
+        if over:
+            raise InvariantViolation(f"withdrew {amount_usdc} USDC above free collateral {free}")
+        withdrawal_margin(self.d, trader)
+        return r
+
+    def trade_amount(self, sym: str, notional: int, quote_mode: bool) -> int:
+        """Amount of a swap of `notional` quote (18 decimals) in quote or base units."""
+        return notional if quote_mode else max(notional * ONE // self.mark(sym), 1)
+
+    def do_open(self, trader: Any, sym: str, is_long: bool, exact_input: bool, notional: int) -> Any:
+        """openPosition in one of the four modes: long exact quote in / exact base out, short
+        exact base in / exact quote out."""
+        self.track(trader)
+        quote_mode = (not is_long) != exact_input  # long+exactIn: quote; short+exactOut: quote
+        amount = self.trade_amount(sym, notional, quote_mode)
+        params = (self.base(sym), not is_long, exact_input, amount, 0, FAR_DEADLINE)
+        return self.note(
+            self.proto.send(self.ch, "openPosition", params, sender=trader, allowed=self.open_errors)
+        )
+
+    def do_reduce(self, trader: Any, sym: str, pct: int) -> Any:
+        size = self.size(trader, sym)
+        amount = ratio_of(abs(size), pct)
+        if amount == 0:
+            return None
+        params = (self.base(sym), size > 0, size > 0, amount, 0, FAR_DEADLINE)
+        return self.note(
+            self.proto.send(self.ch, "openPosition", params, sender=trader, allowed=REDUCE_ERRORS)
+        )
+
+    def do_flip(self, trader: Any, sym: str, extra_notional: int) -> Any:
+        size = self.size(trader, sym)
+        if size == 0:
+            return None
+        amount = abs(size) + max(extra_notional * ONE // self.mark(sym), 1)
+        params = (self.base(sym), size > 0, size > 0, amount, 0, FAR_DEADLINE)
+        return self.note(
+            self.proto.send(self.ch, "openPosition", params, sender=trader, allowed=self.open_errors)
+        )
+
+    def do_close(self, trader: Any, sym: str, allowed: Collection[str] = ("PriceMoveTooLarge",)) -> Any:
+        if self.size(trader, sym) == 0:
+            return None
+        return self.note(
+            self.proto.send(
+                self.ch, "closePosition", self.base(sym), 0, FAR_DEADLINE, sender=trader, allowed=allowed
+            )
+        )
+
+    def close_everything(self) -> None:
+        """Closes every tracked position; one that would move the mark past the fluctuation
+        limit in one block is closed in halving chunks over several blocks."""
+        for acct in self.accounts:
+            for sym in MARKETS:
+                chunk = 0  # 0: the whole position
+                for _ in range(60):
+                    size = self.size(acct, sym)
+                    if size == 0:
+                        break
+                    if chunk == 0 or chunk >= abs(size):
+                        r = self.do_close(acct, sym)
+                    else:
+                        params = (self.base(sym), size > 0, size > 0, chunk, 0, FAR_DEADLINE)
+                        r = self.note(
+                            self.proto.send(
+                                self.ch, "openPosition", params, sender=acct, allowed=REDUCE_ERRORS
+                            )
+                        )
+                    if isinstance(r, Reverted):
+                        # too large for one block: halve; a dust remainder: close it all
+                        chunk = 0 if r.name == "DustPosition" else max((chunk or abs(size)) // 2, 1)
+                else:
+                    raise AssertionError(f"could not close {acct.address} {sym}")
+
+    def check_reserves_restored(self) -> None:
+        self.close_everything()
+        reserves_restored(self.d, self.initial_reserves)
+
+    def set_price(self, sym: str, price: int) -> None:
+        """Moves both feeds of a market to `price` (18 decimals, cut to the feeds' 8 decimals)."""
+        p8 = price // 10**10
+        set_index_price(self.d, self.chain, sym, Decimal(p8) / Decimal(10**8), self.proto.owner)
+        self.prices[sym] = p8 * 10**10
+
+    def refresh_stale_feeds(self, max_age: int = 3000) -> None:
+        """Re-publishes a market's price when its Chainlink round gets old (Pyth goes stale
+        after 60 s and the oracle falls back to Chainlink, whose max age is 3900 s)."""
+        now = self.chain.pending_timestamp
+        for sym, m in self.d.markets.items():
+            if now - int(m.chainlink.latestRoundData()[3]) > max_age:
+                self.set_price(sym, self.prices[sym])
+
+
+# ---------------------------------------------------------------------------------- bad debt
+
+
+def _events(receipt: Any, contract: Any, name: str) -> list[Any]:
+    return [e for e in receipt.events if e.event_name == name and e.contract_address == contract.address]
+
+
+def check_bad_debt_events(
+    d: Deployment, receipt: Any, trader: Any, balance_before: int, index_before: int
+) -> int:
+    """Bad debt is never silent (PROTOCOL.md section 5): from the Vault's events of one
+    transaction (and PositionChanged, which carries realised PnL and fee), the trader's collateral
+    before any cover is rebuilt as balance_before + realised PnL - fees - funding paid -+
+    transfers (penalties). When the account ends with no position
+    and that figure is negative, BadDebtCovered must be emitted with that debt, the insurance
+    fund's transfer must be `covered` and LossSocialized must carry `socialized`; otherwise no
+    BadDebtCovered. The fund never pays out without the event, the collateral index never moves
+    without LossSocialized. Returns the debt covered in this transaction (0: none)."""
+    ch, vault, fund = d.clearing_house, d.vault, d.insurance_fund.address
+    who = trader.address
+    tol = 1_000  # share rounding after a socialised loss (the index is no longer exactly 1e18)
+    delta = 0
+    for e in _events(receipt, ch, "PositionChanged"):  # realised PnL and fee settled by the Vault
+        if e.trader == who:
+            delta += int(e.realizedPnl) - int(e.fee)
+    for e in _events(receipt, vault, "FundingEscrowChanged"):
+        if e.counterparty == who:
+            delta -= int(e.payment)
+    fund_out = 0
+    cover_in = 0
+    for e in _events(receipt, vault, "BalanceTransferred"):
+        amount = int(e.amount)
+        if e["from"] == fund:
+            fund_out += amount
+            if e.to == who:
+                cover_in += amount
+        elif e["from"] == who:
+            delta -= amount
+        elif e.to == who:
+            delta += amount
+    pre_cover = balance_before + delta
+    covers = [e for e in _events(receipt, ch, "BadDebtCovered") if e.trader == who]
+    all_covers = _events(receipt, ch, "BadDebtCovered")
+    socialised = _events(receipt, vault, "LossSocialized")
+    has_positions = len(ch.getAccountMarkets(who)) > 0
+    ctx = f"trader {who}: collateral before cover {pre_cover}, positions left {has_positions}"
+
+    if fund_out != sum(int(e.coveredByInsurance) for e in all_covers):
+        raise InvariantViolation(f"insurance fund paid {fund_out} without a matching BadDebtCovered ({ctx})")
+    if sum(int(e.socialized) for e in all_covers) != sum(int(e.loss) for e in socialised):
+        raise InvariantViolation(f"BadDebtCovered.socialized disagrees with LossSocialized ({ctx})")
+    if int(vault.collateralIndex()) != index_before and not socialised:
+        raise InvariantViolation(f"collateral index moved without LossSocialized ({ctx})")
+    if has_positions or pre_cover > tol:
+        if covers:
+            raise InvariantViolation(f"BadDebtCovered for an account that is not bad debt ({ctx})")
+        return 0
+    if pre_cover >= -tol:
+        return 0  # within share-rounding dust of zero: either way is fine
+    if len(covers) != 1:
+        raise InvariantViolation(f"silent bad debt: {len(covers)} BadDebtCovered events ({ctx})")
+    e = covers[0]
+    debt, covered, social = int(e.debt), int(e.coveredByInsurance), int(e.socialized)
+    if abs(debt + pre_cover) > tol:
+        raise InvariantViolation(f"BadDebtCovered.debt {debt} != {-pre_cover} ({ctx})")
+    if covered != cover_in or covered + social != debt:
+        raise InvariantViolation(
+            f"bad debt {debt}: covered {covered} (transferred {cover_in}) + socialized {social}"
+        )
+    if int(vault.balanceOf(who)) < 0:
+        raise InvariantViolation(f"account still negative after BadDebtCovered ({ctx})")
+    return debt
+
+
+def negative_flat_accounts(d: Deployment, accounts: Iterable[Any]) -> list[tuple[str, int]]:
+    """Accounts with no position and negative collateral (must be none after any step)."""
+    out = []
+    for a in accounts:
+        if len(d.clearing_house.getAccountMarkets(a.address)) == 0:
+            bal = int(d.vault.balanceOf(a.address))
+            if bal < 0:
+                out.append((a.address, bal))
+    return out
+
+
+class FixedDraws:
+    """Stands in for hypothesis' `data` in a replayed machine run: returns the given draws."""
+
+    def __init__(self, *values: Any) -> None:
+        self.values = list(values)
+
+    def draw(self, strategy: Any, label: str | None = None) -> Any:
+        return self.values.pop(0)
