@@ -29,6 +29,7 @@ abstract contract AccountBalance is IClearingHouse {
         uint24 maxPriceMoveRatio;
         uint24 maxSpreadRatio;
         uint32 fundingInterval;
+        uint32 mmRaisedAt; // last time the maintenance ratio was raised (PROTOCOL.md section 4 bounds)
     }
 
     struct OpenInterest {

@@ -52,14 +52,14 @@ contract VirtualAMM is IVirtualAMM {
     function swap(address baseToken, bool isBaseToQuote, bool isExactInput, uint256 amount, uint24 maxMoveRatio)
         external
         onlyClearingHouse
-        returns (uint256 base, uint256 quote, uint256 newPrice)
+        returns (uint256 base, uint256 quote, uint256 newPrice, uint256 oldPrice)
     {
         if (amount == 0) revert ZeroAmount();
         Curve memory c = _curves[baseToken];
         if (c.baseReserve == 0) revert UnknownMarket(baseToken);
         uint256 x = c.baseReserve;
         uint256 y = c.quoteReserve;
-        uint256 oldPrice = _price(x, y);
+        oldPrice = _price(x, y);
         (base, quote) = _quote(x, y, isBaseToQuote, isExactInput, amount);
         if (base == 0 || quote == 0) revert ZeroAmount();
         (x, y) = isBaseToQuote ? (x + base, y - quote) : (x - base, y + quote);
@@ -115,6 +115,33 @@ contract VirtualAMM is IVirtualAMM {
     {
         Curve memory c = _requireCurve(baseToken);
         return _quote(c.baseReserve, c.quoteReserve, isBaseToQuote, isExactInput, amount);
+    }
+
+    /// @inheritdoc IVirtualAMM
+    /// @dev lambda + fee + sigma of PROTOCOL.md section 9 as one signed 1e6 ratio, rounded up:
+    ///      closing the whole position on the curve changes the account value by -cost * notional
+    ///      (penalty and fee are charged on the exchanged quote). A partial close gets a better
+    ///      average price (the curve is concave), so the estimate never falls short on that account.
+    function closingCost(address baseToken, int256 size, uint256 notional, uint256 charges)
+        external
+        view
+        returns (int256)
+    {
+        Curve memory c = _requireCurve(baseToken);
+        bool isLong = size > 0;
+        (, uint256 exitQuote) = _quote(c.baseReserve, c.quoteReserve, isLong, isLong, PerpMath.abs(size));
+        if (isLong) return 1e6 - int256(Math.mulDiv(exitQuote, 1e6 - charges, notional));
+        return int256(Math.mulDiv(exitQuote, 1e6 + charges, notional, Math.Rounding.Ceil)) - 1e6;
+    }
+
+    /// @inheritdoc IVirtualAMM
+    function bankruptcySize(address baseToken, bool isLong, uint256 price, uint256 accountValue, uint256 charges)
+        external
+        view
+        returns (uint256)
+    {
+        Curve memory c = _requireCurve(baseToken);
+        return CurveMath.bankruptcySize(c.baseReserve, c.quoteReserve, isLong, price, accountValue, charges);
     }
 
     /// @inheritdoc IVirtualAMM
