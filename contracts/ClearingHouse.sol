@@ -306,6 +306,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     ///         liquidatable by one change.
     function setMarketParams(address baseToken, MarketParams calldata params) external onlyOwner {
         Market memory m = _requireMarket(baseToken);
+        _setParams(baseToken, params);
         if (params.mmRatio > m.mmRatio) {
             uint256 next = uint256(m.mmRaisedAt) + MM_RAISE_INTERVAL;
             if (params.mmRatio > m.imRatio || block.timestamp < next) {
@@ -313,7 +314,6 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
             }
             _markets[baseToken].mmRaisedAt = uint32(block.timestamp);
         }
-        _setParams(baseToken, params);
     }
 
     /// @notice Changes the global thresholds.

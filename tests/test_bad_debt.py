@@ -21,14 +21,16 @@ def cdiv(a: int, b: int) -> int:
 
 @pytest.fixture
 def under_water(chain, oracle, stack, set_price, funded, alice, bob, carol):
-    """bob: 10k USDC, ~9.5x long of vETH; then the index falls to 2700 and a whale (carol) pushes
-    the mark below it in six blocks: bob is under water on the curve."""
+    """bob: 10k USDC, ~9.5x long of vETH; then the index falls to 2650, where bob is under water at
+    the index itself, and a whale (carol) pushes the mark down towards it in six blocks. (A
+    liquidation of an account still solvent at the index stops at its bankruptcy size and never
+    makes bad debt: tests/test_solvency.py.)"""
     funded(alice, 20_000).long_quote("vETH", 20_000)
     funded(bob, 10_000).long_quote("vETH", 95_000)
     whale = funded(carol, 200_000)
     chain.pending_timestamp = max(chain.pending_timestamp, chain.blocks.head.timestamp) + 1
-    set_price("vETH", 2700)
-    assert tuple(oracle.getIndexPrice(stack.base("vETH"))) == (wad(2700), 1)
+    set_price("vETH", 2650)
+    assert tuple(oracle.getIndexPrice(stack.base("vETH"))) == (wad(2650), 1)
     for _ in range(6):
         whale.short_base("vETH", 100)
     return bob
