@@ -437,10 +437,10 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
             if (notional < minPositionNotional) revert DustPosition(baseToken, notional, minPositionNotional);
         }
         AccountState memory s = _accountStateFrom(trader, r.collateral, baseToken, price);
-        if (r.collateral < 0 || s.accountValue < 0) revert AccountUnderWater(trader, r.collateral, s.accountValue);
         if (increased && s.accountValue < int256(s.initialRequirement)) {
             revert InsufficientMargin(trader, s.accountValue, s.initialRequirement);
         }
+        if (r.collateral < 0 || s.accountValue < 0) revert AccountUnderWater(trader, r.collateral, s.accountValue);
     }
 
     /// @dev No user trade leaves the mark beyond the max spread from the index, unless it moves
