@@ -44,9 +44,10 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     /// @dev One liquidation call: its plan and running totals.
     struct Liquidation {
         uint256 price; // valuation price
+        uint256 anchor; // anchor price (solvency guards)
         uint256 planned; // size section 9 asks for
         uint256 absSize;
-        int256 value; // account value before
+        int256 value; // account value at the anchor prices before
         bool isLong;
         bool capped; // stopped at the bankruptcy size
         uint256 base;
@@ -62,20 +63,17 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         uint256 indexCum;
     }
 
-    uint256 public constant FUNDING_PERIOD = 24 hours;
-    /// @dev 0.1% per 8 hours, 18 decimals; scaled linearly to the elapsed span
-    int256 public constant FUNDING_CAP_PER_8H = 1e15;
     uint256 internal constant RATIO_ONE = 1e6;
     /// @dev No trade amount can exceed a curve reserve (both are below 2^112).
     uint256 public constant MAX_TRADE_AMOUNT = type(uint112).max;
     /// @dev A maintenance-ratio raise takes effect at most once a day, and at most up to the
     ///      initial ratio in force: an account that met the initial requirement is never made
     ///      liquidatable by one parameter change.
-    uint256 public constant MM_RAISE_INTERVAL = 1 days;
+    uint256 internal constant MM_RAISE_INTERVAL = 1 days;
     /// @dev Governance curve changes that cost the pool: at most 1% of the pool's balance each,
     ///      k scaled by at most 2x either way, one per market per hour.
-    uint256 public constant MAX_CURVE_COST_RATIO = 10_000;
-    uint256 public constant CURVE_CHANGE_INTERVAL = 1 hours;
+    uint256 internal constant MAX_CURVE_COST_RATIO = 10_000;
+    uint256 internal constant CURVE_CHANGE_INTERVAL = 1 hours;
 
     address public guardian;
     address public liquidityPool;
@@ -93,7 +91,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
 
     mapping(address baseToken => FundingAnchor) internal _fundingAnchors;
     /// @dev last governance curve change per market (adjustK / repeg with a cost to the pool)
-    mapping(address baseToken => uint256) public lastCurveChange;
+    mapping(address baseToken => uint256) internal _lastCurveChange;
 
     modifier checkDeadline(uint256 deadline) {
         if (block.timestamp > deadline) revert DeadlineExpired(deadline, block.timestamp);
@@ -436,11 +434,11 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
             uint256 notional = PerpMath.abs(r.newSize).mulDown(price);
             if (notional < minPositionNotional) revert DustPosition(baseToken, notional, minPositionNotional);
         }
-        AccountState memory s = _accountStateFrom(trader, r.collateral, baseToken, price);
+        AccountState memory s = _accountStateFrom(trader, r.collateral);
         if (increased && s.accountValue < int256(s.initialRequirement)) {
             revert InsufficientMargin(trader, s.accountValue, s.initialRequirement);
         }
-        if (r.collateral < 0 || s.accountValue < 0) revert AccountUnderWater(trader, r.collateral, s.accountValue);
+        if (r.collateral < 0 || s.anchoredValue < 0) revert AccountUnderWater(trader, r.collateral, s.anchoredValue);
     }
 
     /// @dev No user trade leaves the mark beyond the max spread from the index, unless it moves
@@ -502,11 +500,12 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     // ================================================================== internals: liquidation
 
     /// @dev Closes the planned fraction (section 9), then the rest if the estimate fell short
-    ///      (invariant 3). While the account is solvent at the valuation price, no close goes
-    ///      beyond its bankruptcy point: a liquidation never realises a loss (curve price, fee
-    ///      and penalty) larger than the account's value, so a curve pushed away from the index
-    ///      cannot turn an account into bad debt (invariant 9). Such a capped liquidation stops
-    ///      at account value ~0 and emits LiquidationCapped; the rest waits for a better curve.
+    ///      (invariant 3). No close goes beyond the account's bankruptcy point at the anchor
+    ///      price: while the account is solvent, a liquidation never realises a loss (curve
+    ///      price, fee and penalty) larger than the account's value; once it is under water, the
+    ///      curve may not add to the loss (only the charges do). So a curve pushed away from the
+    ///      index cannot turn an account into bad debt (invariant 9). A capped liquidation stops
+    ///      there and emits LiquidationCapped; the rest waits for a better curve.
     function _liquidate(address trader, address baseToken, uint256 bound) internal returns (uint256, uint256) {
         Market memory m = _requireMarket(baseToken);
         Liquidation memory l = _liquidationPlan(trader, baseToken, m);
@@ -516,10 +515,10 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         int256 newSize = _liquidationClose(trader, baseToken, m, l, closeSize, bound);
         if (newSize != 0 && !l.capped) {
             // the estimate fell short: close the rest in the same call (invariant 3)
-            AccountState memory s = _accountState(trader, baseToken, l.price);
+            AccountState memory s = _accountState(trader);
             if (s.accountValue < int256(s.maintenanceRequirement)) {
                 uint256 rest = PerpMath.abs(newSize);
-                closeSize = _capAtBankruptcy(baseToken, m, l, rest, rest, s.accountValue);
+                closeSize = _capAtBankruptcy(baseToken, m, l, rest, rest, s.anchoredValue);
                 l.capped = closeSize < rest;
                 if (closeSize != 0) _liquidationClose(trader, baseToken, m, l, closeSize, 0);
             }
@@ -555,20 +554,20 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     {
         int256 size = _positions[trader][baseToken].size;
         if (size == 0) revert NoPosition(trader, baseToken);
-        (uint256 index, IPriceOracle.Source source) = oracle.observe(baseToken);
-        l.price = source == IPriceOracle.Source.Stale ? amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW) : index;
-        AccountState memory s = _accountState(trader, baseToken, l.price);
+        oracle.observe(baseToken);
+        (l.price, l.anchor,) = _prices(baseToken);
+        AccountState memory s = _accountState(trader);
         if (s.accountValue >= int256(s.maintenanceRequirement)) {
             revert NotLiquidatable(trader, s.accountValue, s.maintenanceRequirement);
         }
         l.planned = _liquidationSize(baseToken, m, size, l.price, s);
         l.isLong = size > 0;
         l.absSize = PerpMath.abs(size);
-        l.value = s.accountValue;
+        l.value = s.anchoredValue;
     }
 
-    /// @dev `want` limited to the bankruptcy size while the account value is >= 0, keeping any
-    ///      remainder at or above the minimum position; 0 when nothing can be closed.
+    /// @dev `want` limited to the bankruptcy size at the anchor price, keeping any remainder at
+    ///      or above the minimum position; 0 when nothing can be closed.
     function _capAtBankruptcy(
         address baseToken,
         Market memory m,
@@ -577,9 +576,15 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         uint256 want,
         int256 value
     ) internal view returns (uint256) {
-        if (value < 0) return want; // under water at the valuation price already: close as planned
+        // solvent: the close (curve price, fee, penalty) may take at most the account's value;
+        // under water already: the curve may not add to the loss (charges only)
+        bool solvent = value >= 0;
         uint256 cap = amm.bankruptcySize(
-            baseToken, l.isLong, l.price, uint256(value), uint256(m.feeRatio) + m.liquidationPenaltyRatio
+            baseToken,
+            l.isLong,
+            l.anchor,
+            solvent ? uint256(value) : 0,
+            solvent ? uint256(m.feeRatio) + m.liquidationPenaltyRatio : 0
         );
         if (cap >= want) return want;
         uint256 minSize = Math.mulDiv(minPositionNotional, 1e18, l.price, Math.Rounding.Ceil) + 1;
@@ -623,7 +628,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     {
         penalty = notional.mulRatioUp(m.liquidationPenaltyRatio);
         if (penalty == 0) return 0;
-        int256 value = _accountState(trader, baseToken, price).accountValue;
+        int256 value = _accountState(trader).accountValue;
         uint256 toLiquidator = value < int256(penalty) ? penalty : penalty.mulRatioDown(liquidatorShare);
         vault.transferBalance(trader, msg.sender, toLiquidator);
         if (penalty > toLiquidator) vault.transferBalance(trader, vault.insuranceFund(), penalty - toLiquidator);
@@ -652,12 +657,9 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     {
         uint256 dt = block.timestamp - since;
         FundingAnchor memory a = _fundingAnchors[baseToken];
-        u.markCum = amm.markCumulative(baseToken);
-        u.markTwap = (u.markCum - a.markCumulative) / dt;
         u.indexCum = indexCum;
         u.indexTwap = (indexCum - a.indexCumulative) / dt;
-        int256 premium = (int256(u.markTwap) - int256(u.indexTwap)) * 1e18 / int256(u.indexTwap);
-        u.rate = PerpMath.clamp(premium * int256(dt) / int256(FUNDING_PERIOD), FUNDING_CAP_PER_8H * int256(dt) / 8 hours);
+        (u.markCum, u.markTwap, u.rate) = amm.fundingRate(baseToken, dt, a.markCumulative, u.indexTwap);
     }
 
     /// @dev A cost to the pool is refused over min(maxCost, 1% of the pool's balance) and more
@@ -667,9 +669,9 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
             uint256 poolBal = _nonNegative(vault.balanceOf(liquidityPool));
             uint256 budget = Math.min(maxCost, poolBal.mulRatioDown(MAX_CURVE_COST_RATIO));
             if (uint256(cost) > budget) revert KCostExceedsBudget(baseToken, cost, budget);
-            uint256 next = lastCurveChange[baseToken] + CURVE_CHANGE_INTERVAL;
+            uint256 next = _lastCurveChange[baseToken] + CURVE_CHANGE_INTERVAL;
             if (block.timestamp < next) revert CurveChangeTooSoon(baseToken, next);
-            lastCurveChange[baseToken] = block.timestamp;
+            _lastCurveChange[baseToken] = block.timestamp;
         }
         if (cost != 0) vault.settle(liquidityPool, -cost);
         emit CurveMigrated(baseToken, cost, isRepeg);

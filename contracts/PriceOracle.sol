@@ -71,6 +71,15 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IPriceOracle
+    function getPrices(address baseToken) external view returns (uint256 index, uint256 anchor, Source source) {
+        Feed memory f = _feeds[baseToken];
+        if (f.chainlink == address(0) && f.pythId == bytes32(0)) revert UnknownFeed(baseToken);
+        (index, source) = _index(f);
+        (uint256 cl, bool clFresh) = _chainlink(f);
+        anchor = clFresh ? cl : index;
+    }
+
+    /// @inheritdoc IPriceOracle
     /// @dev Permissionless: accrues the TWAP with the price in force, then takes the fresh index
     ///      (a stale index leaves the last good price in force).
     function observe(address baseToken) external returns (uint256 price, Source source) {
