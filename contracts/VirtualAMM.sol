@@ -155,7 +155,11 @@ contract VirtualAMM is IVirtualAMM {
         returns (uint256 markCum, uint256 markTwap, int256 rate)
     {
         Curve memory c = _requireCurve(baseToken);
+        if (dt == 0 || indexTwap == 0) revert ZeroAmount();
+        _checkRange(dt, 1, type(uint64).max);
+        _checkRange(indexTwap, 1, MAX_RESERVE);
         markCum = _twaps[baseToken].cumulativeNow(_price(c.baseReserve, c.quoteReserve));
+        _checkRange(markCumAnchor, 0, markCum);
         markTwap = (markCum - markCumAnchor) / dt;
         int256 premium = (int256(markTwap) - int256(indexTwap)) * 1e18 / int256(indexTwap);
         rate = PerpMath.clamp(premium * int256(dt) / int256(FUNDING_PERIOD), FUNDING_CAP_PER_8H * int256(dt) / 8 hours);
