@@ -133,9 +133,10 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
     ch.setGlobalParams(
         wad(g["min_position_notional"]), wad(g["full_liquidation_threshold"]), g["liquidator_share"], **tx
     )
-    pool.setParams(
-        cfg.pool["max_utilisation"], cfg.pool["max_k_cost_ratio"], cfg.pool["min_depth_change"], **tx
-    )
+    pool.setParams(cfg.pool["max_utilisation"], cfg.pool["min_depth_change"], **tx)
+    vesting = cfg.pool.get("income_vesting_period")
+    if vesting and int(vesting) != int(pool.incomeVestingPeriod()):
+        pool.setIncomeVestingPeriod(int(vesting), **tx)
 
     viewer = project.Viewer.deploy(ch.address, **tx)
     d = Deployment(
