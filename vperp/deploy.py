@@ -204,6 +204,19 @@ def set_index_price(d: Deployment, chain: Any, symbol: str, price: Any, sender: 
     push_pyth_price(d, symbol, price, chain.pending_timestamp, sender=sender)
 
 
+def take_from_insurance_fund(d: Deployment, chain: Any, to: Any, amount_usdc: int) -> Any:
+    """Local chains only (tests): takes `amount_usdc` out of the insurance fund's Vault balance as
+    a loss would, by impersonating the fund at `Vault.withdrawSystem`. It bypasses the floor that
+    `InsuranceFund.withdrawSurplus` keeps (governance can never go below it): tests that need an
+    empty fund (socialised losses, the funding backstop exhausted) use this."""
+    import ape  # only here: the rest of this module runs without a provider
+
+    fund = d.insurance_fund.address
+    chain.set_balance(fund, 10**18)
+    receiver = to.address if hasattr(to, "address") else to
+    return d.vault.withdrawSystem(receiver, amount_usdc, sender=ape.accounts[fund])
+
+
 def deployment_file(network_name: str) -> Path:
     """deployments/<ecosystem>-<network>.json"""
     return DEPLOYMENTS_DIR / f"{network_name.replace(':', '-')}.json"
