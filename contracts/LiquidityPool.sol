@@ -36,18 +36,20 @@ import {ClearingHouse} from "./ClearingHouse.sol";
 ///         Depth. The pool's value sets each market's depth: after every deposit and
 ///         withdrawal (and on `syncDepth`), each market with a depth target moves its k towards
 ///         quote reserve = totalAssets x depth ratio, through the ClearingHouse's priced k
-///         adjustment with a budget of zero. Rule: an automatic depth sync never pays. A sync
-///         that costs nothing or pays the pool applies (the traders' net position N is zero, or
-///         the curve gets shallower); a sync that would cost the pool anything (deepening while
-///         N != 0, which hands V' - V to whoever holds N) is skipped with DepthSyncSkipped. So no
-///         trader can trigger a depth change and profit from it; deepening with N != 0 is a
-///         deliberate, priced governance `ClearingHouse.adjustK`. Shares are priced before the
-///         sync: a depositor's shares are minted at the pre-sync value, a redeemer's shares are
-///         burned before it, and a curve gain the sync brings is income that vests to the LPs
-///         who stay.
+///         adjustment with a budget of zero. Rule: an automatic depth sync moves no value. It
+///         applies only while the market's traders' net position N is zero (the change then
+///         costs nothing); with N != 0 any k change moves value between the traders and the
+///         LPs (deepening hands V' - V to whoever holds N, shallowing takes it from them), and
+///         whoever can time it, a trader or an LP, could take it: such a sync is skipped with
+///         DepthSyncSkipped(NetPositionOpen). So nobody can trigger a depth change and profit
+///         from it (PROTOCOL.md invariant 9); a k change with N != 0 is a deliberate, priced,
+///         bounded governance `ClearingHouse.adjustK`. Shares are priced before the sync: a
+///         depositor's shares are minted at the pre-sync value, a redeemer's shares are burned
+///         before it.
 contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
+    error NetPositionOpen(address baseToken, int256 netBase);
     error UtilisationTooHigh(uint256 openInterestNotional, uint256 poolValueAfter, uint256 maxUtilisation);
     error TooManyDepthTargets(uint256 count);
     error ParamOutOfBounds(uint256 value, uint256 min, uint256 max);
@@ -415,6 +417,13 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
             uint256 targetY = Math.mulDiv(value, t.depthRatio, RATIO_ONE);
             uint256 diff = targetY > y ? targetY - y : y - targetY;
             if (targetY == 0 || diff * RATIO_ONE <= y * minDepthChange) continue;
+            int256 net = amm.netBase(t.baseToken);
+            if (net != 0) {
+                // with traders' net position open, any k change moves value between them and the
+                // LPs, and whoever times it (a trader, an LP) could take it: skip
+                emit DepthSyncSkipped(t.baseToken, targetY, abi.encodeWithSelector(NetPositionOpen.selector, t.baseToken, net));
+                continue;
+            }
             uint256 newX = Math.mulDiv(x, targetY, y);
             try clearingHouse.adjustK(t.baseToken, newX, 0) returns (int256 cost) {
                 (, uint256 newY) = amm.getReserves(t.baseToken);

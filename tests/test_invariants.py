@@ -359,14 +359,23 @@ class RiskMachine(TradingMachine):
                     (abs(self.size(t, s)) * self.prices[s], s) for s in MARKETS if self.size(t, s) != 0
                 )
                 sym = open_[-1 if largest_first else 0][1]
-                self.guarded(
+                r = self.guarded(
                     t,
                     lambda t=t, sym=sym: self.proto.send(
-                        self.ch, "liquidate", t.address, self.base(sym), sender=self.env.liquidator
+                        self.ch,
+                        "liquidate",
+                        t.address,
+                        self.base(sym),
+                        sender=self.env.liquidator,
+                        allowed={"LiquidationBeyondBankruptcy"},  # the curve is past its bankruptcy price
                     ),
                 )
-                after_liquidation(self.d, t, self.base(sym))  # invariant 3
-                self.stats["liquidation"] += 1
+                if isinstance(r, Reverted):
+                    self.stats["liquidation_beyond_bankruptcy"] += 1
+                    break
+                capped = any(e.event_name == "LiquidationCapped" for e in r.events)
+                after_liquidation(self.d, t, self.base(sym), capped)  # invariant 3
+                self.stats["liquidation_capped" if capped else "liquidation"] += 1
 
     @precondition(lambda self: self.positions)
     @rule(data=st.data())

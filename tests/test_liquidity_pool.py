@@ -33,7 +33,6 @@ OFFSET = 10**12
 DAY = 86_400
 HOUR = 3_600
 MAX = 2**256 - 1
-KCOST_SELECTOR = keccak(text="KCostExceedsBudget(address,int256,uint256)")[:4]
 
 
 def one(tx, event):
@@ -367,18 +366,17 @@ def test_withdrawals_limited_by_utilisation(lp, ch, vault, owner, funded, alice)
 # ------------------------------------------------------------------ depth targets
 
 
-def test_depth_syncs_apply_when_free_or_paying_and_skip_when_they_would_cost(
+def test_depth_syncs_apply_only_while_the_net_position_is_zero(
     lp, ch, amm, vault, eth, owner, funded, lp_user, alice, bob
 ):
     """Depth 30x: target quote reserve = pool value (totalAssets) * 30.
     1. N = 0: Bob deposits 100,000: target 33,000,000 (10% off, > 1%): k deepens at cost 0.
     2. Alice longs 30,000 USD (N > 0). Bob deposits 100,000 more: the deepening would pay her
-       net long V' - V > 0: skipped, DepthSyncSkipped(eth, target, KCostExceedsBudget(eth,
-       cost, 0)); the curve stays.
-    3. Bob withdraws 150,000: target below the curve, k gets shallower, the net long's exit
-       value falls: the cost is negative and credits the pool - as income, locked (Bob's shares
-       were burned before the sync: he gets none of it).
-    4. Within 1% of the target: no sync at all."""
+       net long V' - V > 0: skipped, DepthSyncSkipped(eth, target, NetPositionOpen(eth, N)).
+    3. Bob withdraws 150,000: the shallowing would take exit value from Alice's long for the
+       LPs (whoever times it could take it): skipped the same way; the curve stays.
+    4. Alice closes (N = 0): the next flow re-targets k at cost 0.
+    5. Within 1% of the target: no sync at all."""
     tx = lp.setDepthTarget(eth, 30_000_000, sender=owner)
     assert one(tx, lp.DepthTargetSet).depthRatio == 30_000_000
     assert [tuple(x) for x in lp.getDepthTargets()] == [(eth.address, 30_000_000)]
@@ -392,36 +390,36 @@ def test_depth_syncs_apply_when_free_or_paying_and_skip_when_they_would_cost(
     assert new.y == wad(33_000_000) and curve(amm, eth) == new
     assert int(vault.balanceOf(lp)) == wad(1_100_000)
 
-    funded(alice, 10_000).long_quote("vETH", 30_000)
+    a = funded(alice, 10_000)
+    a.long_quote("vETH", 30_000)
     n = int(amm.netBase(eth))
     assert n > 0
     c = curve(amm, eth)
+    net_open = keccak(text="NetPositionOpen(address,int256)")[:4] + encode(
+        ["address", "int256"], [eth.address, n]
+    )
     tx = lp.deposit(usdc(100_000), bob, sender=bob)
     value = int(lp.totalAssets()) * SCALE
-    assert value == wad(1_200_000)
-    would = sync_target(c, value, 30_000_000)
-    cost = would.net_position_value(n) - c.net_position_value(n)
-    assert cost > 0
     ev = one(tx, lp.DepthSyncSkipped)
-    assert (ev.baseToken, ev.targetQuoteReserve) == (eth.address, value * 30)
-    assert bytes(ev.reason) == KCOST_SELECTOR + encode(
-        ["address", "int256", "uint256"], [eth.address, cost, 0]
-    )
+    assert (ev.baseToken, ev.targetQuoteReserve, bytes(ev.reason)) == (eth.address, value * 30, net_open)
     assert not tx.events.filter(ch.CurveMigrated)
     assert curve(amm, eth) == c
 
-    pool_before, ta_before = int(vault.balanceOf(lp)), int(lp.totalAssets())
+    pool_before = int(vault.balanceOf(lp))
     tx = lp.withdraw(usdc(150_000), bob, bob, sender=bob)
-    new = sync_target(c, (ta_before - usdc(150_000)) * SCALE, 30_000_000)
-    gain = -(new.net_position_value(n) - c.net_position_value(n))
-    assert gain > 0
+    ev = one(tx, lp.DepthSyncSkipped)
+    assert bytes(ev.reason) == net_open
+    assert not tx.events.filter(ch.CurveMigrated)
+    assert curve(amm, eth) == c and int(vault.balanceOf(lp)) == pool_before - wad(150_000)
+
+    a.close("vETH")
+    assert int(amm.netBase(eth)) == 0
+    c = curve(amm, eth)
+    value = int(lp.totalAssets()) * SCALE
+    tx = lp.deposit(usdc(1_000), bob, sender=bob)
+    new = sync_target(c, value + wad(1_000), 30_000_000)
     ev = one(tx, lp.DepthSynced)
-    assert (ev.oldQuoteReserve, ev.newQuoteReserve, ev.cost) == (c.y, new.y, -gain)
-    assert one(tx, ch.CurveMigrated).cost == -gain
-    assert c.mark <= int(amm.getMarkPrice(eth)) <= c.mark + 1
-    assert int(vault.balanceOf(lp)) == pool_before - wad(150_000) + gain
-    assert int(lp.totalAssets()) == ta_before - usdc(150_000)  # the gain is locked income
-    assert int(lp.lockedIncome()) >= gain
+    assert (ev.oldQuoteReserve, ev.newQuoteReserve, ev.cost) == (c.y, new.y, 0)
 
     tx = lp.deposit(usdc(1_000), bob, sender=bob)
     assert not tx.events.filter(lp.DepthSynced) and not tx.events.filter(lp.DepthSyncSkipped)
@@ -553,8 +551,8 @@ def test_depth_sync_sandwich_fails(stack, chain, client, accounts, owner, eth, a
     """Issue 3, with its numbers: depth target 30x the pool's value (1,000,000 seed: the curve's
     30,000,000 already), the attacker holds the whole net position: long 100 ETH (two blocks
     of 50), deposits 4,000,000 USDC (target 150,000,000: 5x deeper), closes, redeems. Before the
-    fix the pool paid the net long V' - V (~2,400 USD) at the deposit. Now the deepening would
-    cost, so it is skipped; the attacker only pays fees, and the seed LP's shares lose nothing
+    fix the pool paid the net long V' - V (~2,400 USD) at the deposit. Now no automatic sync runs
+    while the net position is open, so it is skipped; the attacker only pays fees, and the seed LP's shares lose nothing
     (they gain the fees once vested)."""
     attacker = accounts[5]
     before = curve(amm, eth)
@@ -564,9 +562,11 @@ def test_depth_sync_sandwich_fails(stack, chain, client, accounts, owner, eth, a
     skipped = [e for e in syncs if e.event_name == "DepthSyncSkipped"]
     assert len(skipped) == 1 and not paid_costs(syncs)
     reason = bytes(skipped[0].reason)
-    assert reason[:4] == KCOST_SELECTOR
-    token, would_cost, budget = decode(["address", "int256", "uint256"], reason[4:])
-    assert budget == 0 and would_cost > wad(2_000)  # what the old code handed to the net long
+    assert reason[:4] == keccak(text="NetPositionOpen(address,int256)")[:4]
+    token, net = decode(["address", "int256"], reason[4:])
+    assert to_checksum_address(token) == eth.address and net == wad(
+        100
+    )  # the attacker's whole long is the net position
     after = curve(amm, eth)  # k never moved: the curve is back where it started
     assert after.x == before.x and before.y <= after.y <= before.y + 10
     assert profit < 0

@@ -114,12 +114,14 @@ def withdrawal_margin(d: Deployment, trader: Any) -> None:
         raise InvariantViolation(f"inv5: account value {int(value)} < initial requirement {int(im)}")
 
 
-def after_liquidation(d: Deployment, trader: Any, base_token: Any) -> None:
+def after_liquidation(d: Deployment, trader: Any, base_token: Any, capped: bool = False) -> None:
     """Invariant 3: margin ratio >= MMR (account value >= maintenance requirement), or the
-    liquidated position is closed."""
+    liquidated position is closed, or the liquidation stopped at the account's bankruptcy size
+    (`capped`: it emitted LiquidationCapped; closing more on this curve would have realised a
+    loss beyond the account's value, PROTOCOL.md invariant 9)."""
     ch = d.clearing_house
     size = int(ch.getPosition(_addr(trader), _addr(base_token)).size)
-    if size == 0:
+    if size == 0 or capped:
         return
     value, _im, mm, _liq = ch.getAccountState(_addr(trader))
     if int(value) < int(mm):
