@@ -311,8 +311,10 @@ def test_gas_burning_feed_is_stale_and_a_starved_call_reverts(project, stack, ch
     assert _index(oracle, eth) == (wad(3050), PYTH)
     tx = oracle.observe(eth, sender=owner)
     assert tx.gas_used > 100_000  # the feed's allowance was burnt, the observation went on
-    with reverts(oracle.InsufficientGasForFeed, required=FEED_CALL_RESERVE):
+    with ape.reverts(oracle.InsufficientGasForFeed) as info:
         oracle.observe(eth, sender=owner, gas_limit=90_000)
+    gas_left, required = info.value.inputs["gasLeft"], info.value.inputs["required"]
+    assert required == FEED_CALL_RESERVE and 0 < gas_left < 90_000 - 21_000
 
 
 # ====================================================================== hole 7: overflow
