@@ -37,8 +37,11 @@ demo: setup
 deploy: setup
 	$(BIN)/ape run deploy --network $(NETWORK)
 
-## the whole test suite (CI runs exactly this)
+## the whole test suite (CI runs exactly this). `ape compile --force` first: Ape recompiles an
+## edited file but not the contracts importing it, so a library edit could be tested against
+## old bytecode; a forced build cannot.
 test: setup
+	$(BIN)/ape compile --force
 	$(BIN)/ape test tests -q
 
 ## gas report for the hot paths (written to reports/gas.md)

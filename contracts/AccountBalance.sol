@@ -29,6 +29,7 @@ abstract contract AccountBalance is IClearingHouse {
         uint24 maxPriceMoveRatio;
         uint24 maxSpreadRatio;
         uint32 fundingInterval;
+        uint32 mmRaisedAt; // last time the maintenance ratio was raised (PROTOCOL.md section 4 bounds)
     }
 
     struct OpenInterest {
@@ -52,6 +53,7 @@ abstract contract AccountBalance is IClearingHouse {
         int256 accountValue;
         uint256 initialRequirement;
         uint256 maintenanceRequirement;
+        int256 anchoredValue; // at the anchor prices (Chainlink when fresh): the solvency guards
     }
 
     uint256 public constant MAX_MARKETS_PER_ACCOUNT = 10;
@@ -88,12 +90,12 @@ abstract contract AccountBalance is IClearingHouse {
 
     /// @inheritdoc IClearingHouse
     function getAccountValue(address trader) external view returns (int256) {
-        return _accountState(trader, address(0), 0).accountValue;
+        return _accountState(trader).accountValue;
     }
 
     /// @inheritdoc IClearingHouse
     function getMarginRequirements(address trader) external view returns (uint256 initial, uint256 maintenance) {
-        AccountState memory s = _accountState(trader, address(0), 0);
+        AccountState memory s = _accountState(trader);
         return (s.initialRequirement, s.maintenanceRequirement);
     }
 
@@ -101,7 +103,7 @@ abstract contract AccountBalance is IClearingHouse {
     /// @dev min(collateral, account value) - initial requirement; collateral includes pending
     ///      funding so that unrealised profit is never withdrawable.
     function getFreeCollateral(address trader) public view returns (int256) {
-        AccountState memory s = _accountState(trader, address(0), 0);
+        AccountState memory s = _accountState(trader);
         int256 collateral = vault.balanceOf(trader) - _pendingFundingAll(trader);
         return PerpMath.min(collateral, s.accountValue) - int256(s.initialRequirement);
     }
@@ -109,7 +111,7 @@ abstract contract AccountBalance is IClearingHouse {
     /// @inheritdoc IClearingHouse
     function isLiquidatable(address trader) public view returns (bool) {
         if (_marketBits(trader) == 0) return false;
-        AccountState memory s = _accountState(trader, address(0), 0);
+        AccountState memory s = _accountState(trader);
         return s.accountValue < int256(s.maintenanceRequirement);
     }
 
@@ -119,7 +121,7 @@ abstract contract AccountBalance is IClearingHouse {
         view
         returns (int256 accountValue, uint256 initialRequirement, uint256 maintenanceRequirement, bool liquidatable)
     {
-        AccountState memory s = _accountState(trader, address(0), 0);
+        AccountState memory s = _accountState(trader);
         return (
             s.accountValue,
             s.initialRequirement,
@@ -226,40 +228,45 @@ abstract contract AccountBalance is IClearingHouse {
         }
     }
 
-    /// @dev Account value and requirements over all the account's markets. `knownToken` /
-    ///      `knownPrice` let a trade reuse the price it has just observed (0: look it up).
-    function _accountState(address trader, address knownToken, uint256 knownPrice)
-        internal
-        view
-        returns (AccountState memory)
-    {
-        return _accountStateFrom(trader, vault.balanceOf(trader), knownToken, knownPrice);
+    /// @dev Account value and requirements over all the account's markets.
+    function _accountState(address trader) internal view returns (AccountState memory) {
+        return _accountStateFrom(trader, vault.balanceOf(trader));
     }
 
     /// @dev `_accountState` with the collateral already known (a trade's settlement returns it).
-    function _accountStateFrom(address trader, int256 collateral, address knownToken, uint256 knownPrice)
-        internal
-        view
-        returns (AccountState memory s)
-    {
+    ///      Two valuations in one pass: at the valuation price (index, else the mark TWAP) for
+    ///      margin and liquidation, and at the anchor price (Chainlink when fresh, which nobody
+    ///      but the oracle network moves) for the solvency guards, so that a Pyth print pushed
+    ///      inside the deviation band cannot make an account look solvent.
+    function _accountStateFrom(address trader, int256 collateral) internal view returns (AccountState memory s) {
         s.accountValue = collateral;
+        s.anchoredValue = collateral;
         uint256 bitmap = _marketBits(trader);
         while (bitmap != 0) {
             uint256 id = _lowestBit(bitmap);
             bitmap &= bitmap - 1;
             address token = _marketList[id];
             Position memory p = _positions[trader][token];
-            uint256 price;
-            if (token == knownToken && knownPrice != 0) price = knownPrice;
-            else (price,) = _valuationPrice(token);
+            (uint256 price, uint256 anchor,) = _prices(token);
             Market memory m = _markets[token];
+            int256 rest = p.openNotional + _pendingFunding(p, _funding[token].cumulativeIndex);
             // value: size * price rounded down (against the account)
-            s.accountValue += PerpMath.mulDivFloorSigned(p.size, price, 1e18) - p.openNotional
-                - _pendingFunding(p, _funding[token].cumulativeIndex);
+            s.accountValue += PerpMath.mulDivFloorSigned(p.size, price, 1e18) - rest;
+            s.anchoredValue += PerpMath.mulDivFloorSigned(p.size, anchor, 1e18) - rest;
             uint256 notional = PerpMath.abs(p.size).mulUp(price);
             s.initialRequirement += notional.mulRatioUp(m.imRatio);
             s.maintenanceRequirement += notional.mulRatioUp(m.mmRatio);
         }
+    }
+
+    /// @dev (valuation price, anchor price, index fresh): index and Chainlink-anchored price
+    ///      when fresh, else the 15-minute mark TWAP for both.
+    function _prices(address baseToken) internal view returns (uint256 price, uint256 anchor, bool fresh) {
+        IPriceOracle.Source source;
+        (price, anchor, source) = oracle.getPrices(baseToken);
+        if (source != IPriceOracle.Source.Stale) return (price, anchor, true);
+        price = amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW);
+        return (price, price, false);
     }
 
     /// @dev The account's market ids as a bitmap (sentinel bit removed).

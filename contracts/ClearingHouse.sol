@@ -38,6 +38,21 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         uint256 fee;
         uint256 markPrice;
         int256 collateral; // the trader's balance after settlement
+        uint256 oldMarkPrice; // the mark before the swap
+    }
+
+    /// @dev One liquidation call: its plan and running totals.
+    struct Liquidation {
+        uint256 price; // valuation price
+        uint256 anchor; // anchor price (solvency guards)
+        uint256 planned; // size section 9 asks for
+        uint256 absSize;
+        int256 value; // account value at the anchor prices before
+        bool isLong;
+        bool capped; // stopped at the bankruptcy size
+        uint256 base;
+        uint256 quote;
+        uint256 penalty;
     }
 
     struct FundingUpdate {
@@ -48,10 +63,17 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         uint256 indexCum;
     }
 
-    uint256 public constant FUNDING_PERIOD = 24 hours;
-    /// @dev 0.1% per 8 hours, 18 decimals; scaled linearly to the elapsed span
-    int256 public constant FUNDING_CAP_PER_8H = 1e15;
     uint256 internal constant RATIO_ONE = 1e6;
+    /// @dev No trade amount can exceed a curve reserve (both are below 2^112).
+    uint256 public constant MAX_TRADE_AMOUNT = type(uint112).max;
+    /// @dev A maintenance-ratio raise takes effect at most once a day, and at most up to the
+    ///      initial ratio in force: an account that met the initial requirement is never made
+    ///      liquidatable by one parameter change.
+    uint256 internal constant MM_RAISE_INTERVAL = 1 days;
+    /// @dev Governance curve changes that cost the pool: at most 1% of the pool's balance each,
+    ///      k scaled by at most 2x either way, one per market per hour.
+    uint256 internal constant MAX_CURVE_COST_RATIO = 10_000;
+    uint256 internal constant CURVE_CHANGE_INTERVAL = 1 hours;
 
     address public guardian;
     address public liquidityPool;
@@ -60,9 +82,6 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     uint128 public minPositionNotional = 10e18;
     uint128 public fullLiquidationThreshold = 500e18;
 
-    /// @dev fee income of the pool not yet available for funding payouts, and the budget
-    uint128 public fundingPayoutBudget;
-    uint128 internal _feeIncomeCheckpoint;
 
     /// @dev TWAP accumulators at the last funding update (one slot: 128 bits hold 1e25 x 1e13 s)
     struct FundingAnchor {
@@ -71,6 +90,8 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     }
 
     mapping(address baseToken => FundingAnchor) internal _fundingAnchors;
+    /// @dev last governance curve change per market (adjustK / repeg with a cost to the pool)
+    mapping(address baseToken => uint256) internal _lastCurveChange;
 
     modifier checkDeadline(uint256 deadline) {
         if (block.timestamp > deadline) revert DeadlineExpired(deadline, block.timestamp);
@@ -97,6 +118,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         returns (uint256 base, uint256 quote)
     {
         if (params.amount == 0) revert ZeroAmount();
+        if (params.amount > MAX_TRADE_AMOUNT) revert AmountTooLarge(params.amount, MAX_TRADE_AMOUNT);
         Market memory m = _requireMarket(params.baseToken);
         (uint256 indexPrice, IPriceOracle.Source source) = oracle.observe(params.baseToken);
         TradeResult memory r = _trade(
@@ -192,7 +214,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         int256 delta = u.rate * int256(u.indexTwap) / 1e18; // quote per base, rounded towards zero
         OpenInterest memory oi = _openInterest[baseToken];
         (int256 poolReceived, int256 insuranceReceived, int256 applied) =
-            _settleAmmFunding(int256(uint256(oi.long)) - int256(uint256(oi.short)), delta);
+            vault.settleAmmFunding(int256(uint256(oi.long)) - int256(uint256(oi.short)), delta);
 
         fs.cumulativeIndex += int128(applied);
         fs.rate = int64(u.rate);
@@ -228,9 +250,17 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     ///         position value is charged to (or credited to) the liquidity pool.
     /// @param newBaseReserve new base reserve; the quote reserve scales with it
     /// @param maxCost budget: reverts when the pool would pay more
+    ///      Governance: k scaled by at most 2x either way per call, a cost of at most 1% of the
+    ///      pool's balance, one costly change per market per hour. The liquidity pool's depth
+    ///      syncs pass maxCost 0: they apply only when they cost the pool nothing.
     function adjustK(address baseToken, uint256 newBaseReserve, uint256 maxCost) external nonReentrant returns (int256 cost) {
-        if (msg.sender != owner() && msg.sender != liquidityPool) revert OwnableUnauthorizedAccount(msg.sender);
+        bool byOwner = msg.sender == owner();
+        if (!byOwner && msg.sender != liquidityPool) revert OwnableUnauthorizedAccount(msg.sender);
         _requireMarket(baseToken);
+        if (byOwner) {
+            (uint256 x,) = amm.getReserves(baseToken);
+            if (newBaseReserve < x / 2 || newBaseReserve > x * 2) revert KChangeTooLarge(baseToken, x, newBaseReserve);
+        }
         cost = amm.adjustK(baseToken, newBaseReserve);
         _chargeCurveCost(baseToken, cost, maxCost, false);
     }
@@ -269,9 +299,19 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     }
 
     /// @notice Changes a market's parameters within PROTOCOL.md section 4's bounds.
+    ///         A maintenance-ratio raise goes at most up to the initial ratio in force and at
+    ///         most once a day, so that no account meeting its initial requirement becomes
+    ///         liquidatable by one change.
     function setMarketParams(address baseToken, MarketParams calldata params) external onlyOwner {
-        _requireMarket(baseToken);
+        Market memory m = _requireMarket(baseToken);
         _setParams(baseToken, params);
+        if (params.mmRatio > m.mmRatio) {
+            uint256 next = uint256(m.mmRaisedAt) + MM_RAISE_INTERVAL;
+            if (params.mmRatio > m.imRatio || block.timestamp < next) {
+                revert MarginRaiseTooFast(baseToken, m.mmRatio, params.mmRatio, m.imRatio, next);
+            }
+            _markets[baseToken].mmRaisedAt = uint32(block.timestamp);
+        }
     }
 
     /// @notice Changes the global thresholds.
@@ -290,6 +330,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
 
     /// @notice Sets the guardian, who can pause opening.
     function setGuardian(address guardian_) external onlyOwner {
+        if (guardian_ == address(0)) revert ZeroAddress();
         guardian = guardian_;
         emit GuardianChanged(guardian_);
     }
@@ -320,7 +361,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     /// @dev The shared trade path. Settles funding first, swaps, realises PnL, charges the fee.
     function _trade(TradeParams memory p, Market memory m) internal returns (TradeResult memory r) {
         _settleFunding(p.trader, p.baseToken);
-        (r.base, r.quote, r.markPrice) =
+        (r.base, r.quote, r.markPrice, r.oldMarkPrice) =
             amm.swap(p.baseToken, p.isBaseToQuote, p.isExactInput, p.amount, p.isLiquidation ? 0 : m.maxPriceMoveRatio);
         if (p.oppositeAmountBound != 0) {
             uint256 opposite = p.isBaseToQuote == p.isExactInput ? r.quote : r.base;
@@ -365,7 +406,12 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         emit PositionChanged(p.trader, p.baseToken, exSize, exNotional, r.fee, open, r.realizedPnl, r.markPrice);
     }
 
-    /// @dev Checks of a user trade (not of a liquidation): guards on increases, margin, dust.
+    /// @dev Checks of a user trade (not of a liquidation), PROTOCOL.md section 5 "Guards":
+    ///      increases need no pause, a fresh index, the OI cap and the initial requirement; every
+    ///      user trade keeps the mark inside the spread band (or moves it back towards the index
+    ///      on the same side), leaves no dust, and never leaves the account's collateral negative
+    ///      or its account value below zero: only a liquidation may realise a loss the account
+    ///      cannot pay.
     function _afterUserTrade(
         address trader,
         address baseToken,
@@ -380,33 +426,32 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         if (increased) {
             if (m.paused || globalPaused) revert MarketPaused(baseToken);
             if (!indexFresh) revert IndexStale(baseToken);
-            _checkSpread(baseToken, m, r, indexPrice);
             _checkOpenInterestCap(baseToken, r.newSize > 0);
-        } else if (!indexFresh) {
-            price = amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW);
         }
+        if (indexFresh) _checkSpread(baseToken, m, r, indexPrice);
+        else price = amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW);
         if (r.newSize != 0) {
             uint256 notional = PerpMath.abs(r.newSize).mulDown(price);
             if (notional < minPositionNotional) revert DustPosition(baseToken, notional, minPositionNotional);
         }
-        if (increased) {
-            AccountState memory s = _accountStateFrom(trader, r.collateral, baseToken, price);
-            if (s.accountValue < int256(s.initialRequirement)) {
-                revert InsufficientMargin(trader, s.accountValue, s.initialRequirement);
-            }
-        } else if (_marketBits(trader) == 0) {
-            _settleBadDebt(trader);
+        AccountState memory s = _accountStateFrom(trader, r.collateral);
+        if (increased && s.accountValue < int256(s.initialRequirement)) {
+            revert InsufficientMargin(trader, s.accountValue, s.initialRequirement);
         }
+        if (r.collateral < 0 || s.anchoredValue < 0) revert AccountUnderWater(trader, r.collateral, s.anchoredValue);
     }
 
-    /// @dev Reduce-only beyond the spread: an increase may not leave the mark further than the
-    ///      max spread from the index while moving it away from the index.
+    /// @dev No user trade leaves the mark beyond the max spread from the index, unless it moves
+    ///      it back towards the index without crossing it (reduce-only beyond the band applies to
+    ///      every trade, reduces included).
     function _checkSpread(address baseToken, Market memory m, TradeResult memory r, uint256 index) internal pure {
         uint256 mark = r.markPrice;
         uint256 diff = mark > index ? mark - index : index - mark;
-        if (diff * RATIO_ONE > index * m.maxSpreadRatio) {
-            bool movedUp = r.newSize > r.oldSize;
-            if (movedUp == (mark > index)) revert SpreadTooLarge(baseToken, mark, index, m.maxSpreadRatio);
+        if (diff * RATIO_ONE <= index * m.maxSpreadRatio) return;
+        uint256 old = r.oldMarkPrice;
+        uint256 oldDiff = old > index ? old - index : index - old;
+        if ((old > index) != (mark > index) || diff >= oldDiff) {
+            revert SpreadTooLarge(baseToken, mark, index, m.maxSpreadRatio);
         }
     }
 
@@ -454,43 +499,98 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
 
     // ================================================================== internals: liquidation
 
-    function _liquidate(address trader, address baseToken, uint256 bound) internal returns (uint256 base, uint256 quote) {
+    /// @dev Closes the planned fraction (section 9), then the rest if the estimate fell short
+    ///      (invariant 3). No close goes beyond the account's bankruptcy point at the anchor
+    ///      price: while the account is solvent, a liquidation never realises a loss (curve
+    ///      price, fee and penalty) larger than the account's value; once it is under water, the
+    ///      curve may not add to the loss (only the charges do). So a curve pushed away from the
+    ///      index cannot turn an account into bad debt (invariant 9). A capped liquidation stops
+    ///      there and emits LiquidationCapped; the rest waits for a better curve.
+    function _liquidate(address trader, address baseToken, uint256 bound) internal returns (uint256, uint256) {
         Market memory m = _requireMarket(baseToken);
-        (uint256 price, uint256 closeSize, bool isLong) = _liquidationPlan(trader, baseToken, m);
-        TradeResult memory r = _trade(TradeParams(trader, baseToken, isLong, isLong, closeSize, bound, true), m);
-        base = r.base;
-        quote = r.quote;
-        uint256 penalty = _chargePenalty(trader, baseToken, m, r.quote, price);
-        if (r.newSize != 0) {
+        Liquidation memory l = _liquidationPlan(trader, baseToken, m);
+        uint256 closeSize = _capAtBankruptcy(baseToken, m, l, l.absSize, l.planned, l.value);
+        if (closeSize == 0) revert LiquidationBeyondBankruptcy(trader, baseToken, l.value);
+        l.capped = closeSize < l.planned;
+        int256 newSize = _liquidationClose(trader, baseToken, m, l, closeSize, bound);
+        if (newSize != 0 && !l.capped) {
             // the estimate fell short: close the rest in the same call (invariant 3)
-            AccountState memory s = _accountState(trader, baseToken, price);
+            AccountState memory s = _accountState(trader);
             if (s.accountValue < int256(s.maintenanceRequirement)) {
-                r = _trade(TradeParams(trader, baseToken, isLong, isLong, PerpMath.abs(r.newSize), 0, true), m);
-                base += r.base;
-                quote += r.quote;
-                penalty += _chargePenalty(trader, baseToken, m, r.quote, price);
+                uint256 rest = PerpMath.abs(newSize);
+                closeSize = _capAtBankruptcy(baseToken, m, l, rest, rest, s.anchoredValue);
+                l.capped = closeSize < rest;
+                if (closeSize != 0) _liquidationClose(trader, baseToken, m, l, closeSize, 0);
             }
         }
-        emit PositionLiquidated(trader, baseToken, base, quote, penalty, msg.sender);
+        if (l.capped) emit LiquidationCapped(trader, baseToken, l.planned, l.base, l.value);
+        emit PositionLiquidated(trader, baseToken, l.base, l.quote, l.penalty, msg.sender);
         if (_marketBits(trader) == 0) _settleBadDebt(trader);
+        return (l.base, l.quote);
+    }
+
+    /// @dev One closing swap of a liquidation and its penalty, added to `l`.
+    function _liquidationClose(
+        address trader,
+        address baseToken,
+        Market memory m,
+        Liquidation memory l,
+        uint256 size,
+        uint256 bound
+    ) internal returns (int256) {
+        TradeResult memory r = _trade(TradeParams(trader, baseToken, l.isLong, l.isLong, size, bound, true), m);
+        l.base += r.base;
+        l.quote += r.quote;
+        l.penalty += _chargePenalty(trader, baseToken, m, r.quote, l.price);
+        return r.newSize;
     }
 
     /// @dev Checks that the account is liquidatable; returns the valuation price (index, or the
-    ///      mark TWAP when the index is stale) and how much of the position to close.
+    ///      mark TWAP when the index is stale), how much of the position to close and the
+    ///      account value.
     function _liquidationPlan(address trader, address baseToken, Market memory m)
         internal
-        returns (uint256 price, uint256 closeSize, bool isLong)
+        returns (Liquidation memory l)
     {
         int256 size = _positions[trader][baseToken].size;
         if (size == 0) revert NoPosition(trader, baseToken);
-        (uint256 index, IPriceOracle.Source source) = oracle.observe(baseToken);
-        price = source == IPriceOracle.Source.Stale ? amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW) : index;
-        AccountState memory s = _accountState(trader, baseToken, price);
+        oracle.observe(baseToken);
+        (l.price, l.anchor,) = _prices(baseToken);
+        AccountState memory s = _accountState(trader);
         if (s.accountValue >= int256(s.maintenanceRequirement)) {
             revert NotLiquidatable(trader, s.accountValue, s.maintenanceRequirement);
         }
-        closeSize = _liquidationSize(baseToken, m, size, price, s);
-        isLong = size > 0;
+        l.planned = _liquidationSize(baseToken, m, size, l.price, s);
+        l.isLong = size > 0;
+        l.absSize = PerpMath.abs(size);
+        l.value = s.anchoredValue;
+    }
+
+    /// @dev `want` limited to the bankruptcy size at the anchor price, keeping any remainder at
+    ///      or above the minimum position; 0 when nothing can be closed.
+    function _capAtBankruptcy(
+        address baseToken,
+        Market memory m,
+        Liquidation memory l,
+        uint256 absSize,
+        uint256 want,
+        int256 value
+    ) internal view returns (uint256) {
+        // solvent: the close (curve price, fee, penalty) may take at most the account's value;
+        // under water already: the curve may not add to the loss (charges only)
+        bool solvent = value >= 0;
+        uint256 cap = amm.bankruptcySize(
+            baseToken,
+            l.isLong,
+            l.anchor,
+            solvent ? uint256(value) : 0,
+            solvent ? uint256(m.feeRatio) + m.liquidationPenaltyRatio : 0
+        );
+        if (cap >= want) return want;
+        uint256 minSize = Math.mulDiv(minPositionNotional, 1e18, l.price, Math.Rounding.Ceil) + 1;
+        if (absSize <= minSize) return 0;
+        uint256 maxClose = absSize - minSize;
+        return cap < maxClose ? cap : maxClose;
     }
 
     /// @dev PROTOCOL.md section 9: f = (M - A) / (n * (m - lambda - sigma)), rounded up; the whole
@@ -505,7 +605,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         if (notional < fullLiquidationThreshold || s.accountValue * 2 < int256(s.maintenanceRequirement)) {
             return absSize;
         }
-        int256 cost = _closingCost(baseToken, size, notional, uint256(m.liquidationPenaltyRatio) + m.feeRatio);
+        int256 cost = amm.closingCost(baseToken, size, notional, uint256(m.liquidationPenaltyRatio) + m.feeRatio);
         if (int256(uint256(m.mmRatio)) <= cost) return absSize;
         // fraction of the position, 1e18 = all
         uint256 f = Math.mulDiv(
@@ -520,21 +620,6 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         return closeSize;
     }
 
-    /// @dev lambda + fee + sigma of section 9 as one signed 1e6 ratio, rounded up: closing the whole
-    ///      position on the curve changes the account value by -cost * notional (penalty and fee
-    ///      are charged on the exchanged quote). Negative when the curve pays better than the
-    ///      valuation price by more than the charges. A partial close gets a better average price
-    ///      (the curve is concave), so the estimate never falls short on that account.
-    function _closingCost(address baseToken, int256 size, uint256 notional, uint256 charges)
-        internal
-        view
-        returns (int256)
-    {
-        (, uint256 exitQuote) = amm.quoteSwap(baseToken, size > 0, size > 0, PerpMath.abs(size));
-        if (size > 0) return int256(RATIO_ONE) - int256(Math.mulDiv(exitQuote, RATIO_ONE - charges, notional));
-        return int256(Math.mulDiv(exitQuote, RATIO_ONE + charges, notional, Math.Rounding.Ceil)) - int256(RATIO_ONE);
-    }
-
     /// @dev Penalty on the liquidated notional; all to the liquidator when the account cannot
     ///      pay it (under water), else split with the insurance fund.
     function _chargePenalty(address trader, address baseToken, Market memory m, uint256 notional, uint256 price)
@@ -543,7 +628,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     {
         penalty = notional.mulRatioUp(m.liquidationPenaltyRatio);
         if (penalty == 0) return 0;
-        int256 value = _accountState(trader, baseToken, price).accountValue;
+        int256 value = _accountState(trader).accountValue;
         uint256 toLiquidator = value < int256(penalty) ? penalty : penalty.mulRatioDown(liquidatorShare);
         vault.transferBalance(trader, msg.sender, toLiquidator);
         if (penalty > toLiquidator) vault.transferBalance(trader, vault.insuranceFund(), penalty - toLiquidator);
@@ -559,9 +644,8 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         int256 fundBalance = vault.balanceOf(fund);
         uint256 covered = fundBalance <= 0 ? 0 : Math.min(debt, uint256(fundBalance));
         if (covered != 0) vault.transferBalance(fund, trader, covered);
-        uint256 socialized;
-        if (covered < debt && vault.totalShares() != 0) socialized = vault.socializeLoss(trader);
-        emit BadDebtCovered(trader, debt, covered, socialized);
+        (uint256 socialized, uint256 deficit) = covered < debt ? vault.socializeLoss(trader) : (0, 0);
+        emit BadDebtCovered(trader, debt, covered, socialized, deficit);
     }
 
     // ================================================================== internals: funding
@@ -573,58 +657,21 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     {
         uint256 dt = block.timestamp - since;
         FundingAnchor memory a = _fundingAnchors[baseToken];
-        u.markCum = amm.markCumulative(baseToken);
-        u.markTwap = (u.markCum - a.markCumulative) / dt;
         u.indexCum = indexCum;
         u.indexTwap = (indexCum - a.indexCumulative) / dt;
-        int256 premium = (int256(u.markTwap) - int256(u.indexTwap)) * 1e18 / int256(u.indexTwap);
-        u.rate = PerpMath.clamp(premium * int256(dt) / int256(FUNDING_PERIOD), FUNDING_CAP_PER_8H * int256(dt) / 8 hours);
+        (u.markCum, u.markTwap, u.rate) = amm.fundingRate(baseToken, dt, a.markCumulative, u.indexTwap);
     }
 
-    /// @dev Pays the AMM's side of `net * delta` (traders' net long times the index move):
-    ///      traders pay it, the pool receives it, lazily through the escrow. When the pool must
-    ///      pay, the payout is limited by its funding budget and balance, then the insurance fund;
-    ///      the index moves only as far as they can pay.
-    function _settleAmmFunding(int256 net, int256 delta)
-        internal
-        returns (int256 poolReceived, int256 insuranceReceived, int256 applied)
-    {
-        applied = delta;
-        int256 due = PerpMath.mulFloorSigned(net, delta); // what the pool receives, rounded down
-        if (due >= 0) {
-            if (due > 0) vault.settleFunding(liquidityPool, -due);
-            return (due, 0, applied);
-        }
-        uint256 payout = uint256(-due);
-        uint256 income = vault.poolFeeIncome();
-        uint256 budget = fundingPayoutBudget + (income - _feeIncomeCheckpoint) / 3;
-        _feeIncomeCheckpoint = uint128(income);
-        uint256 poolBal = _nonNegative(vault.balanceOf(liquidityPool));
-        uint256 fundBal = _nonNegative(vault.balanceOf(vault.insuranceFund()));
-        uint256 poolCap = Math.min(budget, poolBal);
-        if (payout > poolCap + fundBal) {
-            uint256 available = poolCap + fundBal;
-            // shrink the index move so that |net * applied| <= available (one unit of margin)
-            applied = delta * int256(available) / int256(payout);
-            applied += applied > 0 ? int256(-1) : (applied < 0 ? int256(1) : int256(0));
-            if ((applied > 0) != (delta > 0)) applied = 0;
-            due = PerpMath.mulFloorSigned(net, applied);
-            payout = due < 0 ? uint256(-due) : 0;
-            if (payout > available) (applied, payout) = (0, 0); // sub-unit net: rounding left no room
-        }
-        uint256 fromPool = Math.min(payout, poolCap);
-        uint256 fromFund = payout - fromPool;
-        fundingPayoutBudget = uint128(budget - fromPool);
-        if (fromPool != 0) vault.settleFunding(liquidityPool, int256(fromPool));
-        if (fromFund != 0) vault.settleFunding(vault.insuranceFund(), int256(fromFund));
-        return (-int256(fromPool), -int256(fromFund), applied);
-    }
-
+    /// @dev A cost to the pool is refused over min(maxCost, 1% of the pool's balance) and more
+    ///      often than once per market per CURVE_CHANGE_INTERVAL; a gain is credited to it.
     function _chargeCurveCost(address baseToken, int256 cost, uint256 maxCost, bool isRepeg) internal {
         if (cost > 0) {
             uint256 poolBal = _nonNegative(vault.balanceOf(liquidityPool));
-            uint256 budget = Math.min(maxCost, poolBal);
+            uint256 budget = Math.min(maxCost, poolBal.mulRatioDown(MAX_CURVE_COST_RATIO));
             if (uint256(cost) > budget) revert KCostExceedsBudget(baseToken, cost, budget);
+            uint256 next = _lastCurveChange[baseToken] + CURVE_CHANGE_INTERVAL;
+            if (block.timestamp < next) revert CurveChangeTooSoon(baseToken, next);
+            _lastCurveChange[baseToken] = block.timestamp;
         }
         if (cost != 0) vault.settle(liquidityPool, -cost);
         emit CurveMigrated(baseToken, cost, isRepeg);

@@ -136,6 +136,14 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
         return _pyth(_feed(baseToken));
     }
 
+    /// @inheritdoc IPriceOracle
+    function getPrices(address baseToken) external view returns (uint256 index, uint256 anchor, Source source) {
+        Feed memory f = _feed(baseToken);
+        Round memory cl = _latest(f);
+        (index, source) = _spot(f, cl);
+        anchor = cl.fresh ? cl.price : index;
+    }
+
     // ------------------------------------------------------------------ index TWAP
 
     /// @inheritdoc IPriceOracle

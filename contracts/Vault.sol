@@ -24,6 +24,13 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
 
     uint256 internal constant SCALE = 1e12; // USDC 6 decimals -> 18
     uint256 internal constant ONE = 1e18;
+    /// @dev Socialisation never takes the collateral index below this (1e-6 of its initial
+    ///      value): the index never reaches zero, so deposits, withdrawals and share maths keep
+    ///      working; what a loss would take beyond it is recorded as the protocol deficit.
+    uint256 public constant MIN_COLLATERAL_INDEX = 1e12;
+    /// @dev Largest USDC amount (6 decimals) one call moves: 1e12 USDC. Keeps every 18-decimal
+    ///      balance and share count far inside 128 bits at the minimum index.
+    uint256 public constant MAX_AMOUNT_USDC = 1e18;
 
     IERC20 internal immutable _usdc;
 
@@ -34,11 +41,16 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
     uint128 internal _collateralIndex = uint128(ONE); // collateral per share, 18 decimals
     uint128 internal _totalShares; // same slot: every share change reads the index
     uint256 public totalDebt;
+    /// @notice Bad debt that neither the insurance fund nor socialisation could cover (18 decimals).
+    uint256 public protocolDeficit;
 
     uint128 internal _insuranceBalance;
     uint128 internal _poolBalance;
     int128 internal _fundingEscrow;
     uint128 internal _poolFeeIncome;
+    /// @notice What the pool may still pay in funding: a third of its fee income not yet spent on funding.
+    uint128 public fundingPayoutBudget;
+    uint128 internal _feeIncomeCheckpoint; // fee income already counted into the budget
 
     mapping(address => Balance) internal _balances;
 
@@ -87,8 +99,7 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
     /// @notice Withdraws USDC up to the caller's free collateral (PROTOCOL.md section 5, Margin).
     /// @param amountUsdc amount in USDC units (6 decimals)
     function withdraw(uint256 amountUsdc) external nonReentrant {
-        if (amountUsdc == 0) revert ZeroAmount();
-        uint256 amount = amountUsdc * SCALE;
+        uint256 amount = _checkedAmount(amountUsdc);
         // pending funding first, so that the ledger is what the free-collateral check sees
         IClearingHouse(clearingHouse).settleAllFunding(msg.sender);
         int256 free = IClearingHouse(clearingHouse).getFreeCollateral(msg.sender);
@@ -104,8 +115,8 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
     /// @param amountUsdc amount in USDC units (6 decimals)
     function withdrawSystem(address to, uint256 amountUsdc) external nonReentrant {
         if (msg.sender != insuranceFund && msg.sender != liquidityPool) revert OnlySystemAccount(msg.sender);
-        if (amountUsdc == 0) revert ZeroAmount();
-        uint256 amount = amountUsdc * SCALE;
+        if (to == address(0)) revert ZeroAddress();
+        uint256 amount = _checkedAmount(amountUsdc);
         _add(msg.sender, -int256(amount));
         emit Withdrawn(msg.sender, to, amount);
         _usdc.safeTransfer(to, amountUsdc);
@@ -144,28 +155,100 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
 
     /// @notice Funding between an account and the escrow: `payment` > 0 is paid by the account.
     function settleFunding(address account, int256 payment) external onlyClearingHouse {
-        _add(account, -payment);
-        int128 escrow = _fundingEscrow + int128(payment);
-        _fundingEscrow = escrow;
-        emit FundingEscrowChanged(account, payment, escrow);
+        _settleFunding(account, payment);
+    }
+
+    /// @notice The AMM's side of a funding update: traders' net long `net` times the index move
+    ///         `delta`. When traders pay, the pool receives it through the escrow. When the pool
+    ///         must pay, the payout is limited by its funding budget (a third of its fee income
+    ///         not yet spent on funding) and balance, then the insurance fund backs it; the index
+    ///         moves only as far as they can pay (`applied`).
+    /// @return poolReceived signed amount the pool received (negative: paid)
+    /// @return insuranceReceived signed amount the insurance fund received (<= 0)
+    /// @return applied the index move actually applied
+    function settleAmmFunding(int256 net, int256 delta)
+        external
+        onlyClearingHouse
+        returns (int256 poolReceived, int256 insuranceReceived, int256 applied)
+    {
+        applied = delta;
+        int256 due = _mulFloorSigned(net, delta); // what the pool receives, rounded down
+        if (due >= 0) {
+            if (due > 0) _settleFunding(liquidityPool, -due);
+            return (due, 0, applied);
+        }
+        uint256 payout = uint256(-due);
+        uint256 income = _poolFeeIncome;
+        uint256 budget = fundingPayoutBudget + (income - _feeIncomeCheckpoint) / 3;
+        _feeIncomeCheckpoint = uint128(income);
+        uint256 poolCap = Math.min(budget, _poolBalance);
+        uint256 fundBal = _insuranceBalance;
+        if (payout > poolCap + fundBal) {
+            uint256 available = poolCap + fundBal;
+            // shrink the index move so that |net * applied| <= available (one unit of margin)
+            applied = delta * int256(available) / int256(payout);
+            applied += applied > 0 ? int256(-1) : (applied < 0 ? int256(1) : int256(0));
+            if ((applied > 0) != (delta > 0)) applied = 0;
+            due = _mulFloorSigned(net, applied);
+            payout = due < 0 ? uint256(-due) : 0;
+            if (payout > available) (applied, payout) = (0, 0); // sub-unit net: rounding left no room
+        }
+        uint256 fromPool = Math.min(payout, poolCap);
+        uint256 fromFund = payout - fromPool;
+        fundingPayoutBudget = uint128(budget - fromPool);
+        if (fromPool != 0) _settleFunding(liquidityPool, int256(fromPool));
+        if (fromFund != 0) _settleFunding(insuranceFund, int256(fromFund));
+        return (-int256(fromPool), -int256(fromFund), applied);
     }
 
     /// @notice Spreads a bankrupt trader's remaining debt over every trader's collateral by
-    ///         lowering the collateral index (O(1)). The trader's debt is cleared.
-    /// @return loss the amount socialised
-    function socializeLoss(address trader) external onlyClearingHouse returns (uint256 loss) {
+    ///         lowering the collateral index (O(1)), at most down to MIN_COLLATERAL_INDEX; what
+    ///         is left is recorded as the protocol deficit (PROTOCOL.md section 5, "Bad debt").
+    ///         The trader's debt is cleared. debt = socialized + deficit, exactly.
+    /// @return socialized the amount taken from collateral through the index
+    /// @return deficit the amount added to the protocol deficit
+    function socializeLoss(address trader)
+        external
+        onlyClearingHouse
+        returns (uint256 socialized, uint256 deficit)
+    {
         Balance storage b = _balances[trader];
-        loss = b.debt;
-        if (loss == 0) return 0;
-        uint256 shares = _totalShares;
-        if (shares == 0) revert NothingToSocialize(trader, shares);
-        uint256 oldIndex = _collateralIndex;
-        uint256 cut = Math.mulDiv(loss, ONE, shares, Math.Rounding.Ceil);
-        uint256 newIndex = cut >= oldIndex ? 0 : oldIndex - cut;
-        _collateralIndex = uint128(newIndex);
+        uint256 debt = b.debt;
+        if (debt == 0) return (0, 0);
         b.debt = 0;
-        totalDebt -= loss;
-        emit LossSocialized(trader, loss, oldIndex, newIndex, shares);
+        totalDebt -= debt;
+        uint256 shares = _totalShares;
+        uint256 oldIndex = _collateralIndex;
+        if (shares != 0 && oldIndex > MIN_COLLATERAL_INDEX) {
+            // the most the index can carry: floor((index - min) * shares / 1e18)
+            uint256 capacity = Math.mulDiv(oldIndex - MIN_COLLATERAL_INDEX, shares, ONE);
+            socialized = debt < capacity ? debt : capacity;
+        }
+        if (socialized != 0) {
+            // cut rounded up (the protocol's favour); ceil(floor(c * S) / S) <= c keeps the floor
+            uint256 newIndex = oldIndex - Math.mulDiv(socialized, ONE, shares, Math.Rounding.Ceil);
+            _collateralIndex = uint128(newIndex);
+            emit LossSocialized(trader, socialized, oldIndex, newIndex, shares);
+        }
+        deficit = debt - socialized;
+        if (deficit != 0) {
+            uint256 total = protocolDeficit + deficit;
+            protocolDeficit = total;
+            emit DeficitRecorded(trader, deficit, total);
+        }
+    }
+
+    /// @notice Pays USDC towards the protocol deficit (anyone may: governance, a backstop, a
+    ///         donor). At most the deficit is taken.
+    /// @param amountUsdc amount in USDC units (6 decimals)
+    function repayDeficit(uint256 amountUsdc) external nonReentrant {
+        uint256 amount = _checkedAmount(amountUsdc);
+        uint256 total = protocolDeficit;
+        if (amount > total) revert AmountTooLarge(amount, total);
+        total -= amount;
+        protocolDeficit = total;
+        emit DeficitRepaid(msg.sender, amount, total);
+        _usdc.safeTransferFrom(msg.sender, address(this), amountUsdc);
     }
 
     // ------------------------------------------------------------------ views
@@ -212,9 +295,30 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
 
     // ------------------------------------------------------------------ internals
 
-    function _deposit(address account, uint256 amountUsdc) internal {
+    function _settleFunding(address account, int256 payment) internal {
+        _add(account, -payment);
+        int128 escrow = _fundingEscrow + int128(payment);
+        _fundingEscrow = escrow;
+        emit FundingEscrowChanged(account, payment, escrow);
+    }
+
+    /// @dev signed a*b/1e18 rounded towards -infinity.
+    function _mulFloorSigned(int256 a, int256 b) internal pure returns (int256) {
+        uint256 m = uint256(a >= 0 ? a : -a);
+        uint256 n = uint256(b >= 0 ? b : -b);
+        if ((a >= 0) == (b >= 0)) return int256(Math.mulDiv(m, n, ONE));
+        return -int256(Math.mulDiv(m, n, ONE, Math.Rounding.Ceil));
+    }
+
+    /// @dev USDC units -> 18 decimals; rejects 0 and amounts above MAX_AMOUNT_USDC.
+    function _checkedAmount(uint256 amountUsdc) internal pure returns (uint256) {
         if (amountUsdc == 0) revert ZeroAmount();
-        uint256 amount = amountUsdc * SCALE;
+        if (amountUsdc > MAX_AMOUNT_USDC) revert AmountTooLarge(amountUsdc, MAX_AMOUNT_USDC);
+        return amountUsdc * SCALE;
+    }
+
+    function _deposit(address account, uint256 amountUsdc) internal {
+        uint256 amount = _checkedAmount(amountUsdc);
         _add(account, int256(amount));
         emit Deposited(account, msg.sender, amount);
         _usdc.safeTransferFrom(msg.sender, address(this), amountUsdc);
@@ -269,7 +373,7 @@ contract Vault is IVault, ReentrancyGuard, Ownable2Step {
         uint256 index = _collateralIndex;
         uint256 value = Math.mulDiv(b.shares, index, ONE);
         if (amount <= value) {
-            uint256 burn = index == 0 ? b.shares : Math.mulDiv(amount, ONE, index, Math.Rounding.Ceil);
+            uint256 burn = Math.mulDiv(amount, ONE, index, Math.Rounding.Ceil);
             if (burn > b.shares) burn = b.shares;
             b.shares -= uint128(burn);
             _totalShares -= uint128(burn);

@@ -23,6 +23,12 @@ contract VirtualAMM is IVirtualAMM {
         uint32 blockNumber;
     }
 
+    uint256 public constant FUNDING_PERIOD = 24 hours;
+    /// @dev 0.1% per 8 hours, 18 decimals; scaled linearly to the elapsed span
+    int256 public constant FUNDING_CAP_PER_8H = 1e15;
+
+    uint256 internal constant MAX_RESERVE = type(uint112).max;
+
     address public immutable clearingHouse;
     mapping(address baseToken => Curve) internal _curves;
     mapping(address baseToken => Twap.State) internal _twaps;
@@ -52,14 +58,14 @@ contract VirtualAMM is IVirtualAMM {
     function swap(address baseToken, bool isBaseToQuote, bool isExactInput, uint256 amount, uint24 maxMoveRatio)
         external
         onlyClearingHouse
-        returns (uint256 base, uint256 quote, uint256 newPrice)
+        returns (uint256 base, uint256 quote, uint256 newPrice, uint256 oldPrice)
     {
         if (amount == 0) revert ZeroAmount();
         Curve memory c = _curves[baseToken];
         if (c.baseReserve == 0) revert UnknownMarket(baseToken);
         uint256 x = c.baseReserve;
         uint256 y = c.quoteReserve;
-        uint256 oldPrice = _price(x, y);
+        oldPrice = _price(x, y);
         (base, quote) = _quote(x, y, isBaseToQuote, isExactInput, amount);
         if (base == 0 || quote == 0) revert ZeroAmount();
         (x, y) = isBaseToQuote ? (x + base, y - quote) : (x - base, y + quote);
@@ -89,6 +95,7 @@ contract VirtualAMM is IVirtualAMM {
     ///      change in the traders' net-position value (positive: traders gain, the pool pays).
     function adjustK(address baseToken, uint256 newBaseReserve) external onlyClearingHouse returns (int256 cost) {
         Curve memory c = _requireCurve(baseToken);
+        _checkRange(newBaseReserve, 1, MAX_RESERVE);
         uint256 newQuote = Math.mulDiv(newBaseReserve, c.quoteReserve, c.baseReserve, Math.Rounding.Ceil);
         (uint256 oldBase, uint256 oldQuote) = (c.baseReserve, c.quoteReserve); // _migrate updates c
         cost = _migrate(baseToken, c, newBaseReserve, newQuote);
@@ -100,6 +107,7 @@ contract VirtualAMM is IVirtualAMM {
     function repeg(address baseToken, uint256 newPrice) external onlyClearingHouse returns (int256 cost) {
         Curve memory c = _requireCurve(baseToken);
         uint256 oldPrice = _price(c.baseReserve, c.quoteReserve);
+        _checkRange(newPrice, 1, MAX_RESERVE);
         uint256 newQuote = PerpMath.mulDown(c.baseReserve, newPrice);
         cost = _migrate(baseToken, c, c.baseReserve, newQuote);
         emit Repegged(baseToken, oldPrice, newPrice, c.baseReserve, newQuote, cost);
@@ -115,6 +123,59 @@ contract VirtualAMM is IVirtualAMM {
     {
         Curve memory c = _requireCurve(baseToken);
         return _quote(c.baseReserve, c.quoteReserve, isBaseToQuote, isExactInput, amount);
+    }
+
+    /// @inheritdoc IVirtualAMM
+    /// @dev lambda + fee + sigma of PROTOCOL.md section 9 as one signed 1e6 ratio, rounded up:
+    ///      closing the whole position on the curve changes the account value by -cost * notional
+    ///      (penalty and fee are charged on the exchanged quote). A partial close gets a better
+    ///      average price (the curve is concave), so the estimate never falls short on that account.
+    function closingCost(address baseToken, int256 size, uint256 notional, uint256 charges)
+        external
+        view
+        returns (int256)
+    {
+        Curve memory c = _requireCurve(baseToken);
+        if (notional == 0) revert ZeroAmount();
+        _checkRange(charges, 0, 1e6 - 1);
+        // |size| (int256.min included) must fit a reserve
+        _checkRange(size < 0 ? uint256(-(size + 1)) + 1 : uint256(size), 0, MAX_RESERVE);
+        bool isLong = size > 0;
+        (, uint256 exitQuote) = _quote(c.baseReserve, c.quoteReserve, isLong, isLong, PerpMath.abs(size));
+        if (isLong) return 1e6 - int256(Math.mulDiv(exitQuote, 1e6 - charges, notional));
+        return int256(Math.mulDiv(exitQuote, 1e6 + charges, notional, Math.Rounding.Ceil)) - 1e6;
+    }
+
+    /// @inheritdoc IVirtualAMM
+    /// @dev premium = (markTwap - indexTwap) / indexTwap over the span, rate = premium * dt / 24 h
+    ///      clamped to 0.1% per 8 hours scaled to dt (PROTOCOL.md section 5, "Funding").
+    function fundingRate(address baseToken, uint256 dt, uint256 markCumAnchor, uint256 indexTwap)
+        external
+        view
+        returns (uint256 markCum, uint256 markTwap, int256 rate)
+    {
+        Curve memory c = _requireCurve(baseToken);
+        if (dt == 0 || indexTwap == 0) revert ZeroAmount();
+        _checkRange(dt, 1, type(uint64).max);
+        _checkRange(indexTwap, 1, MAX_RESERVE);
+        markCum = _twaps[baseToken].cumulativeNow(_price(c.baseReserve, c.quoteReserve));
+        _checkRange(markCumAnchor, 0, markCum);
+        markTwap = (markCum - markCumAnchor) / dt;
+        int256 premium = (int256(markTwap) - int256(indexTwap)) * 1e18 / int256(indexTwap);
+        rate = PerpMath.clamp(premium * int256(dt) / int256(FUNDING_PERIOD), FUNDING_CAP_PER_8H * int256(dt) / 8 hours);
+    }
+
+    /// @inheritdoc IVirtualAMM
+    function bankruptcySize(address baseToken, bool isLong, uint256 price, uint256 accountValue, uint256 charges)
+        external
+        view
+        returns (uint256)
+    {
+        Curve memory c = _requireCurve(baseToken);
+        if (price == 0) revert ZeroAmount();
+        _checkRange(charges, 0, 1e6 - 1);
+        _checkRange(accountValue, 0, type(uint128).max);
+        return CurveMath.bankruptcySize(c.baseReserve, c.quoteReserve, isLong, price, accountValue, charges);
     }
 
     /// @inheritdoc IVirtualAMM
@@ -167,6 +228,7 @@ contract VirtualAMM is IVirtualAMM {
         returns (int256)
     {
         Curve memory c = _requireCurve(baseToken);
+        _checkReserves(newBaseReserve, newQuoteReserve);
         return _cost(c, newBaseReserve, newQuoteReserve);
     }
 
@@ -218,7 +280,11 @@ contract VirtualAMM is IVirtualAMM {
 
     function _checkReserves(uint256 x, uint256 y) internal pure {
         // bounded so that prices fit the packed block-start price and k fits 512-bit math
-        if (x < 1e9 || y < 1e9 || x > type(uint112).max || y > type(uint112).max) revert InvalidReserves(x, y);
+        if (x < 1e9 || y < 1e9 || x > MAX_RESERVE || y > MAX_RESERVE) revert InvalidReserves(x, y);
+    }
+
+    function _checkRange(uint256 value, uint256 min, uint256 max) internal pure {
+        if (value < min || value > max) revert ValueOutOfRange(value, min, max);
     }
 
     function _price(uint256 x, uint256 y) internal pure returns (uint256) {

@@ -64,6 +64,12 @@ interface IClearingHouse {
     error KCostExceedsBudget(address baseToken, int256 cost, uint256 budget);
     error TooManyTotalMarkets(uint256 count);
     error PoolMismatch(address pool, address vaultPool);
+    error AmountTooLarge(uint256 amount, uint256 max);
+    error AccountUnderWater(address trader, int256 collateral, int256 accountValue);
+    error LiquidationBeyondBankruptcy(address trader, address baseToken, int256 accountValue);
+    error MarginRaiseTooFast(address baseToken, uint256 oldMmRatio, uint256 newMmRatio, uint256 maxMmRatio, uint256 nextRaiseTime);
+    error KChangeTooLarge(address baseToken, uint256 oldBaseReserve, uint256 newBaseReserve);
+    error CurveChangeTooSoon(address baseToken, uint256 nextChangeTime);
 
     // ------------------------------------------------------------------ events
     event PositionChanged(
@@ -87,7 +93,8 @@ interface IClearingHouse {
     event FundingUpdated(address indexed baseToken, int256 rate, uint256 markTwap, uint256 indexTwap);
     event FundingIndexMoved(address indexed baseToken, int256 indexDelta, int256 cumulativeIndex, int256 poolReceived, int256 insuranceReceived);
     event FundingSettled(address indexed trader, address indexed baseToken, int256 amount);
-    event BadDebtCovered(address indexed trader, uint256 debt, uint256 coveredByInsurance, uint256 socialized);
+    event BadDebtCovered(address indexed trader, uint256 debt, uint256 coveredByInsurance, uint256 socialized, uint256 deficit);
+    event LiquidationCapped(address indexed trader, address indexed baseToken, uint256 plannedSize, uint256 closedSize, int256 accountValue);
     event MarketAdded(address indexed baseToken, uint8 id, uint256 baseReserve, uint256 quoteReserve);
     event MarketParamsChanged(address indexed baseToken, MarketParams params);
     event GlobalParamsChanged(uint256 minPositionNotional, uint256 fullLiquidationThreshold, uint24 liquidatorShare);

@@ -50,6 +50,9 @@ interface IPriceOracle {
 
     /// @notice The index price of `baseToken` (18 decimals) and its source; (0, Stale) when no source is fresh and sane.
     function getIndexPrice(address baseToken) external view returns (uint256 price, Source source);
+    /// @notice The index and the anchor price: Chainlink's when it is fresh and sane (nobody but the oracle network
+    ///         moves it), else the index; (0, 0, Stale) when no source is fresh.
+    function getPrices(address baseToken) external view returns (uint256 index, uint256 anchor, Source source);
     /// @notice Reads the index and accrues the index TWAP up to now (permissionless).
     function observe(address baseToken) external returns (uint256 price, Source source);
     /// @notice `observe`, also returning the index TWAP accumulator at now (one call for funding).

@@ -14,7 +14,7 @@ interface IVault {
     error OnlySystemAccount(address caller);
     error InsufficientFreeCollateral(address trader, uint256 requested, int256 freeCollateral);
     error InsufficientBalance(address account, uint256 requested, int256 balance);
-    error NothingToSocialize(address trader, uint256 totalShares);
+    error AmountTooLarge(uint256 amount, uint256 max);
 
     event Deposited(address indexed trader, address indexed payer, uint256 amount);
     event Withdrawn(address indexed trader, address indexed to, uint256 amount);
@@ -22,6 +22,8 @@ interface IVault {
     event PnlSettled(address indexed account, int256 amount);
     event FundingEscrowChanged(address indexed counterparty, int256 payment, int256 escrow);
     event LossSocialized(address indexed trader, uint256 loss, uint256 oldIndex, uint256 newIndex, uint256 totalShares);
+    event DeficitRecorded(address indexed trader, uint256 amount, uint256 totalDeficit);
+    event DeficitRepaid(address indexed payer, uint256 amount, uint256 totalDeficit);
     event SystemAccountsSet(address clearingHouse, address insuranceFund, address liquidityPool);
 
     /// @notice Deposits `amountUsdc` (6 decimals) of the caller's USDC as its collateral.
@@ -43,8 +45,19 @@ interface IVault {
     function transferBalance(address from, address to, uint256 amount) external;
     /// @notice ClearingHouse hook: `account` pays `payment` (> 0) to, or receives it from, the funding escrow.
     function settleFunding(address account, int256 payment) external;
-    /// @notice ClearingHouse hook: spreads `trader`'s remaining debt over all collateral through the index; returns it.
-    function socializeLoss(address trader) external returns (uint256 loss);
+    /// @notice ClearingHouse hook: the AMM's side of a funding update (net long x index move), paid to or by the
+    ///         pool within its funding budget, the insurance fund backing it; returns what each received and the
+    ///         index move applied.
+    function settleAmmFunding(int256 net, int256 delta)
+        external
+        returns (int256 poolReceived, int256 insuranceReceived, int256 applied);
+    /// @notice ClearingHouse hook: spreads `trader`'s remaining debt over all collateral through the index, at most
+    ///         down to the minimum index; what is left becomes the recorded protocol deficit. The debt is cleared.
+    function socializeLoss(address trader) external returns (uint256 socialized, uint256 deficit);
+    /// @notice Pays USDC (6 decimals) towards the protocol deficit; anyone may.
+    function repayDeficit(uint256 amountUsdc) external;
+    /// @notice Bad debt that neither the insurance fund nor socialisation could cover (18 decimals).
+    function protocolDeficit() external view returns (uint256);
 
     /// @notice `account`'s balance in 18 decimals (negative: debt).
     function balanceOf(address account) external view returns (int256);

@@ -36,9 +36,18 @@ MARKETS = ("vETH", "vBTC")
 
 # Reverts a trade may legitimately meet (PROTOCOL.md section 5, Guards).
 OPEN_ERRORS = frozenset(
-    {"InsufficientMargin", "DustPosition", "PriceMoveTooLarge", "SpreadTooLarge", "OpenInterestCapExceeded"}
+    {
+        "InsufficientMargin",
+        "DustPosition",
+        "PriceMoveTooLarge",
+        "SpreadTooLarge",
+        "OpenInterestCapExceeded",
+        "AccountUnderWater",  # a flip realising more loss than the collateral, gains elsewhere
+    }
 )
-REDUCE_ERRORS = frozenset({"DustPosition", "PriceMoveTooLarge"})
+# A reduce or close may also meet the spread band (a move away from the index beyond it) and the
+# no-negative-equity rule (only a liquidation may realise a loss the account cannot pay).
+REDUCE_ERRORS = frozenset({"DustPosition", "PriceMoveTooLarge", "SpreadTooLarge", "AccountUnderWater"})
 
 
 class UnexpectedRevert(AssertionError):
@@ -508,7 +517,7 @@ class ProtocolMachine(RuleBasedStateMachine):
             self.proto.send(self.ch, "openPosition", params, sender=trader, allowed=self.open_errors)
         )
 
-    def do_close(self, trader: Any, sym: str, allowed: Collection[str] = ("PriceMoveTooLarge",)) -> Any:
+    def do_close(self, trader: Any, sym: str, allowed: Collection[str] = REDUCE_ERRORS) -> Any:
         if self.size(trader, sym) == 0:
             return None
         return self.note(
@@ -518,15 +527,21 @@ class ProtocolMachine(RuleBasedStateMachine):
         )
 
     def close_everything(self) -> None:
-        """Closes every tracked position; one that would move the mark past the fluctuation
-        limit in one block is closed in halving chunks over several blocks."""
-        for acct in self.accounts:
-            for sym in MARKETS:
-                chunk = 0  # 0: the whole position
-                for _ in range(60):
+        """Closes every tracked position. One that would move the mark past the fluctuation
+        limit in one block is closed in halving chunks over several blocks; one the spread band
+        refuses (a move away from the index beyond it) waits for the others; an account under
+        water is liquidated. When no close can go on, the stuck market's index is re-centred on
+        its mark (the index is the test's to move) and the round starts again."""
+        chunks: dict[tuple[str, str], int] = {}  # 0: the whole position
+        for _ in range(400):
+            progress, stuck = False, set()
+            for acct in self.accounts:
+                for sym in MARKETS:
                     size = self.size(acct, sym)
                     if size == 0:
-                        break
+                        continue
+                    key = (acct.address, sym)
+                    chunk = chunks.get(key, 0)
                     if chunk == 0 or chunk >= abs(size):
                         r = self.do_close(acct, sym)
                     else:
@@ -536,11 +551,33 @@ class ProtocolMachine(RuleBasedStateMachine):
                                 self.ch, "openPosition", params, sender=acct, allowed=REDUCE_ERRORS
                             )
                         )
-                    if isinstance(r, Reverted):
-                        # too large for one block: halve; a dust remainder: close it all
-                        chunk = 0 if r.name == "DustPosition" else max((chunk or abs(size)) // 2, 1)
-                else:
-                    raise AssertionError(f"could not close {acct.address} {sym}")
+                    if not isinstance(r, Reverted):
+                        progress = True
+                    elif r.name == "DustPosition":
+                        chunks[key] = 0
+                    elif r.name == "PriceMoveTooLarge":
+                        chunks[key] = max((chunk or abs(size)) // 2, 1)
+                    elif r.name == "AccountUnderWater" and bool(self.ch.isLiquidatable(acct.address)):
+                        liq = self.proto.send(
+                            self.ch,
+                            "liquidate",
+                            acct.address,
+                            self.base(sym),
+                            sender=self.env.liquidator,
+                            allowed={"PriceMoveTooLarge", "LiquidationBeyondBankruptcy"},
+                        )
+                        progress = progress or not isinstance(liq, Reverted)
+                        if isinstance(liq, Reverted):
+                            stuck.add(sym)
+                    else:
+                        stuck.add(sym)
+            if not any(self.size(a, s) for a in self.accounts for s in MARKETS):
+                return
+            if not progress:
+                for sym in stuck or set(MARKETS):
+                    self.chain.mine(1)
+                    self.set_price(sym, self.mark(sym))
+        raise AssertionError("could not close every position")
 
     def check_reserves_restored(self) -> None:
         self.close_everything()
@@ -626,9 +663,12 @@ def check_bad_debt_events(
     debt, covered, social = int(e.debt), int(e.coveredByInsurance), int(e.socialized)
     if abs(debt + pre_cover) > tol:
         raise InvariantViolation(f"BadDebtCovered.debt {debt} != {-pre_cover} ({ctx})")
-    if covered != cover_in or covered + social != debt:
+    deficit = int(e.deficit)
+    recorded = sum(int(x.amount) for x in _events(receipt, vault, "DeficitRecorded") if x.trader == who)
+    if covered != cover_in or covered + social + deficit != debt or recorded != deficit:
         raise InvariantViolation(
             f"bad debt {debt}: covered {covered} (transferred {cover_in}) + socialized {social}"
+            f" + deficit {deficit} (DeficitRecorded {recorded})"
         )
     if int(vault.balanceOf(who)) < 0:
         raise InvariantViolation(f"account still negative after BadDebtCovered ({ctx})")

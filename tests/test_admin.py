@@ -105,7 +105,7 @@ def test_market_param_bounds(ch, eth, owner):
         assert dict(info.value.inputs) == {"value": value, "min": lo, "max": hi}, field
 
 
-def test_market_params_at_the_bounds(ch, eth, btc, owner, alice):
+def test_market_params_at_the_bounds(chain, ch, eth, btc, owner, alice):
     low = with_field(
         imRatio=10_000,
         mmRatio=5_000,
@@ -130,6 +130,9 @@ def test_market_params_at_the_bounds(ch, eth, btc, owner, alice):
         maxSpreadRatio=500_000,
         fundingInterval=28_800,
     )
+    # a maintenance raise goes at most to the IMR in force, once a day (tests/test_solvency.py)
+    ch.setMarketParams(btc, high[:1] + (100_000,) + high[2:], sender=owner)
+    chain.pending_timestamp += 86_400
     ch.setMarketParams(btc, high, sender=owner)
     assert tuple(getattr(ch.getMarket(btc), f) for f in FIELDS) == high[:8]
     assert ch.getMarket(eth).imRatio == 10_000  # per market

@@ -19,6 +19,7 @@ import ape
 import pytest
 
 from vperp.curve import Curve, ceil_div, fee_split, trading_fee
+from vperp.deploy import take_from_insurance_fund
 from vperp.funding_bot import run_once
 from vperp.invariants import funding_conservation
 from vperp.units import usdc, wad
@@ -454,7 +455,7 @@ def test_pool_pays_a_third_of_its_fee_income_insurance_the_rest(
     assert (mv.indexDelta, mv.poolReceived, mv.insuranceReceived) == (delta, -budget, -(due - budget))
     assert int(vault.balanceOf(pool)) == pool_before - budget
     assert int(vault.balanceOf(fund)) == fund_before - (due - budget)
-    assert int(ch.fundingPayoutBudget()) == 0
+    assert int(vault.fundingPayoutBudget()) == 0
     # alice receives her funding at her next touch, from the escrow
     receive = -mul_ceil_signed(size, delta)
     assert receive == size * -delta // ONE <= due
@@ -465,16 +466,17 @@ def test_pool_pays_a_third_of_its_fee_income_insurance_the_rest(
 
 
 def test_index_move_shrinks_when_pool_budget_and_insurance_are_exhausted(
-    ch, eth, vault, oracle, stack, owner, funded, alice, keeper, set_price, t0, at, pool
+    ch, eth, vault, oracle, stack, chain, owner, funded, alice, keeper, set_price, t0, at, pool
 ):
-    """As above, with the insurance fund drained (withdrawSurplus of its 50,000 + 18 USD): only
+    """As above, with the insurance fund drained (all its 50,000 + 18 USD taken as a loss would:
+    governance's withdrawSurplus keeps a floor): only
     the pool's 24 USD budget is available, so the index moves by
     applied = delta * 24 / 61.4718 (truncated) + 1 wei towards zero = -0.8024 USD per ETH, and
     the pool pays 29.9103 * 0.8024 = 24 USD (23.99999999999999997)."""
     size, delta, due, budget = _pool_must_pay(funded, alice, ch, eth, oracle, keeper, set_price, t0, at)
     fund = stack.insurance_fund
     assert int(vault.balanceOf(fund)) == wad(50_018)
-    fund.withdrawSurplus(owner, usdc(50_018), sender=owner)
+    take_from_insurance_fund(stack, chain, owner, usdc(50_018))
     assert int(vault.balanceOf(fund)) == 0
     pool_before = int(vault.balanceOf(pool))
 
@@ -492,7 +494,7 @@ def test_index_move_shrinks_when_pool_budget_and_insurance_are_exhausted(
     )
     assert one(tx, ch.FundingUpdated).rate == -(10**15) * 5 // 8  # the rate is reported unshrunk
     assert int(vault.balanceOf(pool)) == pool_before - paid
-    assert int(ch.fundingPayoutBudget()) == budget - paid
+    assert int(vault.fundingPayoutBudget()) == budget - paid
     assert int(ch.getPendingFunding(alice, eth)) == mul_ceil_signed(size, applied)
 
 

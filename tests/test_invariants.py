@@ -331,13 +331,14 @@ class RiskMachine(TradingMachine):
         self.drain_fund(pct)
 
     def drain_fund(self, pct: int) -> None:
-        """Governance takes (most of) the insurance fund out: later bad debt is socialised."""
+        """Losses take (most of) the insurance fund: later bad debt is socialised. (Governance's
+        withdrawSurplus keeps a floor, so the fund is impersonated at Vault.withdrawSystem.)"""
         fund = self.d.insurance_fund
         amount = int(fund.balance()) * pct // 100 // SCALE
         if amount:
-            self.proto.send(
-                fund, "withdrawSurplus", self.proto.owner.address, amount, sender=self.proto.owner
-            )
+            self.proto.rpc.request("anvil_impersonateAccount", [fund.address])
+            self.proto.rpc.request("anvil_setBalance", [fund.address, hex(10**18)])
+            self.proto.send(self.d.vault, "withdrawSystem", self.proto.owner.address, amount, sender=fund)
             self.stats["drain_insurance"] += 1
         self.drained = True
 

@@ -176,28 +176,44 @@ def test_adjust_k_down_credits_the_pool(ch, amm, vault, eth, owner, funded, alic
 
 
 def test_cost_over_budget_or_pool_balance_reverts(
-    stack, ch, amm, vault, eth, owner, funded, alice, sim, pool
+    stack, chain, ch, amm, vault, eth, owner, funded, alice, sim, pool
 ):
-    """KCostExceedsBudget(base, cost, budget) with budget = min(maxCost, pool balance)."""
+    """KCostExceedsBudget(base, cost, budget) with budget = min(maxCost, 1% of the pool balance);
+    k moves by at most 2x either way (KChangeTooLarge); a costly change at most once an hour per
+    market (CurveChangeTooSoon)."""
     lp = stack.liquidity_pool
-    lp.withdraw(usdc(999_990), owner, owner, sender=owner)  # leave 10 USDC in the pool
-    sim.trade(funded(alice, 10_000), "vETH", "long_quote", 60_000)
+    lp.withdraw(usdc(950_000), owner, owner, sender=owner)  # leave 50,000 USDC in the pool
+    sim.trade(funded(alice, 60_000), "vETH", "long_quote", 300_000)
     old = sim.curves["vETH"]
     pool_bal = int(vault.balanceOf(pool))
-    assert pool_bal == wad(10) + sim.pool_fees == wad(58)
+    assert pool_bal == wad(50_000) + sim.pool_fees
+    cap = pool_bal * 10_000 // 10**6
 
-    new = adjusted(old, old.x * 6 // 5)
-    cost = new.net_position_value(sim.net("vETH")) - old.net_position_value(sim.net("vETH"))
-    assert 0 < cost < pool_bal and int(amm.migrationCost(eth, new.x, new.y)) == cost
+    small = adjusted(old, old.x * 21 // 20)
+    cost = small.net_position_value(sim.net("vETH")) - old.net_position_value(sim.net("vETH"))
+    assert 0 < cost < cap and int(amm.migrationCost(eth, small.x, small.y)) == cost
     with ape.reverts(ch.KCostExceedsBudget, baseToken=eth.address, cost=cost, budget=cost - 1):
-        ch.adjustK(eth, new.x, cost - 1, sender=owner)
-    big = adjusted(old, 100 * old.x)
-    big_cost = big.net_position_value(sim.net("vETH")) - old.net_position_value(sim.net("vETH"))
-    assert big_cost > pool_bal
-    with ape.reverts(ch.KCostExceedsBudget, baseToken=eth.address, cost=big_cost, budget=pool_bal):
-        ch.adjustK(eth, big.x, BIG, sender=owner)
-    ch.adjustK(eth, new.x, cost, sender=owner)  # exactly the budget is enough
+        ch.adjustK(eth, small.x, cost - 1, sender=owner)
+    double = adjusted(old, 2 * old.x)
+    big_cost = double.net_position_value(sim.net("vETH")) - old.net_position_value(sim.net("vETH"))
+    assert big_cost > cap
+    with ape.reverts(ch.KCostExceedsBudget, baseToken=eth.address, cost=big_cost, budget=cap):
+        ch.adjustK(eth, double.x, BIG, sender=owner)
+    for x in (old.x * 2 + 1, old.x // 2 - 1, 2**256 - 1, 0):
+        with ape.reverts(ch.KChangeTooLarge, baseToken=eth.address, oldBaseReserve=old.x, newBaseReserve=x):
+            ch.adjustK(eth, x, BIG, sender=owner)
+    tx = ch.adjustK(eth, small.x, cost, sender=owner)  # exactly the budget is enough
     assert int(vault.balanceOf(pool)) == pool_bal - cost
+    sim.migrate("vETH", small)
+    again = adjusted(small, small.x * 21 // 20)
+    next_time = chain.blocks[tx.block_number].timestamp + 3_600
+    with ape.reverts(ch.CurveChangeTooSoon, baseToken=eth.address, nextChangeTime=next_time):
+        ch.adjustK(eth, again.x, BIG, sender=owner)
+    # a change that pays the pool is never rate-limited
+    shallower = adjusted(small, small.x * 19 // 20)
+    assert int(ch.adjustK(eth, shallower.x, 0, sender=owner).decode_logs(ch.CurveMigrated)[0].cost) < 0
+    chain.pending_timestamp = next_time
+    ch.adjustK(eth, again.x, BIG, sender=owner)
 
 
 def test_only_owner_or_pool(ch, eth, alice):
@@ -303,7 +319,12 @@ def test_many_traders_k_up_k_down_repeg_then_close_all(
     sim.trade(t[2], "vETH", "long_base", 2)  # increase
     sim.trade(t[5], "vBTC", "short_base", "0.1")  # reduce
     sim.trade(t[8], "vETH", "long_quote", 40_000)  # flip short -> long
+    # a costly governance curve change at most once an hour per market (test_solvency.py)
+    chain.pending_timestamp += 3_600
+    set_price("vETH", 3_000)
+    set_price("vBTC", 60_000)
     migrate_all("down")
+    chain.pending_timestamp += 3_600
     set_price("vETH", 2950)
     set_price("vBTC", 61_000)
     migrate_all("repeg")

@@ -177,9 +177,10 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
     ch.setGlobalParams(
         wad(g["min_position_notional"]), wad(g["full_liquidation_threshold"]), g["liquidator_share"], **tx
     )
-    pool.setParams(
-        cfg.pool["max_utilisation"], cfg.pool["max_k_cost_ratio"], cfg.pool["min_depth_change"], **tx
-    )
+    pool.setParams(cfg.pool["max_utilisation"], cfg.pool["min_depth_change"], **tx)
+    vesting = cfg.pool.get("income_vesting_period")
+    if vesting and int(vesting) != int(pool.incomeVestingPeriod()):
+        pool.setIncomeVestingPeriod(int(vesting), **tx)
 
     viewer = project.Viewer.deploy(ch.address, **tx)
     d = Deployment(
@@ -243,6 +244,19 @@ def set_index_price(d: Deployment, chain: Any, symbol: str, price: Any, sender: 
         chain.pending_timestamp = last + 1
     m.chainlink.updateAnswer(chainlink_answer(price), sender=sender)
     push_pyth_price(d, symbol, price, chain.pending_timestamp, sender=sender)
+
+
+def take_from_insurance_fund(d: Deployment, chain: Any, to: Any, amount_usdc: int) -> Any:
+    """Local chains only (tests): takes `amount_usdc` out of the insurance fund's Vault balance as
+    a loss would, by impersonating the fund at `Vault.withdrawSystem`. It bypasses the floor that
+    `InsuranceFund.withdrawSurplus` keeps (governance can never go below it): tests that need an
+    empty fund (socialised losses, the funding backstop exhausted) use this."""
+    import ape  # only here: the rest of this module runs without a provider
+
+    fund = d.insurance_fund.address
+    chain.set_balance(fund, 10**18)
+    receiver = to.address if hasattr(to, "address") else to
+    return d.vault.withdrawSystem(receiver, amount_usdc, sender=ape.accounts[fund])
 
 
 def deployment_file(network_name: str) -> Path:

@@ -45,4 +45,36 @@ library CurveMath {
         if (n > 0) return int256(quoteOutForBaseIn(x, y, uint256(n)));
         return -int256(quoteInForBaseOut(x, y, uint256(-n)));
     }
+
+    /// @notice The largest size s whose close on curve (x, y) changes an account's value, at
+    ///         valuation price p, by no more than -a: the curve price plus charges (fee and
+    ///         penalty, 1e6-based ratio of the exchanged quote) included.
+    ///         Long (sells s, receives q = Y s / (X + s)):  A + (1 - c) q - p s >= 0
+    ///         Short (buys s, pays q = Y s / (X - s)):      A + p s - (1 + c) q >= 0
+    ///         Both reduce to s^2 - B s - A X / p <= 0, so s = (B + sqrt(B^2 + 4 A X / p)) / 2 with
+    ///         B = (A + (1 - c) Y) / p - X (long) or B = X - (A + (1 + c) Y) / p (short). Every
+    ///         rounding shrinks s, and s is shaved by 1e-9 of itself plus one wei for the curve's
+    ///         and the charges' own roundings (each at most a wei of quote).
+    function bankruptcySize(uint256 x, uint256 y, bool isLong, uint256 price, uint256 a, uint256 charges)
+        internal
+        pure
+        returns (uint256 s)
+    {
+        bool negative;
+        uint256 b;
+        if (isLong) {
+            uint256 t = Math.mulDiv(a + Math.mulDiv(y, 1e6 - charges, 1e6), 1e18, price);
+            (negative, b) = t >= x ? (false, t - x) : (true, x - t);
+        } else {
+            uint256 t =
+                Math.mulDiv(a + Math.mulDiv(y, 1e6 + charges, 1e6, Math.Rounding.Ceil), 1e18, price, Math.Rounding.Ceil);
+            (negative, b) = x >= t ? (false, x - t) : (true, t - x);
+        }
+        if (b > 2 ** 120) return 0; // far outside any real curve: close nothing rather than guess
+        uint256 c = Math.mulDiv(a, 1e18, price) * x; // A X / p in base wei^2 (< 2^230: reserves < 2^112)
+        uint256 disc = Math.sqrt(b * b + 4 * c);
+        s = negative ? (disc - b) / 2 : (b + disc) / 2;
+        uint256 shave = s / 1e9 + 1;
+        s = s > shave ? s - shave : 0;
+    }
 }
