@@ -239,28 +239,29 @@ def test_donation_attack_fails(lp, vault, chain, usdc_token, owner, lp_user, ali
 
 
 def test_loss_hits_at_once_and_eats_locked_income_first(lp, vault, ch, amm, chain, eth, owner, funded, alice):
-    """A loss (here governance's priced adjustK, k x10 with a net long: ~27 USD) lowers the
+    """A loss (here governance's priced adjustK, k x2, the most one call may, with a net long:
+    ~60 USD) lowers the
     pool's claim in the same block, before any checkpoint, and is taken from the income still
-    locked first (18 of the 24 USD of fees, a quarter of the day in): the LPs' totalAssets
+    locked first (36 of the 48 USD of fees, a quarter of the day in): the LPs' totalAssets
     drops by the rest only. The checkpoint reports it (LossRecognized)."""
-    funded(alice, 10_000).long_quote("vETH", 30_000)
-    t0 = lp.checkpoint(sender=owner).timestamp  # 24 USD locked until t0 + 1 day
+    funded(alice, 10_000).long_quote("vETH", 60_000)
+    t0 = lp.checkpoint(sender=owner).timestamp  # 48 USD locked until t0 + 1 day
     chain.mine(timestamp=t0 + DAY // 4)
-    assert int(lp.lockedIncome()) == locked_at(wad(24), t0, t0 + DAY, t0 + DAY // 4) == wad(18)
+    assert int(lp.lockedIncome()) == locked_at(wad(48), t0, t0 + DAY, t0 + DAY // 4) == wad(36)
     ta_before = int(lp.totalAssets())
-    assert ta_before == usdc(1_000_006)
+    assert ta_before == usdc(1_000_012)
     c = curve(amm, eth)
-    tx = ch.adjustK(eth, c.x * 10, wad(1_000), sender=owner)
+    tx = ch.adjustK(eth, c.x * 2, wad(1_000), sender=owner)
     cost = int(one(tx, ch.CurveMigrated).cost)
-    still = locked_at(wad(24), t0, t0 + DAY, tx.timestamp)
-    assert cost > still > wad(17)
+    still = locked_at(wad(48), t0, t0 + DAY, tx.timestamp)
+    assert cost > still > wad(35)
     balance = int(vault.balanceOf(lp))
-    assert balance == wad(1_000_024) - cost
+    assert balance == wad(1_000_048) - cost
     assert int(lp.lockedIncome()) == 0
-    assert int(lp.totalAssets()) == balance // SCALE == (wad(1_000_024) - still - (cost - still)) // SCALE
+    assert int(lp.totalAssets()) == balance // SCALE == (wad(1_000_048) - still - (cost - still)) // SCALE
     tx = lp.checkpoint(sender=owner)
     ev = one(tx, lp.LossRecognized)
-    still = locked_at(wad(24), t0, t0 + DAY, tx.timestamp)
+    still = locked_at(wad(48), t0, t0 + DAY, tx.timestamp)
     assert (ev.loss, ev.absorbedByLockedIncome, ev.lockedTotal) == (cost, still, 0)
     assert int(lp.totalAssets()) == balance // SCALE
     assert int(lp.accounted()) == balance
