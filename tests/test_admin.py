@@ -7,6 +7,7 @@ from typing import Any
 
 import ape
 
+from vperp.deploy import feed_struct
 from vperp.units import chainlink_answer, wad
 
 ZERO = "0x0000000000000000000000000000000000000000"
@@ -38,7 +39,7 @@ def new_token_with_feed(project: Any, stack: Any, owner: Any) -> Any:
     tx = {"sender": owner}
     base = project.BaseToken.deploy("Virtual Sol", "vSOL", **tx)
     feed = project.ChainlinkAggregatorMock.deploy(8, chainlink_answer(100), **tx)
-    stack.oracle.setFeed(base, (feed.address, 0, 3900, 60, 20_000, b"\x00" * 32, wad(1), wad(10_000)), **tx)
+    stack.oracle.setFeed(base, feed_struct(feed.address, max_price=10_000), **tx)
     return base
 
 

@@ -416,11 +416,12 @@ def test_funding_too_early_last_time_and_state(chain, ch, eth, funded, alice, ke
 
 def _pool_must_pay(funded, alice, ch, eth, oracle, keeper, set_price, t0, at):
     """alice longs 90,000 USD at t0 + 600 (mark 3018.027, N = 29.9103 ETH); the index moves to
-    3300 at t0 + 700 (observed then); nobody updates for 5 hours. The longs receive funding:
-    markTwap = (3000*600 + 3018.027*17400)/18000 = 3017.43, indexTwap = (3000*700 +
-    3300*17300)/18000 = 3288.33, premium = -8.24%: rate capped at -0.1% * 5/8 = -0.0625%,
-    delta = -0.000625 * 3288.33 = -2.0552 USD per ETH, due from the AMM's side = 29.91 * 2.0552
-    = 61.47 USD. The pool's fee income is 80% of the 90 USD fee = 72 USD: it may pay a third,
+    3300 at t0 + 660 (Chainlink's round: the index TWAP follows Chainlink's own round times, the
+    observe at t0 + 700 does not decide when); nobody updates for 5 hours. The longs receive
+    funding: markTwap = (3000*600 + 3018.027*17400)/18000 = 3017.43, indexTwap = (3000*660 +
+    3300*17340)/18000 = 3289, premium = -8.26%: rate capped at -0.1% * 5/8 = -0.0625%,
+    delta = -0.000625 * 3289 = -2.0556 USD per ETH, due from the AMM's side = 29.91 * 2.0556
+    = 61.48 USD. The pool's fee income is 80% of the 90 USD fee = 72 USD: it may pay a third,
     24 USD."""
     a = funded(alice, 20_000)
     at(t0 + 600)
@@ -433,7 +434,7 @@ def _pool_must_pay(funded, alice, ch, eth, oracle, keeper, set_price, t0, at):
     at(t0 + 5 * HOUR - 10)
     set_price("vETH", 3300)
     mark_twap = twap([(t0, 3000 * ONE), (t0 + 600, c1.mark)], t0, t0 + 5 * HOUR)
-    index_twap = twap([(t0, 3000 * ONE), (t0 + 700, 3300 * ONE)], t0, t0 + 5 * HOUR)
+    index_twap = twap([(t0, 3000 * ONE), (t0 + 660, 3300 * ONE)], t0, t0 + 5 * HOUR)
     rate, delta = funding_rate(mark_twap, index_twap, 5 * HOUR)
     assert rate == -(10**15) * 5 // 8
     due = -mul_floor_signed(size, delta)  # what the AMM's side must pay, rounded up

@@ -20,6 +20,7 @@ from vperp.curve import (
     signed_exchange,
     trading_fee,
 )
+from vperp.deploy import feed_struct
 from vperp.units import chainlink_answer, wad
 
 FAR = 2**63
@@ -319,7 +320,7 @@ def list_market(project: Any, stack: Any, owner: Any, n: int) -> Any:
     tx = {"sender": owner}
     base = project.BaseToken.deploy(f"Extra {n}", f"vX{n}", **tx)
     feed = project.ChainlinkAggregatorMock.deploy(8, chainlink_answer(100), **tx)
-    stack.oracle.setFeed(base, (feed.address, 0, 3900, 60, 20_000, b"\x00" * 32, wad(1), wad(10_000)), **tx)
+    stack.oracle.setFeed(base, feed_struct(feed.address, max_price=10_000), **tx)
     stack.clearing_house.addMarket(
         base,
         wad(10_000),

@@ -28,6 +28,7 @@ class MarketConfig:
     min_price: float
     max_price: float
     params: dict[str, int]
+    pyth_max_confidence: int = 10_000  # of the price, 1e6 = 100% (PROTOCOL.md section 4: 1%)
 
 
 @dataclass(frozen=True)

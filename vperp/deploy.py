@@ -99,6 +99,50 @@ def _pyth_id(m: MarketConfig) -> bytes:
     return bytes.fromhex(m.pyth_id.removeprefix("0x"))
 
 
+NO_PYTH = b"\x00" * 32
+DEFAULT_PYTH_MAX_CONFIDENCE = 10_000  # 1% of the price (PROTOCOL.md section 4)
+
+
+def feed_struct(
+    chainlink: str,
+    pyth_id: bytes = NO_PYTH,
+    *,
+    chainlink_max_age: int = 3900,
+    pyth_max_age: int = 60,
+    max_deviation: int = 20_000,
+    min_price: Any = 1,
+    max_price: Any = 1_000_000,
+    max_confidence: int = DEFAULT_PYTH_MAX_CONFIDENCE,
+) -> tuple:
+    """PriceOracle.Feed tuple, in the struct's field order; prices in plain units (-> 18
+    decimals); ratios 1e6-based. chainlinkDecimals is read from the aggregator by setFeed (0 here)."""
+    return (
+        chainlink,
+        0,
+        chainlink_max_age,
+        pyth_max_age,
+        max_deviation,
+        pyth_id,
+        wad(min_price),
+        wad(max_price),
+        max_confidence,
+    )
+
+
+def market_feed(m: MarketConfig, chainlink: str) -> tuple:
+    """The Feed tuple of a configured market (config/deploy.yaml)."""
+    return feed_struct(
+        chainlink,
+        _pyth_id(m),
+        chainlink_max_age=m.chainlink_max_age,
+        pyth_max_age=m.pyth_max_age,
+        max_deviation=m.max_deviation,
+        min_price=m.min_price,
+        max_price=m.max_price,
+        max_confidence=m.pyth_max_confidence,
+    )
+
+
 def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deployment:
     """Deploys and wires everything; seeds the insurance fund and the liquidity pool."""
     tx = {"sender": deployer}
@@ -148,20 +192,7 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
         d.markets[m.symbol] = Market(m.symbol, base, feeds[m.symbol], pid)
         if is_local:
             push_pyth_price(d, m.symbol, m.price, chain.pending_timestamp, sender=deployer)
-        oracle.setFeed(
-            base.address,
-            (
-                feeds[m.symbol].address,
-                0,
-                m.chainlink_max_age,
-                m.pyth_max_age,
-                m.max_deviation,
-                pid,
-                wad(m.min_price),
-                wad(m.max_price),
-            ),
-            **tx,
-        )
+        oracle.setFeed(base.address, market_feed(m, feeds[m.symbol].address), **tx)
         quote_reserve = wad(m.quote_reserve)
         base_reserve = quote_reserve * 10**18 // wad(m.price)
         ch.addMarket(base.address, base_reserve, quote_reserve, market_params(m.params), **tx)
@@ -180,12 +211,23 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
     return d
 
 
-def push_pyth_price(d: Deployment, symbol: str, price: Any, publish_time: int, sender: Any) -> None:
-    """Pushes a price to the Pyth mock through the oracle's fee-forwarding entry."""
+def pyth_update_data(
+    d: Deployment, symbol: str, price: Any, publish_time: int, conf: Any = 0, expo: int = -8
+) -> bytes:
+    """MockPyth update for `symbol`: plain `price` and `conf` (same units as the price), scaled
+    to 10^expo."""
     m = d.markets[symbol]
-    expo = -8
-    p = chainlink_answer(price, 8)
-    data = d.pyth.createPriceFeedUpdateData(m.pyth_id, p, 0, expo, p, 0, publish_time, publish_time - 1)
+    p = chainlink_answer(price, -expo)
+    c = chainlink_answer(conf, -expo)
+    return d.pyth.createPriceFeedUpdateData(m.pyth_id, p, c, expo, p, c, publish_time, publish_time - 1)
+
+
+def push_pyth_price(
+    d: Deployment, symbol: str, price: Any, publish_time: int, sender: Any, conf: Any = 0
+) -> None:
+    """Pushes a price (and confidence interval) to the Pyth mock through the oracle's
+    fee-forwarding entry."""
+    data = pyth_update_data(d, symbol, price, publish_time, conf)
     fee = d.pyth.getUpdateFee([data])
     d.oracle.updatePythPrice([data], sender=sender, value=fee)
 

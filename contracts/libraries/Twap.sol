@@ -54,6 +54,26 @@ library Twap {
         s.head = m;
     }
 
+    /// @notice Accrues a precomputed price*seconds `sum` covering the span from the last accrual
+    ///         up to now (for a price that changed within the span; a no-op within a block, where
+    ///         the span, hence the sum, is empty). Same ring bookkeeping as `accrue`.
+    /// @return cum the cumulative at now
+    function accrueSum(State storage s, uint256 sum) internal returns (uint256 cum) {
+        Head memory m = s.head;
+        if (block.timestamp == m.lastTime) return m.cumulative;
+        cum = m.cumulative + sum;
+        m.cumulative = uint160(cum);
+        m.lastTime = uint32(block.timestamp);
+        if (block.timestamp >= uint256(m.lastObservation) + GRANULARITY) {
+            uint16 idx = uint16((m.ringIndex + 1) % RING);
+            s.ring[idx] = Observation(uint32(block.timestamp), uint224(cum));
+            m.ringIndex = idx;
+            m.lastObservation = uint32(block.timestamp);
+            if (m.ringCount < RING) m.ringCount += 1;
+        }
+        s.head = m;
+    }
+
     /// @notice The cumulative extrapolated to now with `priceInForce`.
     function cumulativeNow(State storage s, uint256 priceInForce) internal view returns (uint256) {
         Head memory h = s.head;
@@ -63,7 +83,17 @@ library Twap {
     /// @notice Time-weighted average over (about) the last `window` seconds: from the newest
     ///         observation at or before now - window (or the oldest one kept) to now.
     function twap(State storage s, uint256 window, uint256 priceInForce) internal view returns (uint256) {
-        uint256 nowCum = cumulativeNow(s, priceInForce);
+        return twapCumulative(s, window, cumulativeNow(s, priceInForce), priceInForce);
+    }
+
+    /// @notice `twap` with the cumulative at now supplied by the caller (`nowCum`, e.g. accrued
+    ///         from a price that changed since the last accrual); `priceInForce` is returned for an
+    ///         empty window.
+    function twapCumulative(State storage s, uint256 window, uint256 nowCum, uint256 priceInForce)
+        internal
+        view
+        returns (uint256)
+    {
         uint256 count = s.head.ringCount;
         if (window == 0 || count == 0) return priceInForce;
         uint256 target = block.timestamp > window ? block.timestamp - window : 0;
