@@ -293,7 +293,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         _markets[baseToken].listed = true;
         _setParams(baseToken, params);
         _funding[baseToken].lastTime = uint64(block.timestamp);
-        (uint256 indexCum,,) = oracle.indexCumulative(baseToken);
+        (,, uint256 indexCum) = oracle.observeCumulative(baseToken); // committed, never revised
         _fundingAnchors[baseToken] = FundingAnchor(uint128(amm.markCumulative(baseToken)), uint128(indexCum));
         emit MarketAdded(baseToken, uint8(id), baseReserve, quoteReserve);
     }
