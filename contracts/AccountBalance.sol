@@ -138,7 +138,7 @@ abstract contract AccountBalance is IClearingHouse {
     /// @inheritdoc IClearingHouse
     function getValuationPrice(address baseToken) public view returns (uint256 price, bool indexFresh) {
         _requireMarket(baseToken);
-        return _valuationPrice(baseToken);
+        (price,, indexFresh) = _prices(baseToken);
     }
 
     /// @inheritdoc IClearingHouse
@@ -187,7 +187,7 @@ abstract contract AccountBalance is IClearingHouse {
             address token = _marketList[i];
             OpenInterest memory oi = _openInterest[token];
             if (oi.long == 0 && oi.short == 0) continue;
-            (uint256 price,) = _valuationPrice(token);
+            (uint256 price,,) = _prices(token);
             total += (uint256(oi.long) + oi.short).mulUp(price);
         }
     }
@@ -205,12 +205,6 @@ abstract contract AccountBalance is IClearingHouse {
         if (!m.listed) revert UnknownMarket(baseToken);
     }
 
-    /// @dev index when fresh, else the 15-minute mark TWAP.
-    function _valuationPrice(address baseToken) internal view returns (uint256, bool) {
-        (uint256 index, IPriceOracle.Source source) = oracle.getIndexPrice(baseToken);
-        if (source != IPriceOracle.Source.Stale) return (index, true);
-        return (amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW), false);
-    }
 
     /// @dev Funding a position owes since its last settlement (> 0: pays), rounded up.
     function _pendingFunding(Position memory p, int256 index) internal pure returns (int256) {
@@ -230,15 +224,20 @@ abstract contract AccountBalance is IClearingHouse {
 
     /// @dev Account value and requirements over all the account's markets.
     function _accountState(address trader) internal view returns (AccountState memory) {
-        return _accountStateFrom(trader, vault.balanceOf(trader));
+        return _accountStateFrom(trader, vault.balanceOf(trader), address(0), 0, 0);
     }
 
-    /// @dev `_accountState` with the collateral already known (a trade's settlement returns it).
+    /// @dev `_accountState` with the collateral already known (a trade's settlement returns it)
+    ///      and, for `known`, the valuation and anchor prices a trade has just observed.
     ///      Two valuations in one pass: at the valuation price (index, else the mark TWAP) for
     ///      margin and liquidation, and at the anchor price (Chainlink when fresh, which nobody
     ///      but the oracle network moves) for the solvency guards, so that a Pyth print pushed
     ///      inside the deviation band cannot make an account look solvent.
-    function _accountStateFrom(address trader, int256 collateral) internal view returns (AccountState memory s) {
+    function _accountStateFrom(address trader, int256 collateral, address known, uint256 knownPrice, uint256 knownAnchor)
+        internal
+        view
+        returns (AccountState memory s)
+    {
         s.accountValue = collateral;
         s.anchoredValue = collateral;
         uint256 bitmap = _marketBits(trader);
@@ -247,7 +246,8 @@ abstract contract AccountBalance is IClearingHouse {
             bitmap &= bitmap - 1;
             address token = _marketList[id];
             Position memory p = _positions[trader][token];
-            (uint256 price, uint256 anchor,) = _prices(token);
+            (uint256 price, uint256 anchor) = (knownPrice, knownAnchor);
+            if (token != known) (price, anchor,) = _prices(token);
             Market memory m = _markets[token];
             int256 rest = p.openNotional + _pendingFunding(p, _funding[token].cumulativeIndex);
             // value: size * price rounded down (against the account)

@@ -120,7 +120,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         if (params.amount == 0) revert ZeroAmount();
         if (params.amount > MAX_TRADE_AMOUNT) revert AmountTooLarge(params.amount, MAX_TRADE_AMOUNT);
         Market memory m = _requireMarket(params.baseToken);
-        (uint256 indexPrice, IPriceOracle.Source source) = oracle.observe(params.baseToken);
+        (uint256 indexPrice, uint256 anchor, IPriceOracle.Source source) = oracle.observePrices(params.baseToken);
         TradeResult memory r = _trade(
             TradeParams(
                 msg.sender,
@@ -133,7 +133,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
             ),
             m
         );
-        _afterUserTrade(msg.sender, params.baseToken, m, r, indexPrice, source != IPriceOracle.Source.Stale);
+        _afterUserTrade(msg.sender, params.baseToken, m, r, indexPrice, anchor, source != IPriceOracle.Source.Stale);
         return (r.base, r.quote);
     }
 
@@ -150,10 +150,10 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         Market memory m = _requireMarket(baseToken);
         int256 size = _positions[msg.sender][baseToken].size;
         if (size == 0) revert NoPosition(msg.sender, baseToken);
-        (uint256 indexPrice, IPriceOracle.Source source) = oracle.observe(baseToken);
+        (uint256 indexPrice, uint256 anchor, IPriceOracle.Source source) = oracle.observePrices(baseToken);
         TradeResult memory r =
             _trade(TradeParams(msg.sender, baseToken, size > 0, size > 0, PerpMath.abs(size), oppositeAmountBound, false), m);
-        _afterUserTrade(msg.sender, baseToken, m, r, indexPrice, source != IPriceOracle.Source.Stale);
+        _afterUserTrade(msg.sender, baseToken, m, r, indexPrice, anchor, source != IPriceOracle.Source.Stale);
         return (r.base, r.quote);
     }
 
@@ -418,6 +418,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         Market memory m,
         TradeResult memory r,
         uint256 indexPrice,
+        uint256 anchor,
         bool indexFresh
     ) internal {
         bool increased = r.newSize != 0 && (r.oldSize == 0 || (r.oldSize > 0) != (r.newSize > 0)
@@ -429,12 +430,12 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
             _checkOpenInterestCap(baseToken, r.newSize > 0);
         }
         if (indexFresh) _checkSpread(baseToken, m, r, indexPrice);
-        else price = amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW);
+        else price = anchor = amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW);
         if (r.newSize != 0) {
             uint256 notional = PerpMath.abs(r.newSize).mulDown(price);
             if (notional < minPositionNotional) revert DustPosition(baseToken, notional, minPositionNotional);
         }
-        AccountState memory s = _accountStateFrom(trader, r.collateral);
+        AccountState memory s = _accountStateFrom(trader, r.collateral, baseToken, price, anchor);
         if (increased && s.accountValue < int256(s.initialRequirement)) {
             revert InsufficientMargin(trader, s.accountValue, s.initialRequirement);
         }
@@ -515,7 +516,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         int256 newSize = _liquidationClose(trader, baseToken, m, l, closeSize, bound);
         if (newSize != 0 && !l.capped) {
             // the estimate fell short: close the rest in the same call (invariant 3)
-            AccountState memory s = _accountState(trader);
+            AccountState memory s = _liquidationState(trader, baseToken, l);
             if (s.accountValue < int256(s.maintenanceRequirement)) {
                 uint256 rest = PerpMath.abs(newSize);
                 closeSize = _capAtBankruptcy(baseToken, m, l, rest, rest, s.anchoredValue);
@@ -541,7 +542,7 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         TradeResult memory r = _trade(TradeParams(trader, baseToken, l.isLong, l.isLong, size, bound, true), m);
         l.base += r.base;
         l.quote += r.quote;
-        l.penalty += _chargePenalty(trader, baseToken, m, r.quote, l.price);
+        l.penalty += _chargePenalty(trader, baseToken, m, r.quote, l);
         return r.newSize;
     }
 
@@ -554,9 +555,10 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
     {
         int256 size = _positions[trader][baseToken].size;
         if (size == 0) revert NoPosition(trader, baseToken);
-        oracle.observe(baseToken);
-        (l.price, l.anchor,) = _prices(baseToken);
-        AccountState memory s = _accountState(trader);
+        IPriceOracle.Source source;
+        (l.price, l.anchor, source) = oracle.observePrices(baseToken);
+        if (source == IPriceOracle.Source.Stale) l.price = l.anchor = amm.getMarkTwap(baseToken, MARK_TWAP_WINDOW);
+        AccountState memory s = _liquidationState(trader, baseToken, l);
         if (s.accountValue >= int256(s.maintenanceRequirement)) {
             revert NotLiquidatable(trader, s.accountValue, s.maintenanceRequirement);
         }
@@ -564,6 +566,14 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         l.isLong = size > 0;
         l.absSize = PerpMath.abs(size);
         l.value = s.anchoredValue;
+    }
+
+    function _liquidationState(address trader, address baseToken, Liquidation memory l)
+        internal
+        view
+        returns (AccountState memory)
+    {
+        return _accountStateFrom(trader, vault.balanceOf(trader), baseToken, l.price, l.anchor);
     }
 
     /// @dev `want` limited to the bankruptcy size at the anchor price, keeping any remainder at
@@ -622,13 +632,13 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
 
     /// @dev Penalty on the liquidated notional; all to the liquidator when the account cannot
     ///      pay it (under water), else split with the insurance fund.
-    function _chargePenalty(address trader, address baseToken, Market memory m, uint256 notional, uint256 price)
+    function _chargePenalty(address trader, address baseToken, Market memory m, uint256 notional, Liquidation memory l)
         internal
         returns (uint256 penalty)
     {
         penalty = notional.mulRatioUp(m.liquidationPenaltyRatio);
         if (penalty == 0) return 0;
-        int256 value = _accountState(trader).accountValue;
+        int256 value = _liquidationState(trader, baseToken, l).accountValue;
         uint256 toLiquidator = value < int256(penalty) ? penalty : penalty.mulRatioDown(liquidatorShare);
         vault.transferBalance(trader, msg.sender, toLiquidator);
         if (penalty > toLiquidator) vault.transferBalance(trader, vault.insuranceFund(), penalty - toLiquidator);

@@ -150,12 +150,17 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     /// @dev Permissionless; the TWAP it accrues does not depend on who calls or when while
     ///      Chainlink is fresh (see the contract's notice).
     function observe(address baseToken) external returns (uint256 price, Source source) {
-        (price, source,) = _accrue(baseToken, _feed(baseToken));
+        (price, source,,) = _accrue(baseToken, _feed(baseToken));
+    }
+
+    /// @inheritdoc IPriceOracle
+    function observePrices(address baseToken) external returns (uint256 index, uint256 anchor, Source source) {
+        (index, source,, anchor) = _accrue(baseToken, _feed(baseToken));
     }
 
     /// @inheritdoc IPriceOracle
     function observeCumulative(address baseToken) external returns (uint256 price, Source source, uint256 cumulative) {
-        return _accrue(baseToken, _feed(baseToken));
+        (price, source, cumulative,) = _accrue(baseToken, _feed(baseToken));
     }
 
     /// @inheritdoc IPriceOracle
@@ -195,9 +200,13 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     /// @dev Reads the feeds once, accrues the TWAP up to now (always, so that the cumulative
     ///      returned is committed) and records the price in force from now on: Chainlink's answer
     ///      when fresh, else the spot index (Pyth) when fresh, else the recorded one.
-    function _accrue(address baseToken, Feed memory f) internal returns (uint256 price, Source source, uint256 cumulative) {
+    function _accrue(address baseToken, Feed memory f)
+        internal
+        returns (uint256 price, Source source, uint256 cumulative, uint256 anchor)
+    {
         Round memory cl = _latest(f);
         (price, source) = _spot(f, cl);
+        anchor = cl.fresh ? cl.price : price;
         Twap.State storage t = _twaps[baseToken];
         uint256 last = _lastIndex[baseToken];
         cumulative = t.accrueSum(_pending(f, cl, t.head.lastTime, last));

@@ -56,6 +56,8 @@ interface IPriceOracle {
     /// @notice Reads the index and accrues the index TWAP up to now (permissionless).
     function observe(address baseToken) external returns (uint256 price, Source source);
     /// @notice `observe`, also returning the index TWAP accumulator at now (one call for funding).
+    /// @notice `observe`, also returning the anchor price (Chainlink's when fresh and sane, else the index).
+    function observePrices(address baseToken) external returns (uint256 index, uint256 anchor, Source source);
     function observeCumulative(address baseToken) external returns (uint256 price, Source source, uint256 cumulative);
     /// @notice The index TWAP accumulator at now (what `observeCumulative` would return), the
     ///         price in force from now on and the time of the last accrual.
