@@ -586,16 +586,12 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         uint256 want,
         int256 value
     ) internal view returns (uint256) {
-        // solvent: the close (curve price, fee, penalty) may take at most the account's value;
-        // under water already: the curve may not add to the loss (charges only)
-        bool solvent = value >= 0;
-        uint256 cap = amm.bankruptcySize(
-            baseToken,
-            l.isLong,
-            l.anchor,
-            solvent ? uint256(value) : 0,
-            solvent ? uint256(m.feeRatio) + m.liquidationPenaltyRatio : 0
-        );
+        // under water already (a market move: with Chainlink fixed no trade or capped
+        // liquidation gets an account here): close as planned, the bad debt is the market's
+        if (value < 0) return want;
+        // solvent: the close (curve price and fee) may take at most the account's value; the
+        // penalty then takes at most what is left (_chargePenalty)
+        uint256 cap = amm.bankruptcySize(baseToken, l.isLong, l.anchor, uint256(value), m.feeRatio);
         if (cap >= want) return want;
         uint256 minSize = Math.mulDiv(minPositionNotional, 1e18, l.price, Math.Rounding.Ceil) + 1;
         if (absSize <= minSize) return 0;
@@ -630,16 +626,23 @@ contract ClearingHouse is AccountBalance, Ownable2Step, ReentrancyGuard {
         return closeSize;
     }
 
-    /// @dev Penalty on the liquidated notional; all to the liquidator when the account cannot
-    ///      pay it (under water), else split with the insurance fund.
+    /// @dev Penalty on the liquidated notional. When the account cannot pay all of it after the
+    ///      close, all of what it pays goes to the liquidator (the fund's half would only come
+    ///      back out of the fund); an account solvent before the liquidation (at the anchor
+    ///      prices) pays at most what it still has, so its liquidation never makes bad debt.
     function _chargePenalty(address trader, address baseToken, Market memory m, uint256 notional, Liquidation memory l)
         internal
         returns (uint256 penalty)
     {
         penalty = notional.mulRatioUp(m.liquidationPenaltyRatio);
+        AccountState memory s = _liquidationState(trader, baseToken, l);
+        int256 value = l.value >= 0 ? s.anchoredValue : s.accountValue;
+        uint256 toLiquidator = penalty.mulRatioDown(liquidatorShare);
+        if (value < int256(penalty)) {
+            if (l.value >= 0) penalty = value > 0 ? uint256(value) : 0;
+            toLiquidator = penalty;
+        }
         if (penalty == 0) return 0;
-        int256 value = _liquidationState(trader, baseToken, l).accountValue;
-        uint256 toLiquidator = value < int256(penalty) ? penalty : penalty.mulRatioDown(liquidatorShare);
         vault.transferBalance(trader, msg.sender, toLiquidator);
         if (penalty > toLiquidator) vault.transferBalance(trader, vault.insuranceFund(), penalty - toLiquidator);
     }

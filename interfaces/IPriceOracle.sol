@@ -55,9 +55,9 @@ interface IPriceOracle {
     function getPrices(address baseToken) external view returns (uint256 index, uint256 anchor, Source source);
     /// @notice Reads the index and accrues the index TWAP up to now (permissionless).
     function observe(address baseToken) external returns (uint256 price, Source source);
-    /// @notice `observe`, also returning the index TWAP accumulator at now (one call for funding).
     /// @notice `observe`, also returning the anchor price (Chainlink's when fresh and sane, else the index).
     function observePrices(address baseToken) external returns (uint256 index, uint256 anchor, Source source);
+    /// @notice `observe`, also returning the index TWAP accumulator at now (one call for funding).
     function observeCumulative(address baseToken) external returns (uint256 price, Source source, uint256 cumulative);
     /// @notice The index TWAP accumulator at now (what `observeCumulative` would return), the
     ///         price in force from now on and the time of the last accrual.

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 from eth_abi import decode as abi_decode
 from eth_abi import encode as abi_encode
 from eth_utils import keccak, to_checksum_address
+from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine
 
 from vperp.deploy import Deployment, Market, set_index_price
@@ -52,6 +53,21 @@ REDUCE_ERRORS = frozenset({"DustPosition", "PriceMoveTooLarge", "SpreadTooLarge"
 
 class UnexpectedRevert(AssertionError):
     pass
+
+
+def machine_settings(examples: int, steps: int, randomise: bool = False) -> settings:
+    """Hypothesis settings of a state machine run: derandomised (fixed, for CI) unless
+    `randomise` (a bug hunt with random seeds)."""
+    return settings(
+        max_examples=examples,
+        stateful_step_count=steps,
+        deadline=None,
+        derandomize=not randomise,
+        database=None,
+        print_blob=False,
+        report_multiple_bugs=False,
+        suppress_health_check=list(HealthCheck),
+    )
 
 
 # ---------------------------------------------------------------------------------- fast RPC

@@ -33,7 +33,6 @@ from typing import Any, ClassVar
 
 import pytest
 from coalition import Coalition
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -43,7 +42,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from stateful_helpers import FAR_DEADLINE, SCALE, Protocol, Reverted, prepare_wallets
+from stateful_helpers import FAR_DEADLINE, SCALE, Protocol, Reverted, machine_settings, prepare_wallets
 
 from vperp.deploy import push_pyth_price
 from vperp.invariants import solvency
@@ -56,19 +55,6 @@ EXAMPLES = int(os.environ.get("COALITION_EXAMPLES", EXAMPLES))
 STEPS = int(os.environ.get("COALITION_STEPS", STEPS))
 SPREADS: Counter[int] = Counter()  # |mark / index - 1| in whole percent, over all steps
 STATS: Counter[str] = Counter()
-
-
-def machine_settings() -> settings:
-    return settings(
-        max_examples=EXAMPLES,
-        stateful_step_count=STEPS,
-        deadline=None,
-        derandomize=not DEEP,
-        database=None,
-        print_blob=False,
-        report_multiple_bugs=False,
-        suppress_health_check=list(HealthCheck),
-    )
 
 
 class CoalitionMachine(RuleBasedStateMachine):
@@ -326,11 +312,11 @@ def test_coalition_machine(coalition_env) -> None:
     CoalitionMachine.honest_lp = lp
     SPREADS.clear()
     STATS.clear()
-    run_state_machine_as_test(CoalitionMachine, settings=machine_settings())
+    run_state_machine_as_test(CoalitionMachine, settings=machine_settings(EXAMPLES, STEPS, randomise=DEEP))
     total = sum(SPREADS.values())
     dist = ", ".join(f"{k}%: {SPREADS[k] * 100 / total:.1f}" for k in sorted(SPREADS))
     print(f"\ncoalition machine: {dict(STATS)}\nmark/index spread distribution (per step and market): {dist}")
     # the machine hunts at the band: some steps end with the mark within the band's last percent
     assert sum(v for k, v in SPREADS.items() if k >= 9) > 0, dist
-    assert STATS["examples"] == EXAMPLES
+    assert STATS["examples"] >= EXAMPLES
     assert STATS["liquidation"] + STATS["liquidation refused"] > 0 and STATS["pyth push"] > 0

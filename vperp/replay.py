@@ -443,6 +443,10 @@ class ReplaySummary:
     accounts_closed_out: int = 0
     max_liquidatable_accounts_in_one_step: int = 0
     liquidatable_left_after_any_step: int = 0  # asserted 0: none stays liquidatable > 1 step
+    # liquidations stopped at the account's bankruptcy size (LiquidationCapped) or refused
+    # (LiquidationBeyondBankruptcy): such an account may stay liquidatable until the curve allows
+    liquidations_capped: int = 0
+    liquidations_deferred: int = 0
     penalties_total: float = 0.0
     penalties_to_liquidator: float = 0.0
     penalties_to_insurance_fund: float = 0.0
@@ -517,6 +521,7 @@ class CrashReplay:
             _utc(self.steps[-1].source_time),
         )
         self._liquidated: set[str] = set()
+        self._deferred: set[str] = set()  # capped or refused at the bankruptcy size this step
         self._socialisation_dust = 0  # wei of allowed solvency surplus from socialised losses
         self._raw: dict[str, int] = dict.fromkeys(RAW_AMOUNTS, 0)  # 18 decimals
         self.plan: list[tuple[Decimal, int, bool]] = [
@@ -641,6 +646,7 @@ class CrashReplay:
     def _liquidate_all(self) -> int:
         f = self.f
         ch = f.clearing_house
+        self._deferred = set()
         accounts, _shortfalls, first_markets = f.viewer.liquidatable(self.all_accounts)
         for account, first in zip(accounts, first_markets, strict=True):
             markets = [first, *(m for m in ch.getAccountMarkets(account) if m != first)]
@@ -648,9 +654,22 @@ class CrashReplay:
                 for _ in range(MAX_LIQUIDATIONS_PER_MARKET):
                     if int(ch.getPosition(account, base).size) == 0 or not ch.isLiquidatable(account):
                         break
-                    events = self._send(ch, "liquidate", account, base, sender=self.liquidator)
+                    try:
+                        events = self._send(ch, "liquidate", account, base, sender=self.liquidator)
+                    except ReplayError as e:
+                        if "LiquidationBeyondBankruptcy" not in str(e):
+                            raise
+                        self.summary.liquidations_deferred += 1  # the curve is past its bankruptcy price
+                        self._deferred.add(account)
+                        break
                     self._record_liquidation(account, base, events)
-                    invariants.after_liquidation(f, account, base)
+                    capped = any(n == "LiquidationCapped" for n, _ in events)
+                    if capped:
+                        self.summary.liquidations_capped += 1
+                        self._deferred.add(account)
+                    invariants.after_liquidation(f, account, base, capped)
+                    if capped:
+                        break
                 if not ch.isLiquidatable(account):
                     break
         return len(accounts)
@@ -769,7 +788,7 @@ class CrashReplay:
             self._prefetch()
             flagged = self._liquidate_all()
             s.max_liquidatable_accounts_in_one_step = max(s.max_liquidatable_accounts_in_one_step, flagged)
-            left = f.viewer.liquidatable(self.all_accounts)[0]
+            left = [a for a in f.viewer.liquidatable(self.all_accounts)[0] if a not in self._deferred]
             if left:
                 s.liquidatable_left_after_any_step += len(left)
                 raise ReplayError(
