@@ -39,19 +39,7 @@ library Twap {
 
     /// @notice Accrues `priceInForce` from the last accrual up to now (a no-op within a block).
     function accrue(State storage s, uint256 priceInForce) internal {
-        Head memory m = s.head;
-        if (block.timestamp == m.lastTime) return;
-        uint256 cum = m.cumulative + priceInForce * (block.timestamp - m.lastTime);
-        m.cumulative = uint160(cum);
-        m.lastTime = uint32(block.timestamp);
-        if (block.timestamp >= uint256(m.lastObservation) + GRANULARITY) {
-            uint16 idx = uint16((m.ringIndex + 1) % RING);
-            s.ring[idx] = Observation(uint32(block.timestamp), uint224(cum));
-            m.ringIndex = idx;
-            m.lastObservation = uint32(block.timestamp);
-            if (m.ringCount < RING) m.ringCount += 1;
-        }
-        s.head = m;
+        accrueSum(s, priceInForce * (block.timestamp - s.head.lastTime));
     }
 
     /// @notice Accrues a precomputed price*seconds `sum` covering the span from the last accrual
