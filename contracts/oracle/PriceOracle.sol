@@ -5,8 +5,8 @@ import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step
 import {ReentrancyGuardTransient as ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
-import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
-import {Twap} from "./libraries/Twap.sol";
+import {IPriceOracle} from "../../interfaces/IPriceOracle.sol";
+import {Twap} from "../libraries/Twap.sol";
 
 /// @title PriceOracle
 /// @notice Index prices (18 decimals) per market from a Chainlink aggregator and a Pyth feed.
