@@ -45,6 +45,7 @@ class Deployment:
     liquidity_pool: Any
     viewer: Any = None
     markets: dict[str, Market] = field(default_factory=dict)
+    logic: dict[str, Any] = field(default_factory=dict)  # the core's delegatecalled logic contracts
     owner: Any = None
     is_local: bool = True
 
@@ -189,6 +190,7 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
     # `vault` and `amm` name the core's ledger and curves (PROTOCOL.md section 3's vocabulary):
     # one contract, the ClearingHouse.
     d = Deployment(usdc_token, pyth, ch, oracle, ch, ch, fund, pool, viewer, owner=deployer, is_local=is_local)
+    d.logic = {c.contract_type.name: c for c in logic}
     for m in cfg.markets:
         base = project.BaseToken.deploy(m.name, m.symbol, **tx)
         pid = _pyth_id(m)

@@ -195,34 +195,36 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IClearingHouseActions
-    function updateFundingRate(address) external nonReentrant {
+    function updateFundingRate(address baseToken) external nonReentrant {
         _delegate(_fundingLogic, msg.data);
     }
 
     // ================================================================== governance
 
     /// @inheritdoc IClearingHouseOwnerActions
-    function setSystemAccounts(address, address) external onlyOwner {
+    function setSystemAccounts(address insuranceFund_, address liquidityPool_) external onlyOwner {
         _delegate(_configLogic, msg.data);
     }
 
     /// @inheritdoc IClearingHouseOwnerActions
-    function addMarket(address, uint256, uint256, DataTypes.MarketParams calldata) external onlyOwner {
+    function addMarket(address baseToken, uint256 baseReserve, uint256 quoteReserve, DataTypes.MarketParams calldata params)
+        external onlyOwner {
         _delegate(_configLogic, msg.data);
     }
 
     /// @inheritdoc IClearingHouseOwnerActions
-    function setMarketParams(address, DataTypes.MarketParams calldata) external onlyOwner {
+    function setMarketParams(address baseToken, DataTypes.MarketParams calldata params) external onlyOwner {
         _delegate(_configLogic, msg.data);
     }
 
     /// @inheritdoc IClearingHouseOwnerActions
-    function setGlobalParams(uint128, uint128, uint24) external onlyOwner {
+    function setGlobalParams(uint128 minPositionNotional_, uint128 fullLiquidationThreshold_, uint24 liquidatorShare_)
+        external onlyOwner {
         _delegate(_configLogic, msg.data);
     }
 
     /// @inheritdoc IClearingHouseOwnerActions
-    function setPaused(address, bool) external {
+    function setPaused(address baseToken, bool paused) external {
         if (msg.sender != CoreStorage.layout().guardian && msg.sender != owner()) revert OnlyGuardian(msg.sender);
         _delegate(_configLogic, msg.data);
     }
@@ -250,7 +252,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IClearingHouseOwnerActions
-    function repeg(address, uint256) external onlyOwner nonReentrant returns (int256 cost) {
+    function repeg(address baseToken, uint256 maxCost) external onlyOwner nonReentrant returns (int256 cost) {
         return abi.decode(_delegate(_configLogic, msg.data), (int256));
     }
 
@@ -412,7 +414,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IClearingHouseState
-    function getMarkTwap(address baseToken, uint32) external view returns (uint256) {
+    function getMarkTwap(address baseToken, uint32 window) external view returns (uint256) {
         _requireCurve(baseToken);
         return abi.decode(_view(msg.data), (uint256));
     }
@@ -440,7 +442,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IClearingHouseState
-    function netPositionValue(address) external view returns (int256) {
+    function netPositionValue(address baseToken) external view returns (int256) {
         return abi.decode(_view(msg.data), (int256));
     }
 
@@ -492,7 +494,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IClearingHouseState
-    function getFundingState(address)
+    function getFundingState(address baseToken)
         external
         view
         returns (int256 cumulativeIndex, int256 lastRate, int256 nextRate, uint256 lastTime)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IClearingHouseErrors as E} from "../../interfaces/IClearingHouseErrors.sol";
 import {IPriceOracle} from "../../interfaces/IPriceOracle.sol";
 import {CoreStorage} from "../core/CoreStorage.sol";
 import {DataTypes} from "../core/DataTypes.sol";
@@ -60,6 +61,7 @@ contract ViewLogic is LogicBase {
         returns (int256 cumulativeIndex, int256 lastRate, int256 nextRate, uint256 lastTime)
     {
         CoreStorage.Layout storage s = CoreStorage.layout();
+        if (!s.markets[baseToken].listed) revert E.UnknownMarket(baseToken);
         DataTypes.FundingState memory fs = s.funding[baseToken];
         if (block.timestamp > fs.lastTime) {
             (uint256 indexCum,,) = oracle.indexCumulative(baseToken);
