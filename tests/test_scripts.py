@@ -44,11 +44,14 @@ def test_deploy_path_writes_every_address(project, chain, networks, accounts, mo
     for m in raw["markets"].values():
         assert chain.provider.get_code(m["base_token"]) and chain.provider.get_code(m["chainlink"])
         assert len(m["pyth_id"]) == 66
-    # the recorded ClearingHouse is the live one, wired to the recorded vault and AMM
+    # one core: the recorded vault (ledger) and AMM (curves) are the ClearingHouse itself, wired
+    # to the recorded oracle; its logic contracts are recorded too
     again = deploy_mod.load_deployment(project, "ethereum:local")
     assert again.clearing_house.address == d.clearing_house.address
-    assert again.clearing_house.vault() == raw["vault"]
-    assert again.clearing_house.amm() == raw["amm"]
+    assert raw["vault"] == raw["amm"] == raw["clearing_house"]
+    assert again.clearing_house.oracle() == raw["oracle"]
+    assert set(raw["logic"]) == {"LiquidationLogic", "FundingLogic", "ConfigLogic", "ViewLogic"}
+    assert set(again.logic) == set(raw["logic"])
 
 
 def test_live_network_needs_a_deployer_alias(monkeypatch):

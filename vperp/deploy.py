@@ -63,6 +63,7 @@ class Deployment:
             "insurance_fund": self.insurance_fund.address,
             "liquidity_pool": self.liquidity_pool.address,
             "viewer": self.viewer.address if self.viewer else None,
+            "logic": {name: c.address for name, c in self.logic.items()},
             "owner": self.owner.address if self.owner else None,
             "markets": {
                 s: {
@@ -292,6 +293,7 @@ def load_deployment(project: Any, network_name: str) -> Deployment:
         liquidity_pool=project.LiquidityPool.at(raw["liquidity_pool"]),
         viewer=project.Viewer.at(raw["viewer"]) if raw.get("viewer") else None,
     )
+    d.logic = {name: getattr(project, name).at(a) for name, a in raw.get("logic", {}).items()}
     for s, m in raw["markets"].items():
         d.markets[s] = Market(
             s,

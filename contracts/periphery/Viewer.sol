@@ -42,9 +42,13 @@ contract Viewer {
         clearingHouse = clearingHouse_;
     }
 
-    /// @notice Risk figures for every account in `traders` (valuation prices read once).
+    /// @dev Accounts per core call: each external call gets fresh memory, so the quadratic
+    ///      memory cost of a batch never grows with the whole scan.
+    uint256 internal constant CHUNK = 100;
+
+    /// @notice Risk figures for every account in `traders` (valuation prices read once per chunk).
     function scan(address[] calldata traders) external view returns (AccountRisk[] memory out) {
-        DataTypes.AccountState[] memory st = clearingHouse.getAccountStates(traders);
+        DataTypes.AccountState[] memory st = _states(traders);
         out = new AccountRisk[](traders.length);
         for (uint256 i; i < traders.length; ++i) {
             out[i] = _risk(traders[i], st[i]);
@@ -58,7 +62,7 @@ contract Viewer {
         view
         returns (address[] memory accounts, uint256[] memory shortfalls, address[] memory firstMarkets)
     {
-        DataTypes.AccountState[] memory st = clearingHouse.getAccountStates(traders);
+        DataTypes.AccountState[] memory st = _states(traders);
         uint256 n;
         for (uint256 i; i < traders.length; ++i) {
             if (_isLiquidatable(st[i])) ++n;
@@ -105,6 +109,18 @@ contract Viewer {
         for (uint256 i; i < tokens.length; ++i) {
             pos[i] = clearingHouse.getPosition(trader, tokens[i]);
             pendingFunding[i] = clearingHouse.getPendingFunding(trader, tokens[i]);
+        }
+    }
+
+    /// @dev The core's account states of `traders`, CHUNK accounts per call.
+    function _states(address[] calldata traders) internal view returns (DataTypes.AccountState[] memory st) {
+        st = new DataTypes.AccountState[](traders.length);
+        for (uint256 i; i < traders.length; i += CHUNK) {
+            uint256 end = i + CHUNK < traders.length ? i + CHUNK : traders.length;
+            DataTypes.AccountState[] memory part = clearingHouse.getAccountStates(traders[i:end]);
+            for (uint256 j; j < part.length; ++j) {
+                st[i + j] = part[j];
+            }
         }
     }
 
