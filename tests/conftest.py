@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from vperp.config import load_config
-from vperp.deploy import deploy, set_index_price
-from vperp.sdk import PerpClient
-from vperp.units import wad
+from vperp.chain.config import load_config
+from vperp.chain.deploy import deploy, set_index_price
+from vperp.sdk.client import PerpClient
+from vperp.sdk.units import wad
 
 
 @pytest.fixture(scope="session")

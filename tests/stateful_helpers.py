@@ -1,7 +1,7 @@
 """Machinery of the stateful property tests (tests/test_invariants.py).
 
-- `Rpc`, `FastContract`, `fast_deployment`: raw JSON-RPC stand-ins for Ape's contract objects
-  (see the note below), which the checkers of vperp/invariants.py accept unchanged.
+- `Rpc`, `FastContract`, `fast_deployment` (vperp.chain.rpc): raw JSON-RPC stand-ins for Ape's
+  contract objects, which the checkers of vperp/sim/invariants.py accept unchanged.
 - `Protocol`: simulate-then-send transactions. Every transaction is first run as an `eth_call`
   on the pending block; a revert is decoded from its data and must be one of the errors the
   caller allows, else the test fails with `UnexpectedRevert`.
@@ -13,22 +13,23 @@
 
 from __future__ import annotations
 
-import time
-from collections import namedtuple
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 from typing import Any, ClassVar
 
-from eth_abi import decode as abi_decode
-from eth_abi import encode as abi_encode
-from eth_utils import keccak, to_checksum_address
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine
 
-from vperp.deploy import Deployment, Market, set_index_price
-from vperp.invariants import InvariantViolation, reserves_restored, withdrawal_margin
+from vperp.chain.deploy import Deployment, set_index_price
+from vperp.chain.rpc import (
+    FastContract,
+    Reverted,
+    Rpc,
+    fast_deployment,
+    send_allowed,
+)
+from vperp.sim.invariants import InvariantViolation, reserves_restored, withdrawal_margin
 
 ONE = 10**18
 SCALE = 10**12  # USDC 6 decimals -> 18
@@ -51,10 +52,6 @@ OPEN_ERRORS = frozenset(
 REDUCE_ERRORS = frozenset({"DustPosition", "PriceMoveTooLarge", "SpreadTooLarge", "AccountUnderWater"})
 
 
-class UnexpectedRevert(AssertionError):
-    pass
-
-
 def machine_settings(examples: int, steps: int, randomise: bool = False) -> settings:
     """Hypothesis settings of a state machine run: derandomised (fixed, for CI) unless
     `randomise` (a bug hunt with random seeds)."""
@@ -70,274 +67,7 @@ def machine_settings(examples: int, steps: int, randomise: bool = False) -> sett
     )
 
 
-# ---------------------------------------------------------------------------------- fast RPC
-#
-# Ape's contract calls cost 4-15 ms (three RPCs and pydantic models each) and its transactions
-# ~0.1 s (~0.4 s more for a revert, whose trace it fetches and prints); the checkers make ~50
-# reads per step. The machines therefore talk to Anvil directly: eth_call for reads and for
-# simulating a transaction (its revert data decoded here), eth_sendTransaction from Anvil's
-# unlocked dev accounts (the same mnemonic as Ape's test accounts) for writes, logs decoded with
-# the contracts' ABIs. The checkers in vperp/invariants.py run unchanged on these proxies.
-
-PANIC = bytes.fromhex("4e487b71")
-ERROR_STRING = bytes.fromhex("08c379a0")
-TX_GAS = 12_000_000
-
-
-def _canonical(t: Any) -> str:
-    return t.canonical_type
-
-
-def _to_abi(value: Any) -> Any:
-    """Ape-style arguments (accounts, contracts, tuples) -> eth_abi values."""
-    if hasattr(value, "address") and not isinstance(value, str | bytes):
-        return value.address
-    if isinstance(value, list | tuple):
-        return (
-            type(value)(_to_abi(v) for v in value)
-            if isinstance(value, tuple)
-            else [_to_abi(v) for v in value]
-        )
-    return value
-
-
-@cache
-def _record_type(names: tuple[str, ...]) -> type:
-    return namedtuple("Record", names, rename=True)  # noqa: PYI024
-
-
-def _shape(value: Any, abi_types: Sequence[Any]) -> Any:
-    """eth_abi output -> namedtuples with the ABI's names (structs and multiple outputs)."""
-    out = []
-    for v, t in zip(value, abi_types, strict=True):
-        if t.components and t.type == "tuple":
-            v = _shape(v, t.components)
-        out.append(v)
-    return _record_type(tuple(t.name or f"_{i}" for i, t in enumerate(abi_types)))(*out)
-
-
-@dataclass
-class Log:
-    """A decoded event log (Ape ContractLog-like: event_name, contract_address, args)."""
-
-    event_name: str
-    contract_address: str
-    args: dict[str, Any]
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["args"][name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __getitem__(self, name: str) -> Any:
-        return self.args[name]
-
-
-@dataclass
-class Receipt:
-    txn_hash: str
-    events: list[Log]
-    block_number: int
-
-
-class Rpc:
-    """Raw JSON-RPC to the node, with the ABIs of the deployment for errors and events."""
-
-    def __init__(self, chain: Any, contracts: Iterable[Any]) -> None:
-        self.chain = chain
-        self._request = chain.provider.web3.provider.make_request
-        self.errors: dict[bytes, tuple[str, list[str], list[str]]] = {}
-        self.events: dict[bytes, Any] = {}
-        for c in contracts:
-            ct = c.contract_type
-            for err in ct.errors:
-                types = [_canonical(i) for i in err.inputs]
-                sel = keccak(text=f"{err.name}({','.join(types)})")[:4]
-                self.errors[sel] = (err.name, [i.name or "" for i in err.inputs], types)
-            for ev in ct.events:
-                topic = keccak(text=f"{ev.name}({','.join(_canonical(i) for i in ev.inputs)})")
-                self.events[topic] = ev
-
-    def request(self, method: str, params: list) -> Any:
-        resp = self._request(method, params)
-        if "error" in resp:
-            raise RpcError(resp["error"])
-        return resp["result"]
-
-    def decode_error(self, data: bytes) -> tuple[str, dict[str, Any]]:
-        if len(data) < 4:
-            return "EmptyRevert", {}
-        sel = data[:4]
-        if sel == PANIC:
-            return "Panic", {"code": int.from_bytes(data[4:36], "big")}
-        if sel == ERROR_STRING:
-            return "Error", {"message": abi_decode(["string"], data[4:])[0]}
-        if sel not in self.errors:
-            return f"Unknown(0x{data.hex()})", {}
-        name, names, types = self.errors[sel]
-        return name, dict(zip(names, abi_decode(types, data[4:]), strict=True))
-
-    def call(
-        self, to: str, data: bytes, sender: str | None = None, block: str = "latest", value: int = 0
-    ) -> tuple[bytes, Reverted | None]:
-        tx = {"to": to, "data": "0x" + data.hex()}
-        if sender:
-            tx["from"] = sender
-        if value:
-            tx["value"] = hex(value)
-        resp = self._request("eth_call", [tx, block])
-        err = resp.get("error")
-        if err is None:
-            return bytes.fromhex(resp["result"].removeprefix("0x")), None
-        raw = err.get("data") or "0x"
-        if isinstance(raw, dict):
-            raw = raw.get("data", "0x")
-        name, values = self.decode_error(bytes.fromhex(raw.removeprefix("0x")))
-        return b"", Reverted(name, values)
-
-    def transact(
-        self, to: str, data: bytes, sender: str, value: int = 0
-    ) -> tuple[Receipt | None, Reverted | None]:
-        """Simulates on the pending block, then sends: (receipt, None) or (None, the revert)."""
-        tx = {"from": sender, "to": to, "data": "0x" + data.hex()}
-        if value:
-            tx["value"] = hex(value)
-        _out, rev = self.call(to, data, sender, "pending", value)
-        if rev is not None:
-            return None, rev
-        h = self.request("eth_sendTransaction", [{**tx, "gas": hex(TX_GAS)}])
-        rcpt = self.receipt(h)
-        if int(rcpt["status"], 16) != 1:  # the pending-block simulation and the block disagreed
-            trace = self.request("debug_traceTransaction", [h, {"tracer": "callTracer"}])
-            out = bytes.fromhex((trace.get("output") or "0x").removeprefix("0x"))
-            return None, Reverted(*self.decode_error(out))
-        return Receipt(h, [self.decode_log(log) for log in rcpt["logs"]], int(rcpt["blockNumber"], 16)), None
-
-    def receipt(self, h: str) -> dict:
-        """The receipt (Anvil's automine may answer eth_sendTransaction before the block is in)."""
-        for attempt in range(400):
-            rcpt = self.request("eth_getTransactionReceipt", [h])
-            if rcpt is not None:
-                return rcpt
-            time.sleep(0.0005 * (attempt + 1))
-        raise RpcError(f"no receipt for {h}")
-
-    def decode_log(self, log: dict) -> Log:
-        addr = to_checksum_address(log["address"])
-        topics = [bytes.fromhex(t.removeprefix("0x")) for t in log["topics"]]
-        ev = self.events.get(topics[0]) if topics else None
-        if ev is None:
-            return Log("?", addr, {})
-        indexed = [i for i in ev.inputs if i.indexed]
-        plain = [i for i in ev.inputs if not i.indexed]
-        values = dict(
-            zip(
-                [i.name for i in plain],
-                abi_decode([_canonical(i) for i in plain], bytes.fromhex(log["data"].removeprefix("0x"))),
-                strict=True,
-            )
-        )
-        for i, topic in zip(indexed, topics[1:], strict=True):
-            t = _canonical(i)
-            dynamic = t in ("string", "bytes") or t.endswith("]") or t.startswith("(")
-            values[i.name] = topic if dynamic else abi_decode([t], topic)[0]
-        for k, v in values.items():
-            if isinstance(v, str) and len(v) == 42 and v.startswith("0x"):
-                values[k] = to_checksum_address(v)
-        return Log(ev.name, addr, values)
-
-
-class RpcError(RuntimeError):
-    pass
-
-
-class FastMethod:
-    def __init__(self, contract: FastContract, abis: list[Any]) -> None:
-        self.contract = contract
-        self.abis = abis
-
-    def _pick(self, n: int) -> Any:
-        for abi in self.abis:
-            if len(abi.inputs) == n:
-                return abi
-        raise TypeError(f"{self.abis[0].name}: no overload with {n} arguments")
-
-    def encode_input(self, *args: Any) -> bytes:
-        abi = self._pick(len(args))
-        types = [_canonical(i) for i in abi.inputs]
-        return keccak(text=f"{abi.name}({','.join(types)})")[:4] + abi_encode(types, _to_abi(list(args)))
-
-    def __call__(self, *args: Any, sender: Any = None, value: int = 0) -> Any:
-        abi = self._pick(len(args))
-        data = self.encode_input(*args)
-        rpc = self.contract.rpc
-        if sender is None and abi.stateMutability in ("view", "pure"):
-            out, rev = rpc.call(self.contract.address, data)
-            if rev is not None:
-                raise UnexpectedRevert(f"{abi.name}{args} reverted: {rev.name} {rev.values}")
-            decoded = abi_decode([_canonical(o) for o in abi.outputs], out)
-            if len(abi.outputs) == 1:
-                o = abi.outputs[0]
-                return _shape(decoded[0], o.components) if o.type == "tuple" else decoded[0]
-            return _shape(decoded, abi.outputs)
-        sender_addr = sender if isinstance(sender, str) else sender.address
-        rcpt, rev = rpc.transact(self.contract.address, data, sender_addr, value)
-        if rev is not None:
-            raise UnexpectedRevert(f"{self.contract.name}.{abi.name}{args} reverted: {rev.name} {rev.values}")
-        return rcpt
-
-
-class FastContract:
-    """Duck-typed stand-in for an Ape ContractInstance (calls, transactions, `address`)."""
-
-    def __init__(self, contract: Any, rpc: Rpc) -> None:
-        self.address: str = contract.address
-        self.contract_type = contract.contract_type
-        self.name: str = contract.contract_type.name or "?"
-        self.rpc = rpc
-        self._methods: dict[str, list[Any]] = {}
-        for abi in contract.contract_type.abi:
-            if abi.type == "function":
-                self._methods.setdefault(abi.name, []).append(abi)
-
-    def __getattr__(self, name: str) -> FastMethod:
-        methods = self.__dict__.get("_methods", {})
-        if name not in methods:
-            raise AttributeError(name)
-        return FastMethod(self, methods[name])
-
-
-def fast_deployment(d: Deployment, rpc: Rpc) -> Deployment:
-    def f(c: Any) -> Any:
-        return FastContract(c, rpc) if c is not None else None
-
-    return replace(
-        d,
-        usdc=f(d.usdc),
-        pyth=f(d.pyth),
-        vault=f(d.vault),
-        oracle=f(d.oracle),
-        amm=f(d.amm),
-        clearing_house=f(d.clearing_house),
-        insurance_fund=f(d.insurance_fund),
-        liquidity_pool=f(d.liquidity_pool),
-        viewer=f(d.viewer),
-        markets={
-            s: Market(m.symbol, f(m.base_token), f(m.chainlink), m.pyth_id) for s, m in d.markets.items()
-        },
-    )
-
-
 # ---------------------------------------------------------------------------------- reverts
-
-
-@dataclass
-class Reverted:
-    """A transaction that reverted with an allowed error."""
-
-    name: str
-    values: dict[str, Any] = field(default_factory=dict)
 
 
 class Protocol:
@@ -366,13 +96,7 @@ class Protocol:
     ) -> Any:
         """Runs `contract.method(*args)` from `sender`: the receipt, or `Reverted` when it reverts
         with an error in `allowed`; any other revert raises UnexpectedRevert."""
-        data = getattr(contract, method).encode_input(*args)
-        rcpt, rev = self.rpc.transact(contract.address, data, sender.address)
-        if rev is None:
-            return rcpt
-        if rev.name not in allowed:
-            raise UnexpectedRevert(f"{contract.name}.{method}{args} reverted: {rev.name} {rev.values}")
-        return rev
+        return send_allowed(self.rpc, contract, method, *args, sender=sender, allowed=allowed)
 
 
 # ---------------------------------------------------------------------------------- environment

@@ -7,8 +7,8 @@ from typing import Any
 
 import ape
 
-from vperp.deploy import feed_struct
-from vperp.units import chainlink_answer, wad
+from vperp.chain.deploy import feed_struct
+from vperp.sdk.units import chainlink_answer, wad
 
 ZERO = "0x0000000000000000000000000000000000000000"
 FAR = 2**63
@@ -35,7 +35,7 @@ def with_field(**changes: int) -> tuple:
 
 
 def new_token_with_feed(project: Any, stack: Any, owner: Any) -> Any:
-    """A base token with a Chainlink-only feed at 100 USD (as vperp/deploy.py wires one)."""
+    """A base token with a Chainlink-only feed at 100 USD (as vperp/chain/deploy.py wires one)."""
     tx = {"sender": owner}
     base = project.BaseToken.deploy("Virtual Sol", "vSOL", **tx)
     feed = project.ChainlinkAggregatorMock.deploy(8, chainlink_answer(100), **tx)

@@ -1,4 +1,4 @@
-"""VirtualAMM: swaps against the reference curve maths (vperp/curve.py), reserves, net position,
+"""VirtualAMM: swaps against the reference curve maths (vperp/sdk/curve.py), reserves, net position,
 mark price and mark TWAP, access control and the error paths."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from typing import Any
 import ape
 import pytest
 
-from vperp.curve import ONE, Curve, Position, apply_trade, signed_exchange, trading_fee
-from vperp.units import wad
+from vperp.sdk.curve import ONE, Curve, Position, apply_trade, signed_exchange, trading_fee
+from vperp.sdk.units import wad
 
 FAR = 2**63
 FEE_RATIO = 1000

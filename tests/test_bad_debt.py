@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from vperp.deploy import take_from_insurance_fund
-from vperp.units import wad
+from vperp.chain.deploy import take_from_insurance_fund
+from vperp.sdk.units import wad
 
 ONE = 10**18
 R = 10**6

@@ -44,10 +44,11 @@ from typing import Any
 import pytest
 from eth_abi import encode as abi_encode
 from eth_utils import keccak, to_checksum_address
-from stateful_helpers import ERROR_STRING, FAR_DEADLINE, PANIC, FastContract, Rpc, RpcError
+from stateful_helpers import FAR_DEADLINE
 
-from vperp.deploy import market_params
-from vperp.units import chainlink_answer, usdc, wad
+from vperp.chain.deploy import market_params
+from vperp.chain.rpc import ERROR_STRING, PANIC, FastContract, Rpc, RpcError
+from vperp.sdk.units import chainlink_answer, usdc, wad
 
 ZERO = "0x" + "00" * 20
 UNKNOWN = to_checksum_address(keccak(text="vperp bad-input sweep: unknown address")[12:])
@@ -472,7 +473,7 @@ def _call(w: World, to: str, data: bytes, sender: str, value: int) -> tuple[str,
         w.rpc.request("eth_call", [tx, "latest"])
         return "ok", None
     except RpcError as e:
-        err = e.args[0] if isinstance(e.args[0], dict) else {"message": str(e.args[0])}
+        err = e.error
     raw = err.get("data")
     if isinstance(raw, dict):
         raw = raw.get("data")

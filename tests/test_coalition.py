@@ -44,8 +44,8 @@ from hypothesis.stateful import (
 )
 from stateful_helpers import FAR_DEADLINE, SCALE, Protocol, Reverted, machine_settings, prepare_wallets
 
-from vperp.deploy import push_pyth_price
-from vperp.invariants import solvency
+from vperp.chain.deploy import push_pyth_price
+from vperp.sim.invariants import solvency
 
 ONE = 10**18
 MARKETS = ("vETH", "vBTC")

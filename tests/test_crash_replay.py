@@ -1,4 +1,4 @@
-"""Crash replays on real ETH/USD oracle data (vperp.replay, data/SOURCES.md).
+"""Crash replays on real ETH/USD oracle data (vperp.sim.replay, data/SOURCES.md).
 
 Each window runs on its own fresh deployment (vETH only, curve and feeds started at the series'
 first price) with 54 traders at 2x..9.7x long and short, an arbitrageur that keeps the mark on
@@ -20,8 +20,9 @@ import os
 
 import pytest
 
-from vperp.config import ROOT
-from vperp.replay import LEVERAGES, WINDOWS, oracle_steps, run_window
+from vperp.chain.config import ROOT
+from vperp.sim.replay.runner import LEVERAGES, run_window
+from vperp.sim.replay.windows import WINDOWS, oracle_steps
 
 REPORTS = ROOT / "reports" / "replays"
 

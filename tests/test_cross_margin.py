@@ -1,5 +1,5 @@
 """Cross margin over the ETH and BTC markets (PROTOCOL.md section 5): one account value and one
-requirement across markets, computed independently here (vperp/curve.py) and compared exactly."""
+requirement across markets, computed independently here (vperp/sdk/curve.py) and compared exactly."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 import ape
 
-from vperp.curve import Curve, Position, account_value, apply_trade, requirement, trading_fee
-from vperp.units import wad
+from vperp.sdk.curve import Curve, Position, account_value, apply_trade, requirement, trading_fee
+from vperp.sdk.units import wad
 
 FAR = 2**63
 IMR, MMR = 100_000, 62_500

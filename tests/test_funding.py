@@ -18,11 +18,11 @@ from __future__ import annotations
 import ape
 import pytest
 
-from vperp.curve import Curve, ceil_div, fee_split, trading_fee
-from vperp.deploy import take_from_insurance_fund
-from vperp.funding_bot import run_once
-from vperp.invariants import funding_conservation
-from vperp.units import usdc, wad
+from vperp.bots.funding import run_once
+from vperp.chain.deploy import take_from_insurance_fund
+from vperp.sdk.curve import Curve, ceil_div, fee_split, trading_fee
+from vperp.sdk.units import usdc, wad
+from vperp.sim.invariants import funding_conservation
 
 ONE = 10**18
 HOUR = 3600

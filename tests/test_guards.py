@@ -13,9 +13,9 @@ import pytest
 from eth_abi import decode as abi_decode
 from eth_utils import keccak, to_checksum_address
 
-from vperp.deploy import market_params
-from vperp.sdk import FAR_DEADLINE
-from vperp.units import usdc, wad
+from vperp.chain.deploy import market_params
+from vperp.sdk.client import FAR_DEADLINE
+from vperp.sdk.units import usdc, wad
 
 ZERO = "0x" + "00" * 20
 ONE = 10**18

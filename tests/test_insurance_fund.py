@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 from test_guards import reverts
 
-from vperp.curve import ceil_div
-from vperp.deploy import take_from_insurance_fund
-from vperp.units import usdc, wad
+from vperp.chain.deploy import take_from_insurance_fund
+from vperp.sdk.curve import ceil_div
+from vperp.sdk.units import usdc, wad
 
 SCALE = 10**12
 MAX = 2**256 - 1

@@ -4,7 +4,7 @@ Three machines, each run alone by its own test with its own settings; every exam
 the fresh session deployment (chain snapshot in the machine's __init__, restore in teardown) with
 wallets funded beforehand. Random sequences of actions by four traders and a liquidator (plus
 LPs in the pool machine); the invariants are checked after every step through the shared
-checkers of vperp/invariants.py:
+checkers of vperp/sim/invariants.py:
 
 1. TradingMachine: deposits, withdrawals (invariant 5), opens in all four modes, reduces, flips,
    closes; invariants 1 and 2 after each step, invariant 8 after closing everything at the end.
@@ -50,7 +50,7 @@ from stateful_helpers import (
     prepare_wallets,
 )
 
-from vperp.invariants import after_liquidation, check_all, socialisation_dust, solvency, zero_sum_exposure
+from vperp.sim.invariants import after_liquidation, check_all, socialisation_dust, solvency, zero_sum_exposure
 
 N_TRADERS = 4
 WALLET_USDC = 10_000_000 * 10**6

@@ -5,7 +5,7 @@ A migration from curve (X, Y) to (X', Y') costs the liquidity pool V' - V, where
 value of the traders' net position N on a curve: V = Y - ceil(k / (X + N)) (for either sign of
 N; X + N is the reference base reserve, where N would be zero). Positions are never touched.
 
-Every expected value is recomputed here with vperp.curve (exact integers, the contract's rounding).
+Every expected value is recomputed here with vperp.sdk.curve (exact integers, the contract's rounding).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any
 import ape
 import pytest
 
-from vperp.curve import Curve, Position, apply_trade, ceil_div, fee_split, trading_fee
-from vperp.units import usdc, wad
+from vperp.sdk.curve import Curve, Position, apply_trade, ceil_div, fee_split, trading_fee
+from vperp.sdk.units import usdc, wad
 
 ONE = 10**18
 FEE_RATIO = 1_000

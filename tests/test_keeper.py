@@ -1,11 +1,11 @@
-"""Liquidation keeper (vperp/keeper.py): after a price crash, one pass liquidates every
+"""Liquidation keeper (vperp/bots/keeper.py): after a price crash, one pass liquidates every
 liquidatable account (cross-margin accounts in as many markets as needed), reports what it did,
 and leaves no liquidatable account behind."""
 
 from __future__ import annotations
 
-from vperp.keeper import LiquidationKeeper, accounts_from_events
-from vperp.units import wad
+from vperp.bots.keeper import LiquidationKeeper, accounts_from_events
+from vperp.sdk.units import wad
 
 
 def test_keeper_liquidates_everyone_after_crash(

@@ -12,7 +12,7 @@ from typing import Any
 import ape
 import pytest
 
-from vperp.units import wad
+from vperp.sdk.units import wad
 
 ONE = 10**18
 R = 10**6

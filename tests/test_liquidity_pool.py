@@ -24,8 +24,8 @@ from eth_abi import decode, encode
 from eth_utils import keccak, to_checksum_address
 from test_guards import reverts
 
-from vperp.curve import Curve, ceil_div, fee_split, trading_fee
-from vperp.units import usdc, wad
+from vperp.sdk.curve import Curve, ceil_div, fee_split, trading_fee
+from vperp.sdk.units import usdc, wad
 
 ONE = 10**18
 SCALE = 10**12

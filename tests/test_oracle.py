@@ -21,8 +21,8 @@ from eth_utils import keccak
 from test_funding import funding_rate, one
 from test_guards import reverts
 
-from vperp.deploy import feed_struct, push_pyth_price, pyth_update_data
-from vperp.units import wad
+from vperp.chain.deploy import feed_struct, push_pyth_price, pyth_update_data
+from vperp.sdk.units import wad
 
 STALE, PYTH, CHAINLINK = 0, 1, 2
 HOUR = 3600

@@ -10,11 +10,12 @@ from types import SimpleNamespace
 import ape
 import pytest
 
-import vperp.deploy as deploy_mod
-from vperp.gas import TARGETS, render_markdown, run_gas_scenario
-from vperp.report import fmt, render_table
-from vperp.session import TRADERS, deploy_to_network, pick_deployer, run_demo
-from vperp.units import ONE, from_usdc, wad
+import vperp.chain.deploy as deploy_mod
+from vperp.chain.network import deploy_to_network, pick_deployer
+from vperp.reports.gas import TARGETS, render_markdown, run_gas_scenario
+from vperp.reports.tables import fmt, render_table
+from vperp.sdk.units import ONE, from_usdc, wad
+from vperp.sim.session import TRADERS, run_demo
 
 ADDRESS_KEYS = (
     "usdc",

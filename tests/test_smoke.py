@@ -1,4 +1,4 @@
-from vperp.units import wad
+from vperp.sdk.units import wad
 
 
 def test_open_and_close_long(stack, funded, alice, ch, eth, vault):
@@ -13,7 +13,7 @@ def test_open_and_close_long(stack, funded, alice, ch, eth, vault):
 
 
 def test_invariants_after_mixed_trades(stack, funded, alice, bob, owner):
-    from vperp.invariants import check_all, reserves_restored
+    from vperp.sim.invariants import check_all, reserves_restored
 
     initial = {
         s: tuple(int(v) for v in stack.amm.getReserves(m.base_token)) for s, m in stack.markets.items()

@@ -29,8 +29,8 @@ from coalition import Coalition, base_for_move
 from stateful_helpers import Protocol, Reverted, prepare_wallets
 from test_guards import reverts
 
-from vperp.curve import Curve
-from vperp.units import usdc, wad
+from vperp.sdk.curve import Curve
+from vperp.sdk.units import usdc, wad
 
 ONE = 10**18
 R = 10**6
@@ -274,7 +274,7 @@ def test_closing_into_negative_collateral_is_refused_even_with_gains_elsewhere(
 
 def max_base_within_band(c: Curve, index: int, band: int, sell: bool) -> int:
     """Largest exact base (sold: exact in; bought: exact out) that leaves the mark within the
-    band of the index, on the exact integer curve (vperp.curve)."""
+    band of the index, on the exact integer curve (vperp.sdk.curve)."""
 
     def ok(b: int) -> bool:
         _, _, after = c.swap(sell, sell, b)

@@ -1,4 +1,4 @@
-"""ClearingHouse trading: every entry point against the reference maths (vperp/curve.py), the
+"""ClearingHouse trading: every entry point against the reference maths (vperp/sdk/curve.py), the
 PositionChanged event with all its arguments, the fee split, collateral to the wei, every guard's
 revert with its values, and the account views."""
 
@@ -9,7 +9,8 @@ from typing import Any
 import ape
 import pytest
 
-from vperp.curve import (
+from vperp.chain.deploy import feed_struct
+from vperp.sdk.curve import (
     ONE,
     Curve,
     Position,
@@ -20,8 +21,7 @@ from vperp.curve import (
     signed_exchange,
     trading_fee,
 )
-from vperp.deploy import feed_struct
-from vperp.units import chainlink_answer, wad
+from vperp.sdk.units import chainlink_answer, wad
 
 FAR = 2**63
 FEE_RATIO = 1000
@@ -316,7 +316,7 @@ def test_open_interest_cap(ch, eth, owner, funded, alice, bob):
 
 
 def list_market(project: Any, stack: Any, owner: Any, n: int) -> Any:
-    """Lists an extra market at 100 USD with a Chainlink-only feed (as vperp/deploy.py does)."""
+    """Lists an extra market at 100 USD with a Chainlink-only feed (as vperp/chain/deploy.py does)."""
     tx = {"sender": owner}
     base = project.BaseToken.deploy(f"Extra {n}", f"vX{n}", **tx)
     feed = project.ChainlinkAggregatorMock.deploy(8, chainlink_answer(100), **tx)

@@ -7,8 +7,8 @@ from typing import Any
 
 import ape
 
-from vperp.curve import Position, account_value, requirement
-from vperp.units import wad
+from vperp.sdk.curve import Position, account_value, requirement
+from vperp.sdk.units import wad
 
 SCALE = 10**12
 IMR = 100_000

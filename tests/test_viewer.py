@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from vperp.units import usdc, wad
+from vperp.sdk.units import usdc, wad
 
 ZERO = "0x" + "00" * 20
 N_ACCOUNTS = 20

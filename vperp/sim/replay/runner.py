@@ -28,36 +28,37 @@ summary's `reference_low` (the spot low of the same window, to compare with the 
 
 Speed: hundreds of steps with ~57 accounts need ~250 reads and a few transactions per step.
 Ape's contract calls cost ~5 ms each here (three RPCs, pydantic models), so the engine reads and
-sends through `FastContract`: the same ABIs, encoded with eth-abi, one `eth_call` /
-`eth_sendTransactionSync` each on a keep-alive HTTP connection (`JsonRpc`, which also batches
-the per-account reads of a step and caches reads until the next transaction). The checkers of
-vperp.invariants run unchanged on a Deployment whose contracts are these wrappers. Accounts
-other than the deployer are impersonated on anvil (local chains only).
+sends through vperp.chain.rpc: `FastContract`s (the same ABIs, encoded with eth-abi, one
+`eth_call` / `eth_sendTransactionSync` each) on an `Rpc` with its read cache on (a keep-alive
+HTTP connection that also batches the per-account reads of a step and caches reads until the
+next transaction). The checkers of vperp.sim.invariants run unchanged on a Deployment whose
+contracts are these wrappers. Accounts other than the deployer are impersonated on anvil (local
+chains only).
+
+The windows and their oracle steps are vperp.sim.replay.windows; the result is a
+vperp.sim.replay.summary.ReplaySummary.
 """
 
 from __future__ import annotations
 
-import http.client
-import json
 import time
-from collections import namedtuple
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
+from collections.abc import Callable
 from decimal import Decimal
 from math import isqrt
 from typing import Any
-from urllib.parse import urlparse
 
 import yaml
-from eth_abi import decode, encode
-from eth_utils import function_signature_to_4byte_selector, keccak, to_checksum_address
+from eth_utils import keccak, to_checksum_address
 
-from vperp import invariants
-from vperp.config import DEFAULT_CONFIG, load_config
-from vperp.deploy import Deployment, deploy
-from vperp.market_data import load_candles, load_chainlink_rounds
-from vperp.units import ONE, usdc
+from vperp.chain.config import DEFAULT_CONFIG, load_config
+from vperp.chain.deploy import Deployment, deploy
+from vperp.chain.rpc import EventDecoder, FastContract, Rpc, UnexpectedRevert, fast_deployment
+from vperp.sdk.client import FAR_DEADLINE
+from vperp.sdk.units import ONE, RATIO_ONE, usdc
+from vperp.sim import invariants
+from vperp.sim.market_data import load_candles
+from vperp.sim.replay.summary import RAW_AMOUNTS, ReplaySummary, usd, utc
+from vperp.sim.replay.windows import WINDOWS, OracleStep, Window, oracle_steps
 
 SYMBOL = "vETH"
 LEVERAGES: tuple[Decimal, ...] = tuple(Decimal(x) for x in ("2", "3", "4", "5", "6", "7", "8", "9", "9.7"))
@@ -70,422 +71,13 @@ ARB_TOLERANCE = 1_000  # 1e6-based: the arbitrageur trades when |mark/index - 1|
 ARB_MAX_MOVE = 24_000  # 1e6-based: per block, under the 2.5% fluctuation limit
 MAX_ARB_TXS = 6
 MAX_LIQUIDATIONS_PER_MARKET = 4
-FIRST_SYNTHETIC_ROUND = 2  # the aggregator mock's constructor writes round 1
 GAS = 3_000_000
-FAR_DEADLINE = 2**63
-RATIO_ONE = 10**6
 BIG_OI = 10**6  # base units: open-interest caps lifted for the replay
 
 
-RAW_AMOUNTS = (
-    "penalties_total",
-    "penalties_to_liquidator",
-    "penalties_to_insurance_fund",
-    "bad_debt_total",
-    "bad_debt_covered_by_insurance",
-    "bad_debt_socialized",
-    "unaccounted_loss",
-)
-
-
 class ReplayError(AssertionError):
-    """A replay check failed (liquidatable account left, unaccounted loss, failed transaction)."""
-
-
-# ====================================================================== windows and steps
-
-
-@dataclass(frozen=True)
-class Window:
-    name: str
-    index_file: str  # Chainlink series (hourly candles or rounds)
-    kind: str  # "candles" | "rounds"
-    reference_file: str | None = None  # exchange candles, reported only (spot low vs oracle low)
-    start: int | None = None  # unix seconds: first row used (None: the file's first)
-    end: int | None = None  # unix seconds: last row used, inclusive
-    description: str = ""
-
-
-WINDOWS: dict[str, Window] = {
-    "2022-06": Window(
-        "2022-06",
-        "eth_2022-06_crash_chainlink_1h.csv",
-        "candles",
-        "eth_2022-06_crash_binance_1h.csv",
-        description="2022-06-10 -> 06-20, every hourly Chainlink close (Jun 13 -16%, Jun 18 low)",
-    ),
-    "2024-08": Window(
-        "2024-08",
-        "eth_2024-08_crash_chainlink_1h.csv",
-        "candles",
-        "eth_2024-08_crash_binance_1h.csv",
-        description="2024-08-01 -> 08-09, every hourly Chainlink close (Aug 5 crash)",
-    ),
-    "2023-08-17": Window(
-        "2023-08-17",
-        "eth_2023-08-17_drop_chainlink_rounds.csv",
-        "rounds",
-        description="2023-08-14 -> 08-20, all 257 Chainlink mainnet rounds (Aug 17 drop)",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class OracleStep:
-    source_time: int  # unix seconds of the row (candle start / round updatedAt)
-    offset: int  # seconds since the first step
-    price: Decimal
-    round_id: int
-    answer: int  # 8 decimals
-    started_offset: int  # startedAt - updatedAt (<= 0)
-
-
-def _answer(price: Decimal) -> int:
-    raw = price * 10**8
-    if raw != raw.to_integral_value():
-        raise ValueError(f"price {price} has more than 8 decimals")
-    return int(raw)
-
-
-def oracle_steps(window: Window) -> list[OracleStep]:
-    """The window's rows as oracle updates, in order."""
-    if window.kind == "candles":
-        rows = [
-            (c.timestamp, c.close, None, 0)
-            for c in load_candles(window.index_file)
-            if (window.start is None or c.timestamp >= window.start)
-            and (window.end is None or c.timestamp <= window.end)
-        ]
-    elif window.kind == "rounds":
-        rows = [
-            (r.timestamp, r.price, r.round_id, r.started_at - r.timestamp)
-            for r in load_chainlink_rounds(window.index_file)
-            if (window.start is None or r.timestamp >= window.start)
-            and (window.end is None or r.timestamp <= window.end)
-        ]
-    else:
-        raise ValueError(window.kind)
-    t0 = rows[0][0]
-    return [
-        OracleStep(
-            ts, ts - t0, price, rid if rid is not None else FIRST_SYNTHETIC_ROUND + i, _answer(price), started
-        )
-        for i, (ts, price, rid, started) in enumerate(rows)
-    ]
-
-
-# ====================================================================== fast RPC layer
-
-
-class RpcError(RuntimeError):
-    def __init__(self, method: str, error: dict[str, Any]) -> None:
-        super().__init__(f"{method}: {error.get('message')} {error.get('data') or ''}".strip())
-        self.error = error
-
-
-class JsonRpc:
-    """Minimal JSON-RPC client on one keep-alive HTTP connection (~0.1 ms a request against a
-    local anvil, vs ~2 ms through web3/requests), with batching and a read cache: `eth_call`
-    results are kept until the next state-changing request (any method outside READ_ONLY), so
-    the same view read twice between two transactions costs one call. Only correct while every
-    transaction goes through this client (the replay engine's case). Falls back to the provider
-    (no cache) for non-HTTP URIs."""
-
-    READ_ONLY = frozenset(
-        {"eth_call", "eth_getBlockByNumber", "eth_blockNumber", "eth_chainId", "eth_getTransactionReceipt"}
-    )
-
-    def __init__(self, provider: Any) -> None:
-        self._provider = provider
-        uri = getattr(provider, "http_uri", None) or ""
-        u = urlparse(uri)
-        self._target = (u.hostname, u.port, u.path or "/") if u.scheme == "http" and u.hostname else None
-        self._conn: http.client.HTTPConnection | None = None
-        self._id = 0
-        self._cache: dict[str, Any] = {}
-
-    def _post(self, payload: Any) -> Any:
-        assert self._target is not None
-        body = json.dumps(payload)
-        for attempt in (0, 1):
-            try:
-                if self._conn is None:
-                    self._conn = http.client.HTTPConnection(self._target[0], self._target[1], timeout=120)
-                self._conn.request("POST", self._target[2], body, {"Content-Type": "application/json"})
-                return json.loads(self._conn.getresponse().read())
-            except (http.client.HTTPException, OSError):
-                self._conn = None
-                if attempt:
-                    raise
-        raise AssertionError("unreachable")
-
-    def clear_cache(self) -> None:
-        self._cache.clear()
-
-    def __call__(self, method: str, params: list[Any]) -> Any:
-        if method not in self.READ_ONLY:
-            self._cache.clear()
-        if self._target is None:
-            return self._provider.make_request(method, params)
-        key = json.dumps(params) if method == "eth_call" else None
-        if key is not None and key in self._cache:
-            return self._cache[key]
-        self._id += 1
-        reply = self._post({"jsonrpc": "2.0", "id": self._id, "method": method, "params": params})
-        if "error" in reply:
-            raise RpcError(method, reply["error"])
-        if key is not None:
-            self._cache[key] = reply["result"]
-        return reply["result"]
-
-    def prefetch_calls(self, calls: Sequence[dict[str, Any]]) -> None:
-        """Runs many `eth_call`s in one batch request and caches their results."""
-        if self._target is None:
-            return
-        todo = [c for c in calls if json.dumps([c, "latest"]) not in self._cache]
-        if not todo:
-            return
-        batch = []
-        for c in todo:
-            self._id += 1
-            batch.append({"jsonrpc": "2.0", "id": self._id, "method": "eth_call", "params": [c, "latest"]})
-        replies = {r["id"]: r for r in self._post(batch)}
-        for req in batch:
-            r = replies.get(req["id"])
-            if r is not None and "result" in r:
-                self._cache[json.dumps(req["params"])] = r["result"]
-
-
-class FastContract:
-    """Thin, fast reader/sender over an Ape contract instance: same ABI, one RPC per call.
-    Views are attributes (`c.balanceOf(addr)`); structs come back as namedtuples with the ABI's
-    field names, several outputs as a tuple, addresses checksummed. `send` returns the receipt
-    with its logs; a failed transaction is replayed through Ape to decode the custom error."""
-
-    _no_sync = False  # set when the node lacks eth_sendTransactionSync
-
-    def __init__(self, contract: Any, rpc: JsonRpc) -> None:
-        self.contract = contract
-        self.address: str = contract.address
-        self._rpc = rpc
-        self._methods: dict[str, Any] = {}
-        for abi in [*contract.contract_type.view_methods, *contract.contract_type.mutable_methods]:
-            self._methods.setdefault(abi.name, abi)
-        self._selectors = {
-            name: function_signature_to_4byte_selector(abi.selector) for name, abi in self._methods.items()
-        }
-        self._encoded: dict[tuple[str, Any], str] = {}
-
-    def _data(self, name: str, args: Sequence[Any]) -> str:
-        key = (name, _hashable(args))
-        data = self._encoded.get(key)
-        if data is None:
-            types = [i.canonical_type for i in self._methods[name].inputs]
-            data = "0x" + (self._selectors[name] + encode(types, list(args))).hex()
-            if len(self._encoded) > 100_000:
-                self._encoded.clear()
-            self._encoded[key] = data
-        return data
-
-    def call_params(self, name: str, *args: Any) -> dict[str, Any]:
-        """The eth_call parameters of a view call (for JsonRpc.prefetch_calls)."""
-        return {"to": self.address, "data": self._data(name, args)}
-
-    def call(self, name: str, *args: Any) -> Any:
-        raw = self._rpc("eth_call", [self.call_params(name, *args), "latest"])
-        out = decode([o.canonical_type for o in self._methods[name].outputs], _bytes(raw))
-        values = [_convert(o, v) for o, v in zip(self._methods[name].outputs, out, strict=True)]
-        return values[0] if len(values) == 1 else tuple(values)
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        if name.startswith("_") or name not in self._methods:
-            raise AttributeError(name)
-        return lambda *args: self.call(name, *args)
-
-    def _send_sync(self, tx: dict[str, Any]) -> dict[str, Any]:
-        """eth_sendTransactionSync (anvil >= 1.4), else send and poll the receipt."""
-        if not FastContract._no_sync:
-            try:
-                return self._rpc("eth_sendTransactionSync", [tx])
-            except RpcError as e:
-                if e.error.get("code") != -32601:
-                    raise
-                FastContract._no_sync = True
-        tx_hash = self._rpc("eth_sendTransaction", [tx])
-        deadline = time.monotonic() + 60
-        while (receipt := self._rpc("eth_getTransactionReceipt", [tx_hash])) is None:
-            if time.monotonic() > deadline:
-                raise ReplayError(f"no receipt for {tx_hash}")
-            time.sleep(0.0005)
-        return receipt
-
-    def send(self, name: str, *args: Any, sender: str) -> dict[str, Any]:
-        tx = {"from": sender, "to": self.address, "data": self._data(name, args), "gas": hex(GAS)}
-        try:
-            receipt = self._send_sync(tx)
-            ok = int(receipt["status"], 16) == 1
-        except RpcError as e:
-            if e.error.get("code") == -32601:  # no eth_sendTransactionSync on this node
-                raise
-            receipt, ok = None, False
-        if not ok:
-            reason = "unknown"
-            try:
-                getattr(self.contract, name).call(*args, sender=sender)
-            except Exception as e:  # noqa: BLE001 - the decoded revert is the diagnostic
-                reason = repr(e)
-            raise ReplayError(f"{name}{tuple(args)} from {sender} reverted: {reason}")
-        return receipt
-
-
-def _hashable(x: Any) -> Any:
-    return tuple(_hashable(v) for v in x) if isinstance(x, list | tuple) else x
-
-
-def _bytes(raw: Any) -> bytes:
-    return bytes.fromhex(raw[2:]) if isinstance(raw, str) else bytes(raw)
-
-
-_STRUCTS: dict[tuple[str, ...], Any] = {}
-
-
-def _struct(fields: Sequence[str]) -> Any:
-    key = tuple(fields)
-    if key not in _STRUCTS:
-        _STRUCTS[key] = namedtuple("Struct", key)
-    return _STRUCTS[key]
-
-
-def _convert(abi_type: Any, value: Any) -> Any:
-    t = abi_type.type
-    if t == "address":
-        return to_checksum_address(value)
-    if t == "address[]":
-        return [to_checksum_address(v) for v in value]
-    if t == "tuple" and abi_type.components:
-        fields = [c.name for c in abi_type.components]
-        return _struct(fields)(*(_convert(c, v) for c, v in zip(abi_type.components, value, strict=True)))
-    if t == "tuple[]" and abi_type.components:
-        cls = _struct([c.name for c in abi_type.components])
-        return [
-            cls(*(_convert(c, v) for c, v in zip(abi_type.components, item, strict=True))) for item in value
-        ]
-    return value
-
-
-class EventDecoder:
-    """Decodes the logs of the given contracts (by address and topic)."""
-
-    def __init__(self, *contracts: FastContract) -> None:
-        self._events: dict[tuple[str, bytes], Any] = {}
-        for c in contracts:
-            for abi in c.contract.contract_type.events:
-                self._events[(c.address.lower(), keccak(text=abi.selector))] = abi
-
-    def decode(self, receipt: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-        out = []
-        for log in receipt["logs"]:
-            topics = [_bytes(t) for t in log["topics"]]
-            abi = self._events.get((log["address"].lower(), topics[0])) if topics else None
-            if abi is None:
-                continue
-            indexed = [i for i in abi.inputs if i.indexed]
-            plain = [i for i in abi.inputs if not i.indexed]
-            values = dict(
-                zip(
-                    (i.name for i in plain),
-                    decode([i.canonical_type for i in plain], _bytes(log["data"])),
-                    strict=True,
-                )
-            )
-            for i, topic in zip(indexed, topics[1:], strict=True):
-                values[i.name] = decode([i.canonical_type], topic)[0]
-            for i in abi.inputs:
-                if i.type == "address":
-                    values[i.name] = to_checksum_address(values[i.name])
-            out.append((abi.name, values))
-        return out
-
-
-def fast_deployment(d: Deployment, rpc: JsonRpc) -> Deployment:
-    """The same deployment with every contract wrapped in a FastContract."""
-    return replace(
-        d,
-        usdc=FastContract(d.usdc, rpc),
-        pyth=FastContract(d.pyth, rpc),
-        vault=FastContract(d.vault, rpc),
-        oracle=FastContract(d.oracle, rpc),
-        amm=FastContract(d.amm, rpc),
-        clearing_house=FastContract(d.clearing_house, rpc),
-        insurance_fund=FastContract(d.insurance_fund, rpc),
-        liquidity_pool=FastContract(d.liquidity_pool, rpc),
-        viewer=FastContract(d.viewer, rpc),
-    )
-
-
-# ====================================================================== summary
-
-
-@dataclass
-class ReplaySummary:
-    window: str
-    description: str
-    source_file: str
-    first_row_utc: str
-    last_row_utc: str
-    steps: int = 0
-    traders: int = 0
-    leverages: list[str] = field(default_factory=list)
-    liquidation_calls: int = 0
-    partial_liquidations: int = 0
-    full_liquidations: int = 0
-    accounts_liquidated: int = 0
-    accounts_closed_out: int = 0
-    max_liquidatable_accounts_in_one_step: int = 0
-    liquidatable_left_after_any_step: int = 0  # asserted 0: none stays liquidatable > 1 step
-    # liquidations stopped at the account's bankruptcy size (LiquidationCapped) or refused
-    # (LiquidationBeyondBankruptcy): such an account may stay liquidatable until the curve allows
-    liquidations_capped: int = 0
-    liquidations_deferred: int = 0
-    penalties_total: float = 0.0
-    penalties_to_liquidator: float = 0.0
-    penalties_to_insurance_fund: float = 0.0
-    bad_debt_events: int = 0
-    bad_debt_total: float = 0.0
-    bad_debt_covered_by_insurance: float = 0.0
-    bad_debt_socialized: float = 0.0
-    unaccounted_loss: float = 0.0  # asserted 0
-    liquidated_by_leverage: dict[str, dict[str, int]] = field(
-        default_factory=dict
-    )  # accounts, of N per leverage
-    insurance_fund_start: float = 0.0
-    insurance_fund_end: float = 0.0
-    index_min: float = 0.0
-    index_max: float = 0.0
-    reference_low: float | None = None  # exchange low in the same window (report only)
-    mark_min: float = 0.0
-    mark_max: float = 0.0
-    max_mark_index_gap_after_arb: float = 0.0  # |mark/index - 1| after each step's arbitrage
-    arbitrage_trades: int = 0
-    funding_updates: int = 0
-    invariant_checks: int = 0
-    transactions: int = 0
-    max_time_lag_s: int = 0  # chain time behind the data's time offset (rounds seconds apart)
-    wall_time_s: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def lines(self) -> list[str]:
-        return [f"{k:>40}: {v}" for k, v in self.to_dict().items()]
-
-
-def _usd(x: int) -> float:
-    return round(float(Decimal(x) / ONE), 6)
-
-
-def _utc(ts: int) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S")
+    """A replay check failed (liquidatable account left, unaccounted loss, wrong events). A
+    transaction that reverts raises vperp.chain.rpc.UnexpectedRevert."""
 
 
 def _address(label: str) -> str:
@@ -503,7 +95,7 @@ class CrashReplay:
     ):
         self.project = project
         self.chain = chain
-        self.rpc = JsonRpc(chain.provider)
+        self.rpc = Rpc(chain, cache=True, gas=GAS)
         self.owner = owner
         self.window = window
         self.steps = oracle_steps(window)
@@ -517,8 +109,8 @@ class CrashReplay:
             window.name,
             window.description,
             window.index_file,
-            _utc(self.steps[0].source_time),
-            _utc(self.steps[-1].source_time),
+            utc(self.steps[0].source_time),
+            utc(self.steps[-1].source_time),
         )
         self._liquidated: set[str] = set()
         self._deferred: set[str] = set()  # capped or refused at the bankruptcy size this step
@@ -533,7 +125,7 @@ class CrashReplay:
 
     # ------------------------------------------------------------------ helpers
     def _rpc(self, method: str, params: list[Any]) -> Any:
-        return self.rpc(method, params)
+        return self.rpc.request(method, params)
 
     def _send(
         self, contract: FastContract, name: str, *args: Any, sender: str
@@ -656,7 +248,7 @@ class CrashReplay:
                         break
                     try:
                         events = self._send(ch, "liquidate", account, base, sender=self.liquidator)
-                    except ReplayError as e:
+                    except UnexpectedRevert as e:
                         if "LiquidationBeyondBankruptcy" not in str(e):
                             raise
                         self.summary.liquidations_deferred += 1  # the curve is past its bankruptcy price
@@ -743,7 +335,7 @@ class CrashReplay:
     def _finish_amounts(self) -> None:
         s = self.summary
         for name, raw in self._raw.items():
-            setattr(s, name, _usd(raw))
+            setattr(s, name, usd(raw))
         by_leverage: dict[str, dict[str, int]] = {}
         for trader, (lev, _notional, is_long) in zip(self.traders, self.plan, strict=True):
             row = by_leverage.setdefault(f"{lev}x", {"long": 0, "short": 0, "of": 0})
@@ -772,7 +364,7 @@ class CrashReplay:
     def _run_steps(self) -> None:
         f, s = self.f, self.summary
         fund = f.insurance_fund.address
-        s.insurance_fund_start = _usd(int(f.vault.balanceOf(fund)))
+        s.insurance_fund_start = usd(int(f.vault.balanceOf(fund)))
         marks: list[int] = []
         base_time = self._latest_timestamp() + 120  # Pyth (pushed at deploy) is stale from here on
         for i, step in enumerate(self.steps):
@@ -792,7 +384,7 @@ class CrashReplay:
             if left:
                 s.liquidatable_left_after_any_step += len(left)
                 raise ReplayError(
-                    f"step {i} ({_utc(step.source_time)}): still liquidatable after the pass: {left}"
+                    f"step {i} ({utc(step.source_time)}): still liquidatable after the pass: {left}"
                 )
             self._prefetch()
             invariants.check_all(f, self.all_accounts, extra_dust=self._socialisation_dust)
@@ -800,12 +392,12 @@ class CrashReplay:
             s.steps += 1
             if i % 50 == 0:
                 self.log(
-                    f"{self.window.name} step {i}/{len(self.steps)} {_utc(step.source_time)} index {step.price}"
+                    f"{self.window.name} step {i}/{len(self.steps)} {utc(step.source_time)} index {step.price}"
                     f" liquidations {s.liquidation_calls}"
                 )
         prices = [st.price for st in self.steps]
         s.index_min, s.index_max = float(min(prices)), float(max(prices))
-        s.mark_min, s.mark_max = _usd(min(marks)), _usd(max(marks))
+        s.mark_min, s.mark_max = usd(min(marks)), usd(max(marks))
         if self.window.reference_file:
             ref = [
                 c
@@ -813,7 +405,7 @@ class CrashReplay:
                 if self.steps[0].source_time <= c.timestamp <= self.steps[-1].source_time
             ]
             s.reference_low = float(min(c.low for c in ref))
-        s.insurance_fund_end = _usd(int(f.vault.balanceOf(fund)))
+        s.insurance_fund_end = usd(int(f.vault.balanceOf(fund)))
         s.accounts_liquidated = len(self._liquidated)
         s.accounts_closed_out = sum(
             1 for t in self.traders if int(f.clearing_house.getPosition(t, self.base).size) == 0

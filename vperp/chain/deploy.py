@@ -17,8 +17,8 @@ from typing import Any
 import rlp
 from eth_utils import keccak, to_canonical_address, to_checksum_address
 
-from vperp.config import DEPLOYMENTS_DIR, DeployConfig, MarketConfig
-from vperp.units import chainlink_answer, usdc, wad
+from vperp.chain.config import DEPLOYMENTS_DIR, DeployConfig, MarketConfig
+from vperp.sdk.units import chainlink_answer, usdc, wad
 
 MAX_UINT128 = 2**128 - 1
 

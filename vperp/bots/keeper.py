@@ -21,7 +21,7 @@ from typing import Any
 
 from ape.exceptions import ApeException
 
-from vperp.deploy import Deployment
+from vperp.chain.deploy import Deployment
 
 MAX_MARKETS_PER_ACCOUNT = 10
 

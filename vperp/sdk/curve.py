@@ -16,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-ONE = 10**18
-RATIO_ONE = 10**6
+from vperp.sdk.units import ONE, RATIO_ONE
 
 
 def ceil_div(a: int, b: int) -> int:

@@ -21,9 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from vperp.deploy import Deployment
-
-SCALE = 10**12
+from vperp.chain.deploy import Deployment
+from vperp.sdk.units import SCALE
 
 
 class InvariantViolation(AssertionError):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from vperp.deploy import Deployment
-from vperp.units import ONE, from_wad, usdc
+from vperp.sdk.units import ONE, from_wad, usdc
+
+if TYPE_CHECKING:  # annotation only: vperp.chain imports vperp.sdk.units, not the other way
+    from vperp.chain.deploy import Deployment
 
 FAR_DEADLINE = 2**63
 

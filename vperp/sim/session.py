@@ -1,65 +1,24 @@
-"""Deployment for the current Ape network, and the scripted trading session of `ape run demo`.
-
-`deploy_to_network` is the one path `ape run deploy` and `ape run demo` share: config file
-(config/deploy.yaml or $VPERP_CONFIG), deployer (first test account on local/fork networks,
-the `accounts.load` alias in $VPERP_DEPLOYER on live ones), deployment, address file.
+"""The scripted trading session of `ape run demo` (deployed by vperp.chain.network).
 
 `Session` wraps a Deployment with named traders: every transaction goes through `act`, which
 decodes the ClearingHouse events of its receipt into per-trader books (realised PnL, fees,
 settled funding) and prints one line; `snapshot` reads positions and markets for the tables of
-vperp.report. `run_demo` is the scripted session itself.
+vperp.reports.tables. `run_demo` is the scripted session itself.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from vperp.config import DeployConfig, load_config
-from vperp.deploy import Deployment, deploy, save_deployment, set_index_price
-from vperp.report import POSITIONS_LEGEND, fmt, markets_table, pct, positions_table, render_table
-from vperp.sdk import PerpClient
-from vperp.signers import pick_account
-from vperp.units import ONE, from_usdc, from_wad
+from vperp.chain.deploy import Deployment, set_index_price
+from vperp.reports.tables import POSITIONS_LEGEND, fmt, markets_table, pct, positions_table, render_table
+from vperp.sdk.client import PerpClient
+from vperp.sdk.units import ONE, from_usdc, from_wad
 
 Printer = Callable[[str], None]
-
-# ---------------------------------------------------------------------------- deployment
-
-
-def config_from_env() -> DeployConfig:
-    """config/deploy.yaml, or the file named by $VPERP_CONFIG."""
-    return load_config(os.environ.get("VPERP_CONFIG") or None)
-
-
-def pick_deployer(accounts: Any, network: Any) -> Any:
-    """The deployer: see `vperp.signers.pick_account` ($VPERP_DEPLOYER on live networks)."""
-    return pick_account(accounts, network, "VPERP_DEPLOYER")
-
-
-def deploy_to_network(
-    project: Any, chain: Any, networks: Any, accounts: Any, cfg: DeployConfig | None = None
-) -> tuple[Deployment, Path]:
-    """Deploys the stack on the connected network and writes deployments/<ecosystem>-<network>.json."""
-    network = networks.provider.network
-    deployer = pick_deployer(accounts, network)
-    d = deploy(project, chain, deployer, cfg or config_from_env())
-    path = save_deployment(d, network.choice, chain.chain_id)
-    return d, path
-
-
-def format_addresses(d: Deployment) -> str:
-    """The recorded addresses as an aligned list."""
-    a = d.addresses()
-    lines = [f"  {k:<16} {v}" for k, v in a.items() if k != "markets"]
-    for sym, m in a["markets"].items():
-        lines.append(f"  {sym:<16} base {m['base_token']}  chainlink {m['chainlink']}")
-    return "\n".join(lines)
-
 
 # ---------------------------------------------------------------------------- session state
 
@@ -288,7 +247,7 @@ def run_demo(
     """The scripted session: deposits, longs and shorts on vETH and vBTC, index moves, a partial
     close, a flip, a full close, an hour of funding, withdrawals; tables after every phase.
     `accounts` maps the names in TRADERS to funded test accounts (they need gas only)."""
-    from vperp.invariants import check_all
+    from vperp.sim.invariants import check_all
 
     s = Session(d, chain, owner, {n: accounts[n] for n in TRADERS}, out)
     c = s.clients

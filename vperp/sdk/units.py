@@ -6,6 +6,7 @@ from decimal import Decimal
 
 ONE = 10**18
 USDC = 10**6
+SCALE = ONE // USDC  # USDC units -> 18 decimals
 RATIO_ONE = 10**6
 CHAINLINK_DECIMALS = 8
 

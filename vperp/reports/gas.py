@@ -29,9 +29,9 @@ from typing import Any
 
 from eth_utils import function_signature_to_4byte_selector
 
-from vperp.deploy import Deployment, set_index_price
-from vperp.sdk import PerpClient
-from vperp.units import ONE, usdc
+from vperp.chain.deploy import Deployment, set_index_price
+from vperp.sdk.client import PerpClient
+from vperp.sdk.units import ONE, usdc
 
 # PROTOCOL targets (gas used by the whole transaction)
 TARGETS: dict[str, int] = {

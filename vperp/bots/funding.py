@@ -12,8 +12,8 @@ from typing import Any
 
 from ape.exceptions import ContractLogicError
 
-from vperp.deploy import Deployment
-from vperp.signers import pick_account
+from vperp.chain.deploy import Deployment
+from vperp.chain.signers import pick_account
 
 
 @dataclass(frozen=True)

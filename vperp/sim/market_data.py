@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from vperp.config import ROOT
+from vperp.chain.config import ROOT
 
 DATA_DIR = ROOT / "data"
 CANDLE_COLUMNS = ("timestamp", "price", "open", "high", "low", "close")

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # vperp/chain/config.py -> the repository
 DEFAULT_CONFIG = ROOT / "config" / "deploy.yaml"
 DEPLOYMENTS_DIR = ROOT / "deployments"
 

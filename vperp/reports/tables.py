@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from vperp.session import MarketRow, PositionRow
+    from vperp.sim.session import MarketRow, PositionRow
 
 
 def fmt(x: Decimal | int | float | None, places: int = 2, sign: bool = False) -> str:
