@@ -49,12 +49,13 @@ gas: setup
 	$(BIN)/ape run gas_report --network $(NETWORK)
 
 lint: setup
-	$(BIN)/ruff check vperp scripts tests
-	$(BIN)/ruff format --check vperp scripts tests
+	$(BIN)/ruff check vperp scripts tests tools
+	$(BIN)/ruff format --check vperp scripts tests tools
+	$(BIN)/python tools/check_imports.py
 
 fmt: setup
-	$(BIN)/ruff format vperp scripts tests
-	$(BIN)/ruff check --fix vperp scripts tests
+	$(BIN)/ruff format vperp scripts tests tools
+	$(BIN)/ruff check --fix vperp scripts tests tools
 
 clean:
 	rm -rf .build contracts/.cache .ape

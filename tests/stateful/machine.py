@@ -1,10 +1,11 @@
-"""Machinery of the stateful property tests (tests/test_invariants.py).
+"""Machinery of the stateful property tests (tests/stateful/test_invariants.py, test_coalition.py).
 
-- `Rpc`, `FastContract`, `fast_deployment` (vperp.chain.rpc): raw JSON-RPC stand-ins for Ape's
-  contract objects, which the checkers of vperp/sim/invariants.py accept unchanged.
-- `Protocol`: simulate-then-send transactions. Every transaction is first run as an `eth_call`
-  on the pending block; a revert is decoded from its data and must be one of the errors the
-  caller allows, else the test fails with `UnexpectedRevert`.
+- They drive the protocol through `utils.reverts.Protocol`: simulate-then-send transactions over
+  vperp.chain.rpc (raw JSON-RPC stand-ins for Ape's contract objects, which the checkers of
+  vperp/sim/invariants.py accept unchanged). Every transaction is first run as an `eth_call` on
+  the pending block; a revert is decoded from its data and must be one of the errors the caller
+  allows, else the test fails with `UnexpectedRevert`.
+- `Env`, `machine_settings`: what a machine runs against, and its hypothesis settings.
 - `ProtocolMachine`: base `RuleBasedStateMachine` that snapshots the chain in `__init__` and
   restores it in `teardown`, tracks the accounts that hold balances or positions, and offers the
   trading actions (open in the four modes, reduce, flip, close, deposit, withdraw) as helpers.

@@ -19,7 +19,7 @@ band is not hunting (the test asserts it reaches the band's last percent and pri
 distribution with -s).
 
 Default: a derandomised run sized for the suite. Deep run (documented in the README):
-COALITION_DEEP=1 ape test tests/test_coalition.py -s   (10x the examples and 1.5x the steps,
+COALITION_DEEP=1 ape test tests/stateful/test_coalition.py -s   (10x the examples and 1.5x the steps,
 random seeds).
 """
 

@@ -12,12 +12,12 @@ checkers of vperp/sim/invariants.py:
    the index, crashes (the index moves against a position, an arbitrageur drags the mark after
    it), liquidations (invariant 3 after each), bad debt with the insurance fund drained on
    demand: BadDebtCovered must account for every account left flat with negative collateral
-   (tests/stateful_helpers.py, check_bad_debt_events). test_risk_crash_replay replays one
+   (tests/stateful/machine.py, check_bad_debt_events). test_risk_crash_replay replays one
    such crash with socialised losses step by step.
 3. FundingPoolMachine: adds funding epochs and settlements (invariant 4), LP deposits and
    withdrawals, k adjustments and repegs (invariant 6), invariant 8 when no curve change happened.
 
-Every revert must be one of the errors the action may meet (tests/stateful_helpers.py). Each
+Every revert must be one of the errors the action may meet (tests/utils/reverts.py). Each
 test also asserts that its machine exercised the paths it claims to test (counts printed with -s).
 """
 
@@ -54,7 +54,7 @@ WALLET_USDC = 10_000_000 * 10**6
 
 def explore_settings(examples: int, steps: int) -> settings:
     """Fixed, derandomised runs for CI. For a bug hunt: INVARIANTS_EXPLORE=N runs N times the
-    examples with random seeds (e.g. INVARIANTS_EXPLORE=10 ape test tests/test_invariants.py)."""
+    examples with random seeds (e.g. INVARIANTS_EXPLORE=10 ape test tests/stateful/test_invariants.py)."""
     explore = int(os.environ.get("INVARIANTS_EXPLORE", "0"))
     return machine_settings(examples * max(explore, 1), steps, randomise=bool(explore))
 

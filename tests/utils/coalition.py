@@ -1,8 +1,8 @@
 """Coalition attacks on the public entry points (PROTOCOL.md invariant 9), shared by the
-regression tests of tests/test_solvency.py and the coalition property machine of
-tests/test_coalition.py.
+regression tests of tests/unit/solvency/test_solvency.py and the coalition property machine of
+tests/stateful/test_coalition.py.
 
-Everything goes through `stateful_helpers.Protocol` (raw JSON-RPC: simulate, then send), so an
+Everything goes through `utils.reverts.Protocol` (raw JSON-RPC: simulate, then send), so an
 attack of hundreds of transactions runs in seconds. A step that the protocol refuses reverts
 with one of ATTACK_ERRORS and the attacker moves on; any other revert fails the test.
 

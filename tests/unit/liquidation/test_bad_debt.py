@@ -21,7 +21,7 @@ def under_water(chain, oracle, stack, set_price, funded, alice, bob, carol):
     """bob: 10k USDC, ~9.5x long of vETH; then the index falls to 2650, where bob is under water at
     the index itself, and a whale (carol) pushes the mark down towards it in six blocks. (A
     liquidation of an account still solvent at the index stops at its bankruptcy size and never
-    makes bad debt: tests/test_solvency.py.)"""
+    makes bad debt: tests/unit/solvency/test_solvency.py.)"""
     funded(alice, 20_000).long_quote("vETH", 20_000)
     funded(bob, 10_000).long_quote("vETH", 95_000)
     whale = funded(carol, 200_000)
