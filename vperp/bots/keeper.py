@@ -22,6 +22,7 @@ from typing import Any
 from ape.exceptions import ApeException
 
 from vperp.chain.deploy import Deployment
+from vperp.chain.rpc import address_of as _addr
 
 MAX_MARKETS_PER_ACCOUNT = 10
 
@@ -61,10 +62,6 @@ class KeeperReport:
             f"liquidations {len(self.liquidations)}, failures {len(self.failures)}, "
             f"penalties {self.penalties / 1e18:.6f} USD, earned {self.earned / 1e18:.6f} USD"
         )
-
-
-def _addr(a: Any) -> str:
-    return a if isinstance(a, str) else a.address
 
 
 def chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

@@ -418,7 +418,7 @@ class FastMethod:
             if rev is not None:
                 raise UnexpectedRevert(f"{abi.name}{args} reverted: {rev.name} {rev.values}")
             return decode_outputs(abi, out)
-        rcpt, rev = rpc.transact(self.contract.address, data, _address(sender), value)
+        rcpt, rev = rpc.transact(self.contract.address, data, address_of(sender), value)
         if rev is not None:
             raise UnexpectedRevert(f"{self.contract.name}.{abi.name}{args} reverted: {rev.name} {rev.values}")
         return rcpt
@@ -473,16 +473,17 @@ class FastContract:
         """Sends `name(*args)` from `sender` without simulating it first (one request): the
         Receipt; a revert raises UnexpectedRevert with the decoded error."""
         data = getattr(self, name).encode_input(*args)
-        rcpt, rev = self.rpc.transact(self.address, data, _address(sender), value, simulate=False)
+        rcpt, rev = self.rpc.transact(self.address, data, address_of(sender), value, simulate=False)
         if rev is not None:
             raise UnexpectedRevert(
-                f"{self.name}.{name}{tuple(args)} from {_address(sender)} reverted: {rev.name} {rev.values}"
+                f"{self.name}.{name}{tuple(args)} from {address_of(sender)} reverted: {rev.name} {rev.values}"
             )
         assert rcpt is not None
         return rcpt
 
 
-def _address(who: Any) -> str:
+def address_of(who: Any) -> str:
+    """An account or contract (anything with `.address`), or an address string -> the address."""
     return who if isinstance(who, str) else who.address
 
 
@@ -529,7 +530,7 @@ def send_allowed(
     """Simulates then sends `contract.method(*args)` from `sender`: the Receipt, or the Reverted
     when it reverts with an error in `allowed`; any other revert raises UnexpectedRevert."""
     data = getattr(contract, method).encode_input(*args)
-    rcpt, rev = rpc.transact(contract.address, data, _address(sender))
+    rcpt, rev = rpc.transact(contract.address, data, address_of(sender))
     if rev is None:
         assert rcpt is not None
         return rcpt

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vperp.chain.deploy import Deployment
+from vperp.chain.rpc import address_of as _addr
 from vperp.sdk.units import SCALE
 
 
@@ -36,10 +37,6 @@ class SolvencyReport:
     escrow: int
     curve_claims: int  # Σ (V_m - O_m)
     surplus: int  # usdc_held - (ledger + escrow + curve_claims), >= 0
-
-
-def _addr(a: Any) -> str:
-    return a if isinstance(a, str) else a.address
 
 
 def zero_sum_exposure(d: Deployment, traders: Iterable[Any]) -> None:
