@@ -10,7 +10,7 @@ export SOLCX_BINARY_PATH := $(CURDIR)/.solcx
 export APE_DATA_FOLDER := $(CURDIR)/.ape
 NETWORK ?= ethereum:local:foundry
 
-.PHONY: setup demo deploy test test-fast gas lint fmt clean
+.PHONY: setup demo deploy test test-fast gas gas-snapshot lint fmt clean
 
 setup: $(VENV)/.installed node_modules/.installed .solcx/solc-v0.8.28
 
@@ -44,9 +44,15 @@ test: setup
 	$(BIN)/ape compile --force
 	$(BIN)/ape test tests -q
 
-## gas report for the hot paths (written to reports/gas.md)
+## gas report for the hot paths (written to reports/gas.md, with contract sizes)
 gas: setup
+	$(BIN)/ape compile --force
 	$(BIN)/ape run gas_report --network $(NETWORK)
+
+## rewrites reports/gas-snapshot.json on purpose (tests/integration/test_gas_snapshot.py compares to it, 1%)
+gas-snapshot: setup
+	$(BIN)/ape compile --force
+	VPERP_UPDATE_GAS_SNAPSHOT=1 $(BIN)/ape test tests -q -k test_gas_snapshot
 
 lint: setup
 	$(BIN)/ruff check vperp scripts tests tools

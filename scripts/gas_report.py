@@ -10,7 +10,7 @@ from ape import accounts, chain, networks, project
 from ape.logging import LogLevel, logger
 
 from vperp.chain.network import deploy_to_network
-from vperp.reports.gas import render_markdown, run_gas_scenario
+from vperp.reports.gas import contract_sizes, render_markdown, render_sizes, run_gas_scenario
 
 REPORT = Path(__file__).resolve().parent.parent / "reports" / "gas.md"
 
@@ -29,7 +29,7 @@ def main() -> None:
         "Gas used is the whole transaction's (`receipt.gas_used`, 21,000 intrinsic included)."
     )
     REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(render_markdown(records, header))
+    REPORT.write_text(render_markdown(records, header) + "\n" + render_sizes(contract_sizes(project)))
     over = [r.op for r in records if r.within_target is False]
     print(f"wrote {REPORT} ({len(records)} operations; over target: {', '.join(over) or 'none'})")
     print(f"gas report finished in {time.monotonic() - t0:.1f} s")

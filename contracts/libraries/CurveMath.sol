@@ -2,14 +2,13 @@
 pragma solidity 0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {IClearingHouseErrors as E} from "../../interfaces/IClearingHouseErrors.sol";
 
 /// @title CurveMath
 /// @notice Constant-product formulas of PROTOCOL.md section 9 over virtual reserves (X base,
 ///         Y quote, k = X*Y as a 512-bit product). Every result rounds against the trader:
 ///         what the trader receives is rounded down, what the trader pays is rounded up.
 library CurveMath {
-    error InsufficientLiquidity(uint256 reserve, uint256 requested);
-
     /// @dev ceil(X*Y / d) without materialising k.
     function kDivUp(uint256 x, uint256 y, uint256 d) internal pure returns (uint256) {
         return Math.mulDiv(x, y, d, Math.Rounding.Ceil);
@@ -22,7 +21,7 @@ library CurveMath {
 
     /// @notice long, exact base out b: quote in = ceil(k/(X-b)) - Y.
     function quoteInForBaseOut(uint256 x, uint256 y, uint256 b) internal pure returns (uint256) {
-        if (b >= x) revert InsufficientLiquidity(x, b);
+        if (b >= x) revert E.InsufficientLiquidity(x, b);
         return kDivUp(x, y, x - b) - y;
     }
 
@@ -33,7 +32,7 @@ library CurveMath {
 
     /// @notice short, exact quote out q: base in = ceil(k/(Y-q)) - X.
     function baseInForQuoteOut(uint256 x, uint256 y, uint256 q) internal pure returns (uint256) {
-        if (q >= y) revert InsufficientLiquidity(y, q);
+        if (q >= y) revert E.InsufficientLiquidity(y, q);
         return kDivUp(x, y, y - q) - x;
     }
 

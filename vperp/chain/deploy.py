@@ -1,10 +1,10 @@
 """Deploys the full stack from a DeployConfig and records the addresses per network.
 
-Order (the AMM and the ClearingHouse name each other as immutables, so the ClearingHouse's
-address is predicted from the deployer's nonce):
+Order (no circular wiring: every contract names only contracts deployed before it, and the core
+is told its system accounts once):
 
-    USDC? -> Pyth? -> Chainlink mocks? -> Vault -> PriceOracle -> VirtualAMM -> ClearingHouse
-    -> InsuranceFund -> LiquidityPool -> wiring -> feeds -> markets -> seeds
+    USDC? -> Pyth? -> Chainlink mocks? -> PriceOracle -> logic contracts -> ClearingHouse (the core)
+    -> InsuranceFund -> LiquidityPool -> setSystemAccounts -> feeds -> markets -> seeds
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class Deployment:
     liquidity_pool: Any
     viewer: Any = None
     markets: dict[str, Market] = field(default_factory=dict)
+    logic: dict[str, Any] = field(default_factory=dict)  # the core's delegatecalled logic contracts
     owner: Any = None
     is_local: bool = True
 
@@ -160,19 +161,22 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
         else:
             feeds[m.symbol] = project.ChainlinkAggregatorMock.at(m.chainlink)
 
-    # Vault, oracle, AMM, ClearingHouse in this order: the Vault and the AMM name the
-    # ClearingHouse immutably, so its address is predicted from the deployer's nonce.
-    ch_address = create_address(deployer.address, deployer.nonce + 3)
-    vault = project.Vault.deploy(usdc_token.address, ch_address, deployer.address, **tx)
+    # The oracle, the core's logic contracts (they run in the core's context and read the
+    # oracle as an immutable), the core, then the periphery that names the core.
     oracle = project.PriceOracle.deploy(pyth.address, deployer.address, **tx)
-    amm = project.VirtualAMM.deploy(ch_address, **tx)
-    ch = project.ClearingHouse.deploy(vault.address, amm.address, oracle.address, deployer.address, **tx)
-    assert ch.address == ch_address, "ClearingHouse address prediction failed"
-    fund = project.InsuranceFund.deploy(vault.address, deployer.address, **tx)
-    pool = project.LiquidityPool.deploy(usdc_token.address, vault.address, ch.address, deployer.address, **tx)
+    logic = [
+        project.LiquidationLogic.deploy(oracle.address, **tx),
+        project.FundingLogic.deploy(oracle.address, **tx),
+        project.ConfigLogic.deploy(oracle.address, **tx),
+        project.ViewLogic.deploy(oracle.address, **tx),
+    ]
+    ch = project.ClearingHouse.deploy(
+        usdc_token.address, oracle.address, [c.address for c in logic], deployer.address, **tx
+    )
+    fund = project.InsuranceFund.deploy(ch.address, deployer.address, **tx)
+    pool = project.LiquidityPool.deploy(usdc_token.address, ch.address, deployer.address, **tx)
 
-    vault.setSystemAccounts(fund.address, pool.address, **tx)
-    ch.setLiquidityPool(pool.address, **tx)
+    ch.setSystemAccounts(fund.address, pool.address, **tx)
     g = cfg.global_params
     ch.setGlobalParams(
         wad(g["min_position_notional"]), wad(g["full_liquidation_threshold"]), g["liquidator_share"], **tx
@@ -183,9 +187,10 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
         pool.setIncomeVestingPeriod(int(vesting), **tx)
 
     viewer = project.Viewer.deploy(ch.address, **tx)
-    d = Deployment(
-        usdc_token, pyth, vault, oracle, amm, ch, fund, pool, viewer, owner=deployer, is_local=is_local
-    )
+    # `vault` and `amm` name the core's ledger and curves (PROTOCOL.md section 3's vocabulary):
+    # one contract, the ClearingHouse.
+    d = Deployment(usdc_token, pyth, ch, oracle, ch, ch, fund, pool, viewer, owner=deployer, is_local=is_local)
+    d.logic = {c.contract_type.name: c for c in logic}
     for m in cfg.markets:
         base = project.BaseToken.deploy(m.name, m.symbol, **tx)
         pid = _pyth_id(m)
@@ -202,10 +207,10 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
     if is_local:
         seed = usdc(cfg.insurance_fund_seed) + usdc(cfg.liquidity_pool_seed)
         usdc_token.mint(deployer.address, seed, **tx)
-    usdc_token.approve(vault.address, 2**256 - 1, **tx)
+    usdc_token.approve(ch.address, 2**256 - 1, **tx)
     usdc_token.approve(pool.address, 2**256 - 1, **tx)
     if cfg.insurance_fund_seed:
-        vault.depositFor(fund.address, usdc(cfg.insurance_fund_seed), **tx)
+        ch.depositFor(fund.address, usdc(cfg.insurance_fund_seed), **tx)
     if cfg.liquidity_pool_seed:
         pool.deposit(usdc(cfg.liquidity_pool_seed), deployer.address, **tx)
     return d
@@ -279,9 +284,9 @@ def load_deployment(project: Any, network_name: str) -> Deployment:
     d = Deployment(
         usdc=project.TestUSDC.at(raw["usdc"]),
         pyth=project.PythMock.at(raw["pyth"]),
-        vault=project.Vault.at(raw["vault"]),
+        vault=project.ClearingHouse.at(raw["clearing_house"]),
         oracle=project.PriceOracle.at(raw["oracle"]),
-        amm=project.VirtualAMM.at(raw["amm"]),
+        amm=project.ClearingHouse.at(raw["clearing_house"]),
         clearing_house=project.ClearingHouse.at(raw["clearing_house"]),
         insurance_fund=project.InsuranceFund.at(raw["insurance_fund"]),
         liquidity_pool=project.LiquidityPool.at(raw["liquidity_pool"]),

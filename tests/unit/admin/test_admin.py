@@ -196,7 +196,7 @@ def test_guardian_and_pause_permissions(ch, eth, owner, alice, bob):
 
 
 def test_ownable2step_transfer(stack, owner, alice, bob):
-    for c in (stack.clearing_house, stack.vault, stack.oracle):
+    for c in (stack.clearing_house, stack.oracle, stack.insurance_fund, stack.liquidity_pool):
         c.transferOwnership(alice, sender=owner)
         assert c.owner() == owner.address and c.pendingOwner() == alice.address
         with ape.reverts(c.OwnableUnauthorizedAccount) as info:
@@ -217,7 +217,8 @@ def test_only_owner_entry_points(ch, eth, alice):
         "setMarketParams": lambda: ch.setMarketParams(eth, DEFAULT, sender=alice),
         "setGlobalParams": lambda: ch.setGlobalParams(wad(10), wad(500), 500_000, sender=alice),
         "setGuardian": lambda: ch.setGuardian(alice, sender=alice),
-        "setLiquidityPool": lambda: ch.setLiquidityPool(alice, sender=alice),
+        "setSystemAccounts": lambda: ch.setSystemAccounts(alice, alice, sender=alice),
+        "addMarket": lambda: ch.addMarket(alice, wad(1), wad(1), DEFAULT, sender=alice),
         "repeg": lambda: ch.repeg(eth, 0, sender=alice),
         "adjustK": lambda: ch.adjustK(eth, wad(20_000), 0, sender=alice),
         "transferOwnership": lambda: ch.transferOwnership(alice, sender=alice),
@@ -228,13 +229,34 @@ def test_only_owner_entry_points(ch, eth, alice):
         assert dict(info.value.inputs) == {"account": alice.address}, name
 
 
-def test_set_liquidity_pool_must_be_the_vaults(stack, ch, owner, alice):
+def test_system_accounts_are_wired_once(stack, ch, owner, alice):
+    """The core names its insurance fund and liquidity pool once (at deployment); nobody, the
+    owner included, can re-point them (their balances live in the core's ledger)."""
     import ape
 
-    pool = stack.liquidity_pool.address
-    with ape.reverts(ch.PoolMismatch, pool=alice.address, vaultPool=pool):
-        ch.setLiquidityPool(alice, sender=owner)
+    with ape.reverts(ch.AlreadyInitialized):
+        ch.setSystemAccounts(alice, alice, sender=owner)
     with ape.reverts(ch.OwnableUnauthorizedAccount):
-        ch.setLiquidityPool(pool, sender=alice)
-    ch.setLiquidityPool(pool, sender=owner)
-    assert ch.liquidityPool() == pool
+        ch.setSystemAccounts(alice, alice, sender=alice)
+    assert ch.liquidityPool() == stack.liquidity_pool.address
+    assert ch.insuranceFund() == stack.insurance_fund.address
+
+
+def test_logic_contracts_refuse_direct_calls(stack, ch, eth, alice):
+    """The logic contracts run only in the core's context (delegatecall): called directly they
+    revert OnlyDelegateCall; the core's view forwarder accepts only the core itself."""
+    import ape
+
+    logic = stack.logic
+    calls = (
+        ("LiquidationLogic", lambda c: c.liquidate(alice, eth, 0, sender=alice)),
+        ("FundingLogic", lambda c: c.updateFundingRate(eth, sender=alice)),
+        ("ConfigLogic", lambda c: c.setPaused(eth, True, sender=alice)),
+        ("ConfigLogic", lambda c: c.adjustK(eth, wad(1), 0, True, sender=alice)),
+        ("ViewLogic", lambda c: c.netPositionValue.transact(eth, sender=alice)),
+    )
+    for name, call in calls:
+        with ape.reverts(logic[name].OnlyDelegateCall):
+            call(logic[name])
+    with ape.reverts(ch.OnlySystemAccount, caller=alice.address):
+        ch.delegateView(b"", sender=alice)

@@ -152,18 +152,6 @@ def test_mark_twap_weights_prices_by_time(chain, amm, eth, funded, alice, bob, s
     assert amm.getMarkTwap(eth, 0) == p2
 
 
-def test_only_clearing_house(amm, eth, alice):
-    for call in (
-        lambda: amm.swap(eth, False, True, wad(1), 0, sender=alice),
-        lambda: amm.initMarket(alice.address, wad(1), wad(1), sender=alice),
-        lambda: amm.adjustK(eth, wad(1), sender=alice),
-        lambda: amm.repeg(eth, wad(1), sender=alice),
-    ):
-        with ape.reverts(amm.OnlyClearingHouse, caller=alice.address) as info:
-            call()
-        assert info.value.inputs == {"caller": alice.address}
-
-
 def test_unknown_market(amm, alice):
     # views are sent as transactions: Ape decodes custom errors of transactions only
     tx = {"sender": alice}

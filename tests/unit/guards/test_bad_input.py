@@ -58,17 +58,18 @@ CALL_VALUE = 10**15  # wei sent with payable functions (covers the mock Pyth fee
 # (Vault / VirtualAMM from the ClearingHouse, ...): defence in depth, off by default (the brief's
 # senders are the owner and outsiders; what the ClearingHouse passes is swept through its own ABI).
 HOOK_CALLERS = {
-    "Vault": ("clearing_house", "liquidity_pool", "insurance_fund"),
-    "VirtualAMM": ("clearing_house",),
-    "ClearingHouse": ("liquidity_pool",),
+    "ClearingHouse": ("liquidity_pool", "insurance_fund", "clearing_house"),
 }
 
 # Contract name -> attribute of the Deployment (BaseToken: the vETH market's token). Test mocks
 # (TestUSDC, ChainlinkAggregatorMock, PythMock, BrokenFeed) are not swept.
 SWEPT = {
     "ClearingHouse": "clearing_house",
-    "Vault": "vault",
-    "VirtualAMM": "amm",
+    # the core's logic contracts, called directly (they must refuse: OnlyDelegateCall)
+    "LiquidationLogic": "logic.LiquidationLogic",
+    "FundingLogic": "logic.FundingLogic",
+    "ConfigLogic": "logic.ConfigLogic",
+    "ViewLogic": "logic.ViewLogic",
     "PriceOracle": "oracle",
     "LiquidityPool": "liquidity_pool",
     "InsuranceFund": "insurance_fund",
@@ -112,8 +113,8 @@ MUST_SUCCEED = [
     ("ClearingHouse", "adjustK", "owner"),
     ("ClearingHouse", "addMarket", "owner"),
     ("ClearingHouse", "setMarketParams", "owner"),
-    ("Vault", "deposit", "trader"),
-    ("Vault", "withdraw", "trader"),
+    ("ClearingHouse", "deposit", "trader"),
+    ("ClearingHouse", "withdraw", "trader"),
     ("LiquidityPool", "deposit", "trader"),
     ("LiquidityPool", "withdraw", "owner"),
     ("LiquidityPool", "redeem", "owner"),
@@ -219,7 +220,14 @@ def world(project, chain, stack, cfg, accounts, owner, funded, set_price) -> Wor
     stack.oracle.setFeed(feed_only.address, feed, sender=owner)
     chain.set_balance(STRANGER, 10**20)
 
-    contracts: dict[str, Any] = {n: (getattr(stack, attr) if attr else eth) for n, attr in SWEPT.items()}
+    def attach(attr: str | None) -> Any:
+        if attr is None:
+            return eth
+        if attr.startswith("logic."):
+            return stack.logic[attr.removeprefix("logic.")]
+        return getattr(stack, attr)
+
+    contracts: dict[str, Any] = {n: attach(attr) for n, attr in SWEPT.items()}
     # Every compiled contract type of the project, for the allowed errors and their names.
     types = [ct for ct in (project.manifest.contract_types or {}).values() if ct.abi]
     rpc = Rpc(chain, [SimpleNamespace(contract_type=ct) for ct in types])

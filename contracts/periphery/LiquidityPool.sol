@@ -8,9 +8,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ReentrancyGuardTransient as ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {IVault} from "../interfaces/IVault.sol";
-import {IVirtualAMM} from "../interfaces/IVirtualAMM.sol";
-import {ClearingHouse} from "./ClearingHouse.sol";
+import {IClearingHouse} from "../../interfaces/IClearingHouse.sol";
 
 /// @title LiquidityPool
 /// @notice The AMM's balance sheet as an ERC-4626 vault over USDC (OpenZeppelin's, with its
@@ -95,9 +93,8 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
     /// @notice The largest share amount any conversion accepts (2^192).
     uint256 public constant MAX_SHARES = 2 ** 192;
 
-    IVault public immutable vault;
-    ClearingHouse public immutable clearingHouse;
-    IVirtualAMM public immutable amm;
+    /// @notice The core: the pool's balance lives in its ledger, its curves are the markets.
+    IClearingHouse public immutable clearingHouse;
 
     uint32 public maxUtilisation = 5_000_000; // OI notional <= 5x pool value
     uint24 public minDepthChange = 10_000; // re-target only when off by more than 1%
@@ -113,17 +110,15 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
     uint256 internal _lockedAtCheckpoint;
     DepthTarget[] internal _targets;
 
-    constructor(IERC20 usdc_, IVault vault_, ClearingHouse clearingHouse_, address owner_)
+    constructor(IERC20 usdc_, IClearingHouse clearingHouse_, address owner_)
         ERC4626(usdc_)
         ERC20("vAMM Perp LP", "vLP")
         Ownable(owner_)
     {
-        if (address(usdc_) == address(0) || address(vault_) == address(0) || address(clearingHouse_) == address(0)) {
+        if (address(usdc_) == address(0) || address(clearingHouse_) == address(0)) {
             revert ZeroAddress();
         }
-        vault = vault_;
         clearingHouse = clearingHouse_;
-        amm = clearingHouse_.amm();
         lastCheckpoint = uint64(block.timestamp);
         unlockEnd = uint64(block.timestamp);
     }
@@ -288,8 +283,8 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
         _mint(receiver, shares);
         accounted += assets * SCALE;
         emit Deposit(caller, receiver, assets, shares);
-        IERC20(asset()).forceApprove(address(vault), assets);
-        vault.depositFor(address(this), assets);
+        IERC20(asset()).forceApprove(address(clearingHouse), assets);
+        clearingHouse.depositFor(address(this), assets);
         _syncDepth();
     }
 
@@ -306,7 +301,7 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
         _burn(owner_, shares);
         accounted -= assets * SCALE; // assets <= totalAssets <= accounted / SCALE right after a checkpoint
         emit Withdraw(caller, receiver, owner_, assets, shares);
-        vault.withdrawSystem(receiver, assets);
+        clearingHouse.withdrawSystem(receiver, assets);
         _syncDepth();
     }
 
@@ -346,7 +341,7 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
     // ------------------------------------------------------------------ internals: vesting
 
     function _vaultBalance() internal view returns (uint256) {
-        int256 b = vault.balanceOf(address(this));
+        int256 b = clearingHouse.balanceOf(address(this));
         return b > 0 ? uint256(b) : 0;
     }
 
@@ -412,12 +407,12 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
         for (uint256 i; i < n; ++i) {
             DepthTarget memory t = _targets[i];
             if (t.depthRatio == 0) continue;
-            (uint256 x, uint256 y) = amm.getReserves(t.baseToken);
+            (uint256 x, uint256 y) = clearingHouse.getReserves(t.baseToken);
             if (x == 0 || y == 0) continue;
             uint256 targetY = Math.mulDiv(value, t.depthRatio, RATIO_ONE);
             uint256 diff = targetY > y ? targetY - y : y - targetY;
             if (targetY == 0 || diff * RATIO_ONE <= y * minDepthChange) continue;
-            int256 net = amm.netBase(t.baseToken);
+            int256 net = clearingHouse.netBase(t.baseToken);
             if (net != 0) {
                 // with traders' net position open, any k change moves value between them and the
                 // LPs, and whoever times it (a trader, an LP) could take it: skip
@@ -426,7 +421,7 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
             }
             uint256 newX = Math.mulDiv(x, targetY, y);
             try clearingHouse.adjustK(t.baseToken, newX, 0) returns (int256 cost) {
-                (, uint256 newY) = amm.getReserves(t.baseToken);
+                (, uint256 newY) = clearingHouse.getReserves(t.baseToken);
                 emit DepthSynced(t.baseToken, y, newY, cost);
             } catch (bytes memory reason) {
                 emit DepthSyncSkipped(t.baseToken, targetY, reason);

@@ -4,9 +4,7 @@ pragma solidity 0.8.28;
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient as ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {IVault} from "../interfaces/IVault.sol";
-import {Vault} from "./Vault.sol";
-import {ClearingHouse} from "./ClearingHouse.sol";
+import {IClearingHouse} from "../../interfaces/IClearingHouse.sol";
 
 /// @title InsuranceFund
 /// @notice Receives its share of trading fees and liquidation penalties, covers bad debt and
@@ -38,20 +36,19 @@ contract InsuranceFund is Ownable2Step, ReentrancyGuard {
     /// @notice The open-interest part of the floor: 2% of open-interest notional (1e6 = 100%).
     uint256 public constant OI_RESERVE_RATIO = 20_000;
 
-    IVault public immutable vault;
-    ClearingHouse public immutable clearingHouse;
+    /// @notice The core: the fund's balance lives in its ledger.
+    IClearingHouse public immutable clearingHouse;
 
-    /// @param vault_ the Vault (its ClearingHouse gives the open interest the floor follows)
+    /// @param clearingHouse_ the core (its ledger holds the fund's balance; its open interest sets the floor)
     /// @param owner_ governance
-    constructor(IVault vault_, address owner_) Ownable(owner_) {
-        if (address(vault_) == address(0)) revert ZeroAddress();
-        vault = vault_;
-        clearingHouse = ClearingHouse(Vault(address(vault_)).clearingHouse());
+    constructor(IClearingHouse clearingHouse_, address owner_) Ownable(owner_) {
+        if (address(clearingHouse_) == address(0)) revert ZeroAddress();
+        clearingHouse = clearingHouse_;
     }
 
     /// @notice The fund's balance, 18 decimals.
     function balance() public view returns (uint256) {
-        int256 b = vault.balanceOf(address(this));
+        int256 b = clearingHouse.balanceOf(address(this));
         return b > 0 ? uint256(b) : 0;
     }
 
@@ -73,12 +70,12 @@ contract InsuranceFund is Ownable2Step, ReentrancyGuard {
     /// @param to USDC receiver (not zero, not this fund, not the Vault: USDC sent there is lost)
     /// @param amountUsdc amount in USDC units (6 decimals), at most withdrawableSurplus()
     function withdrawSurplus(address to, uint256 amountUsdc) external onlyOwner nonReentrant {
-        if (to == address(0) || to == address(this) || to == address(vault)) revert InvalidReceiver(to);
+        if (to == address(0) || to == address(this) || to == address(clearingHouse)) revert InvalidReceiver(to);
         if (amountUsdc == 0) revert ZeroAmount();
         uint256 floor = reserveFloor();
         uint256 available = withdrawableSurplus();
         if (amountUsdc > available) revert SurplusExceeded(amountUsdc, available, Math.ceilDiv(floor, SCALE));
         emit SurplusWithdrawn(to, amountUsdc, balance() - amountUsdc * SCALE, floor);
-        vault.withdrawSystem(to, amountUsdc);
+        clearingHouse.withdrawSystem(to, amountUsdc);
     }
 }

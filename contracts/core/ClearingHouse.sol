@@ -1,0 +1,668 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {ReentrancyGuardTransient as ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IClearingHouse} from "../../interfaces/IClearingHouse.sol";
+import {IClearingHouseActions} from "../../interfaces/IClearingHouseActions.sol";
+import {IClearingHouseOwnerActions} from "../../interfaces/IClearingHouseOwnerActions.sol";
+import {IClearingHouseState} from "../../interfaces/IClearingHouseState.sol";
+import {IPriceOracle} from "../../interfaces/IPriceOracle.sol";
+import {CoreStorage} from "./CoreStorage.sol";
+import {DataTypes} from "./DataTypes.sol";
+import {AccountBalance} from "../libraries/AccountBalance.sol";
+import {Ledger} from "../libraries/Ledger.sol";
+import {Margin} from "../libraries/Margin.sol";
+import {PerpMath} from "../libraries/PerpMath.sol";
+import {Trading} from "../libraries/Trading.sol";
+import {Twap} from "../libraries/Twap.sol";
+import {VirtualAMM} from "../libraries/VirtualAMM.sol";
+
+/// @title ClearingHouse
+/// @notice The protocol's one core contract: it holds every USDC and all hot state (the
+///         collateral ledger, the curves, positions, open interest, account market sets and
+///         funding). Mechanisms are internal libraries over that state (VirtualAMM prices a
+///         fill, AccountBalance books it, Ledger moves collateral, Margin values accounts);
+///         cold paths run in logic contracts it delegatecalls (LiquidationLogic, FundingLogic,
+///         ConfigLogic). A trade makes one external call, to the price oracle.
+contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
+    using SafeERC20 for IERC20;
+    using PerpMath for uint256;
+    using Twap for Twap.State;
+
+    uint256 internal constant RATIO_ONE = 1e6;
+    uint256 internal constant SCALE = 1e12; // USDC 6 decimals -> 18
+    /// @inheritdoc IClearingHouseState
+    uint256 public constant MAX_TRADE_AMOUNT = type(uint112).max;
+    /// @inheritdoc IClearingHouseState
+    uint256 public constant MAX_AMOUNT_USDC = 1e18;
+    /// @inheritdoc IClearingHouseState
+    uint256 public constant MIN_COLLATERAL_INDEX = Ledger.MIN_COLLATERAL_INDEX;
+    /// @inheritdoc IClearingHouseState
+    uint256 public constant MAX_MARKETS_PER_ACCOUNT = AccountBalance.MAX_MARKETS_PER_ACCOUNT;
+    /// @inheritdoc IClearingHouseState
+    uint32 public constant MARK_TWAP_WINDOW = VirtualAMM.MARK_TWAP_WINDOW;
+
+    IERC20 internal immutable _usdc;
+    /// @inheritdoc IClearingHouseState
+    IPriceOracle public immutable oracle;
+    address internal immutable _liquidationLogic;
+    address internal immutable _fundingLogic;
+    address internal immutable _configLogic;
+    address internal immutable _viewLogic;
+
+    modifier checkDeadline(uint256 deadline) {
+        if (block.timestamp > deadline) revert DeadlineExpired(deadline, block.timestamp);
+        _;
+    }
+
+    /// @param usdc_ the collateral token (6 decimals)
+    /// @param oracle_ the price oracle
+    /// @param logic_ the liquidation, funding, configuration and view logic contracts, in this order
+    /// @param owner_ governance
+    constructor(IERC20 usdc_, IPriceOracle oracle_, address[4] memory logic_, address owner_) Ownable(owner_) {
+        if (address(usdc_) == address(0) || address(oracle_) == address(0)) revert ZeroAddress();
+        for (uint256 i; i < 4; ++i) {
+            if (logic_[i] == address(0)) revert ZeroAddress();
+        }
+        _usdc = usdc_;
+        oracle = oracle_;
+        (_liquidationLogic, _fundingLogic, _configLogic, _viewLogic) = (logic_[0], logic_[1], logic_[2], logic_[3]);
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        s.collateralIndex = uint128(Ledger.ONE);
+        s.guardian = owner_;
+        s.liquidatorShare = 500_000;
+        s.minPositionNotional = 10e18;
+        s.fullLiquidationThreshold = 500e18;
+    }
+
+    // ================================================================== collateral (the Vault)
+
+    /// @inheritdoc IClearingHouseActions
+    function deposit(uint256 amountUsdc) external nonReentrant {
+        _deposit(msg.sender, amountUsdc);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function depositFor(address account, uint256 amountUsdc) external nonReentrant {
+        if (account == address(0)) revert ZeroAddress();
+        _deposit(account, amountUsdc);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function withdraw(uint256 amountUsdc) external nonReentrant {
+        uint256 amount = _checkedAmount(amountUsdc);
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        // pending funding first, so that the ledger is what the free-collateral check sees
+        AccountBalance.settleAllFunding(s, msg.sender);
+        int256 free = Margin.freeCollateral(s, oracle, msg.sender, Ledger.traderBalance(s, msg.sender));
+        if (free < 0 || uint256(free) < amount) revert InsufficientFreeCollateral(msg.sender, amount, free);
+        Ledger.debit(s, msg.sender, amount);
+        emit Withdrawn(msg.sender, msg.sender, amount);
+        _usdc.safeTransfer(msg.sender, amountUsdc);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function withdrawSystem(address to, uint256 amountUsdc) external nonReentrant {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        if (msg.sender != s.insuranceFund && msg.sender != s.liquidityPool) revert OnlySystemAccount(msg.sender);
+        if (to == address(0)) revert ZeroAddress();
+        uint256 amount = _checkedAmount(amountUsdc);
+        Ledger.add(s, msg.sender, -int256(amount));
+        emit Withdrawn(msg.sender, to, amount);
+        _usdc.safeTransfer(to, amountUsdc);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function repayDeficit(uint256 amountUsdc) external nonReentrant {
+        uint256 amount = _checkedAmount(amountUsdc);
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        uint256 total = s.protocolDeficit;
+        if (amount > total) revert AmountTooLarge(amount, total);
+        total -= amount;
+        s.protocolDeficit = total;
+        emit DeficitRepaid(msg.sender, amount, total);
+        _usdc.safeTransferFrom(msg.sender, address(this), amountUsdc);
+    }
+
+    // ================================================================== trading
+
+    /// @inheritdoc IClearingHouseActions
+    function openPosition(DataTypes.OpenPositionParams calldata params)
+        external
+        nonReentrant
+        checkDeadline(params.deadline)
+        returns (uint256 base, uint256 quote)
+    {
+        if (params.amount == 0) revert ZeroAmount();
+        if (params.amount > MAX_TRADE_AMOUNT) revert AmountTooLarge(params.amount, MAX_TRADE_AMOUNT);
+        return _userTrade(
+            DataTypes.TradeParams(
+                msg.sender,
+                params.baseToken,
+                params.isBaseToQuote,
+                params.isExactInput,
+                params.amount,
+                params.oppositeAmountBound,
+                false
+            )
+        );
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function closePosition(address baseToken, uint256 oppositeAmountBound, uint256 deadline)
+        external
+        nonReentrant
+        checkDeadline(deadline)
+        returns (uint256 base, uint256 quote)
+    {
+        int256 size = CoreStorage.layout().positions[msg.sender][baseToken].size;
+        if (size == 0) {
+            _requireMarket(CoreStorage.layout(), baseToken);
+            revert NoPosition(msg.sender, baseToken);
+        }
+        return _userTrade(
+            DataTypes.TradeParams(msg.sender, baseToken, size > 0, size > 0, PerpMath.abs(size), oppositeAmountBound, false)
+        );
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function liquidate(address trader, address baseToken) external nonReentrant returns (uint256 base, uint256 quote) {
+        return _liquidate(trader, baseToken, 0);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function liquidateWithBound(address trader, address baseToken, uint256 oppositeAmountBound)
+        external
+        nonReentrant
+        returns (uint256 base, uint256 quote)
+    {
+        return _liquidate(trader, baseToken, oppositeAmountBound);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function settleFunding(address trader, address baseToken) external nonReentrant {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        _requireMarket(s, baseToken);
+        AccountBalance.settleFunding(s, trader, baseToken);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function settleAllFunding(address trader) external nonReentrant {
+        AccountBalance.settleAllFunding(CoreStorage.layout(), trader);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function updateFundingRate(address baseToken) external nonReentrant {
+        _delegate(_fundingLogic, msg.data);
+    }
+
+    // ================================================================== governance
+
+    /// @inheritdoc IClearingHouseOwnerActions
+    function setSystemAccounts(address insuranceFund_, address liquidityPool_) external onlyOwner {
+        _delegate(_configLogic, msg.data);
+    }
+
+    /// @inheritdoc IClearingHouseOwnerActions
+    function addMarket(address baseToken, uint256 baseReserve, uint256 quoteReserve, DataTypes.MarketParams calldata params)
+        external onlyOwner {
+        _delegate(_configLogic, msg.data);
+    }
+
+    /// @inheritdoc IClearingHouseOwnerActions
+    function setMarketParams(address baseToken, DataTypes.MarketParams calldata params) external onlyOwner {
+        _delegate(_configLogic, msg.data);
+    }
+
+    /// @inheritdoc IClearingHouseOwnerActions
+    function setGlobalParams(uint128 minPositionNotional_, uint128 fullLiquidationThreshold_, uint24 liquidatorShare_)
+        external onlyOwner {
+        _delegate(_configLogic, msg.data);
+    }
+
+    /// @inheritdoc IClearingHouseOwnerActions
+    function setPaused(address baseToken, bool paused) external {
+        if (msg.sender != CoreStorage.layout().guardian && msg.sender != owner()) revert OnlyGuardian(msg.sender);
+        _delegate(_configLogic, msg.data);
+    }
+
+    /// @inheritdoc IClearingHouseOwnerActions
+    function setGuardian(address guardian_) external onlyOwner {
+        if (guardian_ == address(0)) revert ZeroAddress();
+        CoreStorage.layout().guardian = guardian_;
+        emit GuardianChanged(guardian_);
+    }
+
+    /// @inheritdoc IClearingHouseOwnerActions
+    function adjustK(address baseToken, uint256 newBaseReserve, uint256 maxCost)
+        external
+        nonReentrant
+        returns (int256 cost)
+    {
+        bool byOwner = msg.sender == owner();
+        if (!byOwner && msg.sender != CoreStorage.layout().liquidityPool) revert OwnableUnauthorizedAccount(msg.sender);
+        bytes memory ret = _delegate(
+            _configLogic,
+            abi.encodeWithSignature("adjustK(address,uint256,uint256,bool)", baseToken, newBaseReserve, maxCost, byOwner)
+        );
+        return abi.decode(ret, (int256));
+    }
+
+    /// @inheritdoc IClearingHouseOwnerActions
+    function repeg(address baseToken, uint256 maxCost) external onlyOwner nonReentrant returns (int256 cost) {
+        return abi.decode(_delegate(_configLogic, msg.data), (int256));
+    }
+
+    // ================================================================== views: accounts
+
+    /// @inheritdoc IClearingHouseState
+    function getPosition(address trader, address baseToken) external view returns (DataTypes.Position memory) {
+        return CoreStorage.layout().positions[trader][baseToken];
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getAccountValue(address trader) external view returns (int256) {
+        return _accountState(trader).accountValue;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getMarginRequirements(address trader) external view returns (uint256 initial, uint256 maintenance) {
+        DataTypes.AccountState memory st = _accountState(trader);
+        return (st.initialRequirement, st.maintenanceRequirement);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getFreeCollateral(address trader) external view returns (int256) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        return Margin.freeCollateral(s, oracle, trader, Ledger.balanceOf(s, trader));
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function isLiquidatable(address trader) external view returns (bool) {
+        if (AccountBalance.marketBits(CoreStorage.layout(), trader) == 0) return false;
+        return Margin.isLiquidatable(_accountState(trader), true);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getAccountState(address trader)
+        external
+        view
+        returns (int256 accountValue, uint256 initialRequirement, uint256 maintenanceRequirement, bool liquidatable)
+    {
+        DataTypes.AccountState memory st = _accountState(trader);
+        bool has = AccountBalance.marketBits(CoreStorage.layout(), trader) != 0;
+        return (st.accountValue, st.initialRequirement, st.maintenanceRequirement, Margin.isLiquidatable(st, has));
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getAccountStates(address[] calldata traders) external view returns (DataTypes.AccountState[] memory) {
+        return abi.decode(_view(msg.data), (DataTypes.AccountState[]));
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getPendingFunding(address trader, address baseToken) external view returns (int256) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        return AccountBalance.pendingFunding(s.positions[trader][baseToken], s.funding[baseToken].cumulativeIndex);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getAccountMarkets(address trader) external view returns (address[] memory tokens) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        uint256 bitmap = AccountBalance.marketBits(s, trader);
+        tokens = new address[](AccountBalance.popcount(bitmap));
+        uint256 n;
+        while (bitmap != 0) {
+            uint256 id = AccountBalance.lowestBit(bitmap);
+            bitmap &= bitmap - 1;
+            tokens[n++] = s.marketList[id];
+        }
+    }
+
+    // ================================================================== views: collateral
+
+    /// @inheritdoc IClearingHouseState
+    function balanceOf(address account) external view returns (int256) {
+        return Ledger.balanceOf(CoreStorage.layout(), account);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function rawBalance(address trader) external view returns (uint256 shares, uint256 debt) {
+        DataTypes.Balance memory b = CoreStorage.layout().balances[trader];
+        return (b.shares, b.debt);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function collateralIndex() external view returns (uint256) {
+        return CoreStorage.layout().collateralIndex;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function totalShares() external view returns (uint256) {
+        return CoreStorage.layout().totalShares;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function totalDebt() external view returns (uint256) {
+        return CoreStorage.layout().totalDebt;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function protocolDeficit() external view returns (uint256) {
+        return CoreStorage.layout().protocolDeficit;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function fundingEscrow() external view returns (int256) {
+        return CoreStorage.layout().fundingEscrow;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function poolFeeIncome() external view returns (uint256) {
+        return CoreStorage.layout().poolFeeIncome;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function fundingPayoutBudget() external view returns (uint256) {
+        return CoreStorage.layout().fundingPayoutBudget;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function usdc() external view returns (address) {
+        return address(_usdc);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function insuranceFund() external view returns (address) {
+        return CoreStorage.layout().insuranceFund;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function liquidityPool() external view returns (address) {
+        return CoreStorage.layout().liquidityPool;
+    }
+
+    // ================================================================== views: markets
+
+    /// @inheritdoc IClearingHouseState
+    function getMarkets() external view returns (address[] memory) {
+        return CoreStorage.layout().marketList;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getMarket(address baseToken) external view returns (DataTypes.Market memory) {
+        return CoreStorage.layout().markets[baseToken];
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getValuationPrice(address baseToken) external view returns (uint256 price, bool indexFresh) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        _requireMarket(s, baseToken);
+        (price,, indexFresh) = Margin.prices(s, oracle, baseToken);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getIndexPrice(address baseToken) external view returns (uint256 price) {
+        (price,) = oracle.getIndexPrice(baseToken);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getMarkPrice(address baseToken) external view returns (uint256) {
+        return VirtualAMM.markPrice(_requireCurve(baseToken));
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getMarkTwap(address baseToken, uint32 window) external view returns (uint256) {
+        _requireCurve(baseToken);
+        return abi.decode(_view(msg.data), (uint256));
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function markCumulative(address baseToken) external view returns (uint256) {
+        DataTypes.Curve storage c = _requireCurve(baseToken);
+        return CoreStorage.layout().markTwaps[baseToken].cumulativeNow(VirtualAMM.markPrice(c));
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getReserves(address baseToken) external view returns (uint256 baseReserve, uint256 quoteReserve) {
+        DataTypes.Curve storage c = CoreStorage.layout().curves[baseToken];
+        return (c.baseReserve, c.quoteReserve);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function netBase(address baseToken) external view returns (int256) {
+        return VirtualAMM.netBase(CoreStorage.layout().curves[baseToken]);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function referenceBaseReserve(address baseToken) external view returns (uint256) {
+        return CoreStorage.layout().curves[baseToken].referenceBase;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function netPositionValue(address baseToken) external view returns (int256) {
+        return abi.decode(_view(msg.data), (int256));
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function migrationCost(address baseToken, uint256 newBaseReserve, uint256 newQuoteReserve)
+        external
+        view
+        returns (int256)
+    {
+        bytes memory data = abi.encodeWithSignature(
+            "migrationCost((uint128,uint128,uint128,uint96,uint32),uint256,uint256)",
+            _requireCurve(baseToken),
+            newBaseReserve,
+            newQuoteReserve
+        );
+        return abi.decode(_view(data), (int256));
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function quoteSwap(address baseToken, bool isBaseToQuote, bool isExactInput, uint256 amount)
+        external
+        view
+        returns (uint256 base, uint256 quote)
+    {
+        DataTypes.Curve storage c = _requireCurve(baseToken);
+        return VirtualAMM.quote(c.baseReserve, c.quoteReserve, isBaseToQuote, isExactInput, amount);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getOpenInterest(address baseToken) external view returns (uint256 longSize, uint256 shortSize) {
+        DataTypes.OpenInterest memory oi = CoreStorage.layout().openInterest[baseToken];
+        return (oi.long, oi.short);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getOpenInterestCaps(address baseToken) external view returns (uint256 longCap, uint256 shortCap) {
+        DataTypes.OpenInterestCap memory c = CoreStorage.layout().oiCaps[baseToken];
+        return (c.long, c.short);
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function openInterestNotional() external view returns (uint256) {
+        return abi.decode(_view(msg.data), (uint256));
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function lastFundingTime(address baseToken) external view returns (uint256) {
+        return CoreStorage.layout().funding[baseToken].lastTime;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function getFundingState(address baseToken)
+        external
+        view
+        returns (int256 cumulativeIndex, int256 lastRate, int256 nextRate, uint256 lastTime)
+    {
+        return abi.decode(_view(msg.data), (int256, int256, int256, uint256));
+    }
+
+    // ================================================================== views: globals
+
+    /// @inheritdoc IClearingHouseState
+    function guardian() external view returns (address) {
+        return CoreStorage.layout().guardian;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function globalPaused() external view returns (bool) {
+        return CoreStorage.layout().globalPaused;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function liquidatorShare() external view returns (uint24) {
+        return CoreStorage.layout().liquidatorShare;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function minPositionNotional() external view returns (uint128) {
+        return CoreStorage.layout().minPositionNotional;
+    }
+
+    /// @inheritdoc IClearingHouseState
+    function fullLiquidationThreshold() external view returns (uint128) {
+        return CoreStorage.layout().fullLiquidationThreshold;
+    }
+
+    /// @notice Runs a ViewLogic function in the core's context. Only the core calls it, under a
+    ///         static call (`_view`), so the delegated code cannot change state.
+    /// @param data the ViewLogic call
+    /// @return its return data
+    function delegateView(bytes calldata data) external returns (bytes memory) {
+        if (msg.sender != address(this)) revert OnlySystemAccount(msg.sender);
+        return _delegate(_viewLogic, data);
+    }
+
+    // ================================================================== internals
+
+    /// @dev A ViewLogic view through `delegateView` under a static call; bubbles its revert up.
+    function _view(bytes memory data) internal view returns (bytes memory) {
+        (bool ok, bytes memory ret) = address(this).staticcall(abi.encodeCall(this.delegateView, (data)));
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+        return abi.decode(ret, (bytes));
+    }
+
+    /// @dev A user trade (not a liquidation): the oracle once, the shared pipeline, then the
+    ///      guards of PROTOCOL.md section 5: increases need no pause, a fresh index, the OI cap
+    ///      and the initial requirement; every user trade keeps the mark inside the spread band
+    ///      (or moves it back towards the index on the same side), leaves no dust, and never
+    ///      leaves the account's collateral negative or its anchored value below zero: only a
+    ///      liquidation may realise a loss the account cannot pay.
+    function _userTrade(DataTypes.TradeParams memory p) internal returns (uint256, uint256) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        DataTypes.Market memory m = _requireMarket(s, p.baseToken);
+        (uint256 price, uint256 anchor, IPriceOracle.Source source) = oracle.observePrices(p.baseToken);
+        DataTypes.TradeResult memory r = Trading.trade(s, p, m);
+        bool fresh = source != IPriceOracle.Source.Stale;
+        bool increased = r.newSize != 0
+            && (r.oldSize == 0 || (r.oldSize > 0) != (r.newSize > 0) || PerpMath.abs(r.newSize) > PerpMath.abs(r.oldSize));
+        if (increased) {
+            if (m.paused || s.globalPaused) revert MarketPaused(p.baseToken);
+            if (!fresh) revert IndexStale(p.baseToken);
+            _checkOpenInterestCap(s, p.baseToken, r.newSize > 0);
+        }
+        if (fresh) {
+            _checkSpread(p.baseToken, m, r, price);
+        } else {
+            price = anchor = VirtualAMM.markTwap(s.curves[p.baseToken], s.markTwaps[p.baseToken], MARK_TWAP_WINDOW);
+        }
+        if (r.newSize != 0) {
+            uint256 notional = PerpMath.abs(r.newSize).mulDown(price);
+            uint256 minNotional = s.minPositionNotional;
+            if (notional < minNotional) revert DustPosition(p.baseToken, notional, minNotional);
+        }
+        DataTypes.PriceCache memory cache = Margin.newCache(s);
+        cache.price[m.id] = price;
+        cache.anchor[m.id] = anchor;
+        DataTypes.AccountState memory st = Margin.accountState(s, oracle, p.trader, r.collateral, cache);
+        if (increased && st.accountValue < int256(st.initialRequirement)) {
+            revert InsufficientMargin(p.trader, st.accountValue, st.initialRequirement);
+        }
+        if (r.collateral < 0 || st.anchoredValue < 0) revert AccountUnderWater(p.trader, r.collateral, st.anchoredValue);
+        return (r.base, r.quote);
+    }
+
+    /// @dev No user trade leaves the mark beyond the max spread from the index, unless it moves
+    ///      it back towards the index without crossing it.
+    function _checkSpread(address baseToken, DataTypes.Market memory m, DataTypes.TradeResult memory r, uint256 index)
+        internal
+        pure
+    {
+        uint256 mark = r.markPrice;
+        uint256 diff = mark > index ? mark - index : index - mark;
+        if (diff * RATIO_ONE <= index * m.maxSpreadRatio) return;
+        uint256 old = r.oldMarkPrice;
+        uint256 oldDiff = old > index ? old - index : index - old;
+        if ((old > index) != (mark > index) || diff >= oldDiff) {
+            revert SpreadTooLarge(baseToken, mark, index, m.maxSpreadRatio);
+        }
+    }
+
+    function _checkOpenInterestCap(CoreStorage.Layout storage s, address baseToken, bool isLong) internal view {
+        DataTypes.OpenInterest memory oi = s.openInterest[baseToken];
+        DataTypes.OpenInterestCap memory cap = s.oiCaps[baseToken];
+        if (isLong ? oi.long > cap.long : oi.short > cap.short) {
+            revert OpenInterestCapExceeded(baseToken, isLong, isLong ? oi.long : oi.short, isLong ? cap.long : cap.short);
+        }
+    }
+
+    function _liquidate(address trader, address baseToken, uint256 bound) internal returns (uint256, uint256) {
+        bytes memory ret = _delegate(
+            _liquidationLogic, abi.encodeWithSignature("liquidate(address,address,uint256)", trader, baseToken, bound)
+        );
+        return abi.decode(ret, (uint256, uint256));
+    }
+
+    function _accountState(address trader) internal view returns (DataTypes.AccountState memory) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        return Margin.accountState(s, oracle, trader, Ledger.balanceOf(s, trader), Margin.newCache(s));
+    }
+
+    function _requireMarket(CoreStorage.Layout storage s, address baseToken)
+        internal
+        view
+        returns (DataTypes.Market memory m)
+    {
+        m = s.markets[baseToken];
+        if (!m.listed) revert UnknownMarket(baseToken);
+    }
+
+    function _requireCurve(address baseToken) internal view returns (DataTypes.Curve storage c) {
+        c = CoreStorage.layout().curves[baseToken];
+        if (c.baseReserve == 0) revert UnknownMarket(baseToken);
+    }
+
+    /// @dev USDC units -> 18 decimals; rejects 0 and amounts above MAX_AMOUNT_USDC.
+    function _checkedAmount(uint256 amountUsdc) internal pure returns (uint256) {
+        if (amountUsdc == 0) revert ZeroAmount();
+        if (amountUsdc > MAX_AMOUNT_USDC) revert AmountTooLarge(amountUsdc, MAX_AMOUNT_USDC);
+        return amountUsdc * SCALE;
+    }
+
+    function _deposit(address account, uint256 amountUsdc) internal {
+        uint256 amount = _checkedAmount(amountUsdc);
+        Ledger.add(CoreStorage.layout(), account, int256(amount));
+        emit Deposited(account, msg.sender, amount);
+        _usdc.safeTransferFrom(msg.sender, address(this), amountUsdc);
+    }
+
+    /// @dev Runs a logic contract's code on the core's storage; bubbles its revert up.
+    function _delegate(address logic, bytes memory data) internal returns (bytes memory ret) {
+        bool ok;
+        (ok, ret) = logic.delegatecall(data);
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+    }
+}

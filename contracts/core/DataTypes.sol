@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @title DataTypes
+/// @notice Every struct of the core, declared once. Storage structs note their packing: a field
+///         read or written on every trade shares its slot with the fields written with it.
+library DataTypes {
+    /// @notice Trade parameters (Perp v2 vocabulary).
+    /// @param baseToken market
+    /// @param isBaseToQuote true: sell base (short / reduce a long); false: buy base (long)
+    /// @param isExactInput true: `amount` is what goes into the curve; false: what comes out
+    /// @param amount base (base->quote exact input, quote->base exact output) or quote otherwise
+    /// @param oppositeAmountBound min out for exact input, max in for exact output; 0: no bound
+    /// @param deadline last valid timestamp
+    struct OpenPositionParams {
+        address baseToken;
+        bool isBaseToQuote;
+        bool isExactInput;
+        uint256 amount;
+        uint256 oppositeAmountBound;
+        uint256 deadline;
+    }
+
+    /// @notice Per-market risk and fee parameters; ratios are 1e6-based (1e6 = 100%).
+    struct MarketParams {
+        uint24 imRatio;
+        uint24 mmRatio;
+        uint24 feeRatio;
+        uint24 insuranceFeeShare;
+        uint24 liquidationPenaltyRatio;
+        uint24 maxPriceMoveRatio;
+        uint24 maxSpreadRatio;
+        uint32 fundingInterval;
+        uint128 maxLongOpenInterest;
+        uint128 maxShortOpenInterest;
+    }
+
+    /// @notice A position: two slots, the first written by every trade, the second only when
+    ///         the market's funding index moved since the position's last settlement.
+    struct Position {
+        int128 size; // signed base, + long
+        int128 openNotional; // signed cost basis: + for a long (quote paid), - for a short
+        int128 lastFundingIndex; // cumulative funding index at the last settlement
+    }
+
+    /// @notice A market's configuration: one slot, read by every trade.
+    struct Market {
+        uint8 id; // index in the market list, bit in the account bitmaps
+        bool listed;
+        bool paused; // opening and increasing paused (guardian)
+        uint24 imRatio;
+        uint24 mmRatio;
+        uint24 feeRatio;
+        uint24 insuranceFeeShare; // of the fee, to the insurance fund; the rest to the pool
+        uint24 liquidationPenaltyRatio;
+        uint24 maxPriceMoveRatio; // fluctuation limit against the block-start mark
+        uint24 maxSpreadRatio; // band of the mark around the index
+        uint32 fundingInterval;
+        uint32 mmRaisedAt; // last time the maintenance ratio was raised
+    }
+
+    /// @notice A market's virtual curve (x*y=k): two slots, both written by every swap.
+    struct Curve {
+        uint128 baseReserve; // x
+        uint128 quoteReserve; // y; mark = y / x
+        uint128 referenceBase; // base reserve at which the traders' net position is zero
+        uint96 blockStartPrice; // mark at the first swap of the current block
+        uint32 blockNumber; // block of blockStartPrice
+    }
+
+    /// @notice Long and short open interest (base units): one slot, written by every trade.
+    struct OpenInterest {
+        uint128 long;
+        uint128 short;
+    }
+
+    /// @notice Per-side open-interest caps (base units): one slot, read by increases.
+    struct OpenInterestCap {
+        uint128 long;
+        uint128 short;
+    }
+
+    /// @notice A market's funding: one slot, read by every trade, written by epoch updates.
+    struct FundingState {
+        int128 cumulativeIndex; // quote per unit of base, 18 decimals
+        int64 rate; // rate applied at the last update, 18 decimals, for the elapsed span
+        uint64 lastTime; // of the last update
+    }
+
+    /// @notice TWAP accumulators at the last funding update (one slot: 128 bits hold 1e25 x 1e13 s).
+    struct FundingAnchor {
+        uint128 markCumulative;
+        uint128 indexCumulative;
+    }
+
+    /// @notice A trader's collateral: shares of the collateral index, or debt (one slot).
+    struct Balance {
+        uint128 shares; // of the collateral index
+        uint128 debt; // negative collateral, 18 decimals, outside the index
+    }
+
+    /// @notice Account-wide figures.
+    struct AccountState {
+        int256 accountValue; // at valuation prices (index, else the mark TWAP)
+        uint256 initialRequirement;
+        uint256 maintenanceRequirement;
+        int256 anchoredValue; // at the anchor prices (Chainlink when fresh): the solvency guards
+        uint256 largestNotional; // of the account's largest position
+        address largestMarket; // its market (a keeper liquidates it first)
+    }
+
+    /// @notice Valuation and anchor prices by market id, read at most once per call (0: not yet).
+    struct PriceCache {
+        uint256[] price;
+        uint256[] anchor;
+    }
+
+    /// @notice One fill booked on an account.
+    struct TradeParams {
+        address trader;
+        address baseToken;
+        bool isBaseToQuote;
+        bool isExactInput;
+        uint256 amount;
+        uint256 oppositeAmountBound;
+        bool isLiquidation;
+    }
+
+    /// @notice What a trade did.
+    struct TradeResult {
+        uint256 base;
+        uint256 quote;
+        int256 oldSize;
+        int256 newSize;
+        int256 realizedPnl;
+        uint256 fee;
+        uint256 markPrice; // after the swap
+        int256 collateral; // the trader's balance after settlement
+        uint256 oldMarkPrice; // before the swap
+    }
+}

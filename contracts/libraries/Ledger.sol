@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {IClearingHouseErrors as E} from "../../interfaces/IClearingHouseErrors.sol";
+import {IClearingHouseEvents as Ev} from "../../interfaces/IClearingHouseEvents.sol";
+import {CoreStorage} from "../core/CoreStorage.sol";
+import {DataTypes} from "../core/DataTypes.sol";
+
+/// @title Ledger
+/// @notice The collateral ledger (PROTOCOL.md section 3, "Vault"): every claim on the core's
+///         USDC is an entry here. Traders hold shares of the collateral index (so that a
+///         socialised loss is O(1)) or debt; the insurance fund and the liquidity pool hold plain
+///         balances; the funding escrow holds what traders owe or are owed in funding that the
+///         pool has already settled at epoch updates. 18 decimals throughout.
+library Ledger {
+    uint256 internal constant ONE = 1e18;
+    /// @dev Socialisation never takes the collateral index below this (1e-6 of its initial value).
+    uint256 internal constant MIN_COLLATERAL_INDEX = 1e12;
+
+    /// @notice An account's balance (negative: debt).
+    function balanceOf(CoreStorage.Layout storage s, address account) internal view returns (int256) {
+        if (account == s.insuranceFund) return int256(uint256(s.insuranceBalance));
+        if (account == s.liquidityPool) return int256(uint256(s.poolBalance));
+        DataTypes.Balance memory b = s.balances[account];
+        return int256(Math.mulDiv(b.shares, s.collateralIndex, ONE)) - int256(uint256(b.debt));
+    }
+
+    /// @notice A trader's balance (not a system account).
+    function traderBalance(CoreStorage.Layout storage s, address trader) internal view returns (int256) {
+        DataTypes.Balance memory b = s.balances[trader];
+        return int256(Math.mulDiv(b.shares, s.collateralIndex, ONE)) - int256(uint256(b.debt));
+    }
+
+    /// @notice Adds a signed amount to any account.
+    function add(CoreStorage.Layout storage s, address account, int256 amount) internal {
+        if (account == s.insuranceFund) {
+            s.insuranceBalance = uint128(_addSystem(account, s.insuranceBalance, amount));
+        } else if (account == s.liquidityPool) {
+            s.poolBalance = uint128(_addSystem(account, s.poolBalance, amount));
+        } else {
+            addTrader(s, account, amount);
+        }
+    }
+
+    /// @notice Moves `amount` from one account to another (penalties, bad-debt cover).
+    function transfer(CoreStorage.Layout storage s, address from, address to, uint256 amount) internal {
+        add(s, from, -int256(amount));
+        add(s, to, int256(amount));
+        emit Ev.BalanceTransferred(from, to, amount);
+    }
+
+    /// @notice A trade's settlement: realised PnL and fee for the trader, the fee's shares to
+    ///         the insurance fund and the pool. Returns the trader's new balance.
+    function settleTrade(CoreStorage.Layout storage s, address trader, int256 realizedPnl, uint256 fee, uint256 insuranceFee)
+        internal
+        returns (int256 balance)
+    {
+        balance = addTrader(s, trader, realizedPnl - int256(fee));
+        uint256 poolFee = fee - insuranceFee;
+        if (insuranceFee != 0) s.insuranceBalance += uint128(insuranceFee);
+        if (poolFee != 0) {
+            s.poolBalance += uint128(poolFee);
+            s.poolFeeIncome += uint128(poolFee);
+        }
+    }
+
+    /// @notice Funding between an account and the escrow: `payment` > 0 is paid by the account.
+    function settleFunding(CoreStorage.Layout storage s, address account, int256 payment) internal {
+        add(s, account, -payment);
+        int128 escrow = s.fundingEscrow + int128(payment);
+        s.fundingEscrow = escrow;
+        emit Ev.FundingEscrowChanged(account, payment, escrow);
+    }
+
+    /// @notice Returns the trader's new balance.
+    function addTrader(CoreStorage.Layout storage s, address trader, int256 amount) internal returns (int256) {
+        if (amount > 0) return credit(s, trader, uint256(amount));
+        if (amount < 0) return debit(s, trader, uint256(-amount));
+        return traderBalance(s, trader);
+    }
+
+    /// @dev Credits repay debt first; the rest buys shares rounded down.
+    function credit(CoreStorage.Layout storage s, address trader, uint256 amount) internal returns (int256) {
+        DataTypes.Balance memory b = s.balances[trader];
+        uint256 index = s.collateralIndex;
+        if (b.debt != 0) {
+            uint256 repay = amount < b.debt ? amount : b.debt;
+            b.debt -= uint128(repay);
+            s.totalDebt -= repay;
+            amount -= repay;
+        }
+        if (amount != 0) {
+            uint256 shares = Math.mulDiv(amount, ONE, index);
+            b.shares += uint128(shares);
+            s.totalShares += uint128(shares);
+        }
+        s.balances[trader] = b;
+        return int256(Math.mulDiv(b.shares, index, ONE)) - int256(uint256(b.debt));
+    }
+
+    /// @dev Debits burn shares rounded up; what the shares cannot cover becomes debt.
+    function debit(CoreStorage.Layout storage s, address trader, uint256 amount) internal returns (int256) {
+        DataTypes.Balance memory b = s.balances[trader];
+        uint256 index = s.collateralIndex;
+        uint256 value = Math.mulDiv(b.shares, index, ONE);
+        if (amount <= value) {
+            uint256 burn = Math.mulDiv(amount, ONE, index, Math.Rounding.Ceil);
+            if (burn > b.shares) burn = b.shares;
+            b.shares -= uint128(burn);
+            s.totalShares -= uint128(burn);
+        } else {
+            s.totalShares -= b.shares;
+            b.shares = 0;
+            uint256 newDebt = amount - value;
+            b.debt += uint128(newDebt);
+            s.totalDebt += newDebt;
+        }
+        s.balances[trader] = b;
+        return int256(Math.mulDiv(b.shares, index, ONE)) - int256(uint256(b.debt));
+    }
+
+    /// @notice Spreads a bankrupt trader's remaining debt over every trader's collateral by
+    ///         lowering the collateral index (O(1)), at most down to MIN_COLLATERAL_INDEX; the
+    ///         rest becomes the protocol deficit. debt = socialized + deficit, exactly.
+    function socializeLoss(CoreStorage.Layout storage s, address trader)
+        internal
+        returns (uint256 socialized, uint256 deficit)
+    {
+        DataTypes.Balance storage b = s.balances[trader];
+        uint256 debt = b.debt;
+        if (debt == 0) return (0, 0);
+        b.debt = 0;
+        s.totalDebt -= debt;
+        uint256 shares = s.totalShares;
+        uint256 oldIndex = s.collateralIndex;
+        if (shares != 0 && oldIndex > MIN_COLLATERAL_INDEX) {
+            // the most the index can carry: floor((index - min) * shares / 1e18)
+            uint256 capacity = Math.mulDiv(oldIndex - MIN_COLLATERAL_INDEX, shares, ONE);
+            socialized = debt < capacity ? debt : capacity;
+        }
+        if (socialized != 0) {
+            // cut rounded up (the protocol's favour); ceil(floor(c * S) / S) <= c keeps the floor
+            uint256 newIndex = oldIndex - Math.mulDiv(socialized, ONE, shares, Math.Rounding.Ceil);
+            s.collateralIndex = uint128(newIndex);
+            emit Ev.LossSocialized(trader, socialized, oldIndex, newIndex, shares);
+        }
+        deficit = debt - socialized;
+        if (deficit != 0) {
+            uint256 total = s.protocolDeficit + deficit;
+            s.protocolDeficit = total;
+            emit Ev.DeficitRecorded(trader, deficit, total);
+        }
+    }
+
+    function _addSystem(address account, uint256 balance, int256 amount) private pure returns (uint256) {
+        if (amount >= 0) return balance + uint256(amount);
+        uint256 debitAmount = uint256(-amount);
+        if (debitAmount > balance) revert E.InsufficientBalance(account, debitAmount, int256(balance));
+        return balance - debitAmount;
+    }
+}

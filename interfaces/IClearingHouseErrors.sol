@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @title IClearingHouseErrors
+/// @notice Every error of the core, its libraries and its logic contracts, declared once.
+interface IClearingHouseErrors {
+    // input
+    error ZeroAmount();
+    error ZeroAddress();
+    error AmountTooLarge(uint256 amount, uint256 max);
+    error ValueOutOfRange(uint256 value, uint256 min, uint256 max);
+    error ParamOutOfBounds(uint256 value, uint256 min, uint256 max);
+    error DeadlineExpired(uint256 deadline, uint256 timestamp);
+    error UnknownMarket(address baseToken);
+    // access
+    error OnlyGuardian(address caller);
+    error OnlySystemAccount(address caller);
+    error OnlyDelegateCall();
+    error AlreadyInitialized();
+    // ledger (the Vault)
+    error InsufficientFreeCollateral(address trader, uint256 requested, int256 freeCollateral);
+    error InsufficientBalance(address account, uint256 requested, int256 balance);
+    // curve (the VirtualAMM)
+    error InvalidReserves(uint256 baseReserve, uint256 quoteReserve);
+    error InsufficientLiquidity(uint256 reserve, uint256 requested);
+    error PriceMoveTooLarge(address baseToken, uint256 blockStartPrice, uint256 newPrice, uint256 maxMoveRatio);
+    // trading
+    error SlippageExceeded(uint256 amount, uint256 bound);
+    error TooManyMarkets(address trader, uint256 maxMarkets);
+    error InsufficientMargin(address trader, int256 accountValue, uint256 initialRequirement);
+    error DustPosition(address baseToken, uint256 notional, uint256 minNotional);
+    error IndexStale(address baseToken);
+    error MarketPaused(address baseToken);
+    error SpreadTooLarge(address baseToken, uint256 markPrice, uint256 indexPrice, uint256 maxSpreadRatio);
+    error OpenInterestCapExceeded(address baseToken, bool isLong, uint256 openInterest, uint256 cap);
+    error NoPosition(address trader, address baseToken);
+    error AccountUnderWater(address trader, int256 collateral, int256 accountValue);
+    // liquidation
+    error NotLiquidatable(address trader, int256 accountValue, uint256 maintenanceRequirement);
+    error LiquidationBeyondBankruptcy(address trader, address baseToken, int256 accountValue);
+    // funding
+    error FundingTooEarly(address baseToken, uint256 nextFundingTime);
+    // configuration
+    error MarketExists(address baseToken);
+    error TooManyTotalMarkets(uint256 count);
+    error KCostExceedsBudget(address baseToken, int256 cost, uint256 budget);
+    error MarginRaiseTooFast(
+        address baseToken, uint256 oldMmRatio, uint256 newMmRatio, uint256 maxMmRatio, uint256 nextRaiseTime
+    );
+    error KChangeTooLarge(address baseToken, uint256 oldBaseReserve, uint256 newBaseReserve);
+    error CurveChangeTooSoon(address baseToken, uint256 nextChangeTime);
+}

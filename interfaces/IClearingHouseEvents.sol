@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {DataTypes} from "../contracts/core/DataTypes.sol";
+
+/// @title IClearingHouseEvents
+/// @notice Every event of the core, its libraries and its logic contracts, declared once
+///         (PROTOCOL.md section 6). All are emitted from the core's address.
+interface IClearingHouseEvents {
+    // ledger (the Vault)
+    event Deposited(address indexed trader, address indexed payer, uint256 amount);
+    event Withdrawn(address indexed trader, address indexed to, uint256 amount);
+    event BalanceTransferred(address indexed from, address indexed to, uint256 amount);
+    event PnlSettled(address indexed account, int256 amount);
+    event FundingEscrowChanged(address indexed counterparty, int256 payment, int256 escrow);
+    event LossSocialized(address indexed trader, uint256 loss, uint256 oldIndex, uint256 newIndex, uint256 totalShares);
+    event DeficitRecorded(address indexed trader, uint256 amount, uint256 totalDeficit);
+    event DeficitRepaid(address indexed payer, uint256 amount, uint256 totalDeficit);
+    event SystemAccountsSet(address insuranceFund, address liquidityPool);
+    // trading
+    event PositionChanged(
+        address indexed trader,
+        address indexed baseToken,
+        int256 exchangedSize,
+        int256 exchangedNotional,
+        uint256 fee,
+        int256 openNotional,
+        int256 realizedPnl,
+        uint256 markPrice
+    );
+    event PositionLiquidated(
+        address indexed trader,
+        address indexed baseToken,
+        uint256 liquidatedSize,
+        uint256 liquidatedNotional,
+        uint256 penalty,
+        address indexed liquidator
+    );
+    event LiquidationCapped(
+        address indexed trader, address indexed baseToken, uint256 plannedSize, uint256 closedSize, int256 accountValue
+    );
+    event BadDebtCovered(
+        address indexed trader, uint256 debt, uint256 coveredByInsurance, uint256 socialized, uint256 deficit
+    );
+    // funding
+    event FundingUpdated(address indexed baseToken, int256 rate, uint256 markTwap, uint256 indexTwap);
+    event FundingIndexMoved(
+        address indexed baseToken, int256 indexDelta, int256 cumulativeIndex, int256 poolReceived, int256 insuranceReceived
+    );
+    event FundingSettled(address indexed trader, address indexed baseToken, int256 amount);
+    // curve governance (the VirtualAMM)
+    event KAdjusted(
+        address indexed baseToken, uint256 oldBase, uint256 oldQuote, uint256 newBase, uint256 newQuote, int256 cost
+    );
+    event Repegged(
+        address indexed baseToken, uint256 oldPrice, uint256 newPrice, uint256 newBase, uint256 newQuote, int256 cost
+    );
+    event CurveMigrated(address indexed baseToken, int256 cost, bool isRepeg);
+    // configuration
+    event MarketAdded(address indexed baseToken, uint8 id, uint256 baseReserve, uint256 quoteReserve);
+    event MarketParamsChanged(address indexed baseToken, DataTypes.MarketParams params);
+    event GlobalParamsChanged(uint256 minPositionNotional, uint256 fullLiquidationThreshold, uint24 liquidatorShare);
+    event GuardianChanged(address guardian);
+    event PauseChanged(address indexed baseToken, bool paused);
+}
