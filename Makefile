@@ -49,18 +49,19 @@ gas: setup
 	$(BIN)/ape compile --force
 	$(BIN)/ape run gas_report --network $(NETWORK)
 
-## rewrites reports/gas-snapshot.json on purpose (tests/test_gas_snapshot.py compares to it, 1%)
+## rewrites reports/gas-snapshot.json on purpose (tests/integration/test_gas_snapshot.py compares to it, 1%)
 gas-snapshot: setup
 	$(BIN)/ape compile --force
 	VPERP_UPDATE_GAS_SNAPSHOT=1 $(BIN)/ape test tests -q -k test_gas_snapshot
 
 lint: setup
-	$(BIN)/ruff check vperp scripts tests
-	$(BIN)/ruff format --check vperp scripts tests
+	$(BIN)/ruff check vperp scripts tests tools
+	$(BIN)/ruff format --check vperp scripts tests tools
+	$(BIN)/python tools/check_imports.py
 
 fmt: setup
-	$(BIN)/ruff format vperp scripts tests
-	$(BIN)/ruff check --fix vperp scripts tests
+	$(BIN)/ruff format vperp scripts tests tools
+	$(BIN)/ruff check --fix vperp scripts tests tools
 
 clean:
 	rm -rf .build contracts/.cache .ape

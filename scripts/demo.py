@@ -1,7 +1,7 @@
 """The main job: `ape run demo --network ethereum:local:foundry` (`make demo`).
 
 Deploys the full stack (as `ape run deploy`, address file included), then runs the scripted
-trading session of vperp.session.run_demo and prints its tables and summary.
+trading session of vperp.sim.session.run_demo and prints its tables and summary.
 """
 
 import time
@@ -9,7 +9,8 @@ import time
 from ape import accounts, chain, networks, project
 from ape.logging import LogLevel, logger
 
-from vperp.session import TRADERS, deploy_to_network, format_addresses, run_demo
+from vperp.chain.network import deploy_to_network, format_addresses
+from vperp.sim.session import TRADERS, run_demo
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ Addresses: deployments/<ecosystem>-<network>.json.
 
 from ape import accounts, chain, networks, project
 
-from vperp.session import deploy_to_network, format_addresses
+from vperp.chain.network import deploy_to_network, format_addresses
 
 
 def main() -> None:

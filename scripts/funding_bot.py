@@ -2,7 +2,7 @@
 
 Reads deployments/<ecosystem>-<network>.json; keeper: a test account on local/fork networks,
 the `ape accounts` alias in $VPERP_KEEPER on live ones. Each round updates every market whose
-funding interval has passed (vperp.funding_bot.run_once).
+funding interval has passed (vperp.bots.funding.run_once).
 """
 
 import os
@@ -12,8 +12,8 @@ import click
 from ape import accounts, chain, project
 from ape.cli import ConnectedProviderCommand
 
-from vperp.deploy import load_deployment
-from vperp.funding_bot import format_actions, pick_keeper, run_once
+from vperp.bots.funding import format_actions, pick_keeper, run_once
+from vperp.chain.deploy import load_deployment
 
 
 @click.command(cls=ConnectedProviderCommand)

@@ -1,6 +1,6 @@
 """Gas report of the hot paths: `ape run gas_report --network ethereum:local:foundry` (`make gas`).
 
-Deploys a fresh stack, runs vperp.gas.run_gas_scenario and writes reports/gas.md.
+Deploys a fresh stack, runs vperp.reports.gas.run_gas_scenario and writes reports/gas.md.
 """
 
 import time
@@ -9,8 +9,8 @@ from pathlib import Path
 from ape import accounts, chain, networks, project
 from ape.logging import LogLevel, logger
 
-from vperp.gas import contract_sizes, render_markdown, render_sizes, run_gas_scenario
-from vperp.session import deploy_to_network
+from vperp.chain.network import deploy_to_network
+from vperp.reports.gas import contract_sizes, render_markdown, render_sizes, run_gas_scenario
 
 REPORT = Path(__file__).resolve().parent.parent / "reports" / "gas.md"
 

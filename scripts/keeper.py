@@ -2,7 +2,7 @@
 
 Reads deployments/<ecosystem>-<network>.json; liquidates through a test account on local/fork
 networks, the `ape accounts` alias in $VPERP_KEEPER on live ones. Each round watches every
-trader seen in PositionChanged events since --from-block (vperp.keeper.LiquidationKeeper).
+trader seen in PositionChanged events since --from-block (vperp.bots.keeper.LiquidationKeeper).
 """
 
 import time
@@ -11,9 +11,9 @@ import click
 from ape import accounts, chain, project
 from ape.cli import ConnectedProviderCommand
 
-from vperp.deploy import load_deployment
-from vperp.keeper import LiquidationKeeper, accounts_from_events
-from vperp.signers import pick_account
+from vperp.bots.keeper import LiquidationKeeper, accounts_from_events
+from vperp.chain.deploy import load_deployment
+from vperp.chain.signers import pick_account
 
 
 @click.command(cls=ConnectedProviderCommand)

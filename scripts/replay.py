@@ -3,7 +3,7 @@
     ape run replay --window 2022-06 --network ethereum:local:foundry
     ape run replay --window all --json-dir reports/replays
 
-Windows: see vperp.replay.WINDOWS (2022-06, 2024-08: hourly Chainlink closes; 2023-08-17:
+Windows: see vperp.sim.replay.windows.WINDOWS (2022-06, 2024-08: hourly Chainlink closes; 2023-08-17:
 Chainlink rounds). Local chains only (mock feeds, impersonated accounts).
 """
 
@@ -16,7 +16,8 @@ import click
 from ape import accounts, chain, project
 from ape.cli import ConnectedProviderCommand, ape_cli_context
 
-from vperp.replay import WINDOWS, run_window
+from vperp.sim.replay.runner import run_window
+from vperp.sim.replay.windows import WINDOWS
 
 
 @click.command(cls=ConnectedProviderCommand)

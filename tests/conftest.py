@@ -1,16 +1,20 @@
 """Shared fixtures: one full deployment per session on a real Anvil node; Ape isolates every
-test with a chain snapshot, so each test starts from the freshly deployed stack."""
+test with a chain snapshot, so each test starts from the freshly deployed stack.
+
+Layout: unit/<area>/ (one folder per area of the protocol), stateful/ (the hypothesis state
+machines and their machinery), integration/ (scripts, smoke, bots, crash replays, NatSpec) and
+utils/ (helpers shared by all, each defined once). This file's folder, tests/, is on sys.path
+(pytest's prepend import mode, tests/ having no __init__.py), so tests import `utils.<module>`
+and `stateful.machine`; the sub-folders are packages (unique module names)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from vperp.config import load_config
-from vperp.deploy import deploy, set_index_price
-from vperp.sdk import PerpClient
-from vperp.units import wad
+from utils.actions import index_mover
+from vperp.chain.config import load_config
+from vperp.chain.deploy import deploy, set_index_price
+from vperp.sdk.client import PerpClient
 
 
 @pytest.fixture(scope="session")
@@ -106,10 +110,20 @@ def set_price(stack, chain, owner):
 @pytest.fixture(scope="session")
 def move_index(chain, oracle, stack, set_price):
     """move_index(symbol, price): set_price one second later, asserting the index moved."""
+    return index_mover(chain, oracle, stack, set_price)
 
-    def move(symbol: str, px: Any) -> None:
-        chain.pending_timestamp = max(chain.pending_timestamp, chain.blocks.head.timestamp) + 1
-        set_price(symbol, px)
-        assert oracle.getIndexPrice(stack.base(symbol))[0] == wad(px)
 
-    return move
+@pytest.fixture
+def at(chain):
+    """at(t): the next transaction is mined at timestamp t."""
+
+    def pin(t: int) -> None:
+        chain.pending_timestamp = t
+
+    return pin
+
+
+@pytest.fixture
+def pool(stack):
+    """The liquidity pool's address."""
+    return stack.liquidity_pool.address

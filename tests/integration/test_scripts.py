@@ -1,0 +1,165 @@
+"""The scripts' logic run in-process: the deploy path (address file), the demo session and the
+gas scenario, against the test deployment."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from types import SimpleNamespace
+
+import ape
+import pytest
+
+import vperp.chain.deploy as deploy_mod
+from vperp.chain.network import deploy_to_network, pick_deployer
+from vperp.reports.gas import TARGETS, render_markdown, run_gas_scenario
+from vperp.reports.tables import fmt, render_table
+from vperp.sdk.units import ONE, from_usdc, wad
+from vperp.sim.session import TRADERS, run_demo
+
+ADDRESS_KEYS = (
+    "usdc",
+    "pyth",
+    "vault",
+    "oracle",
+    "amm",
+    "clearing_house",
+    "insurance_fund",
+    "liquidity_pool",
+    "viewer",
+    "owner",
+)
+
+
+def test_deploy_path_writes_every_address(project, chain, networks, accounts, monkeypatch, tmp_path):
+    monkeypatch.setattr(deploy_mod, "DEPLOYMENTS_DIR", tmp_path)
+    d, path = deploy_to_network(project, chain, networks, ape.accounts)  # the script's objects
+    assert path == tmp_path / "ethereum-local.json"
+    raw = json.loads(path.read_text())
+    assert raw["network"] == "ethereum:local"
+    assert raw["chain_id"] == chain.chain_id
+    assert raw["owner"] == accounts[0].address
+    for key in ADDRESS_KEYS[:-1]:
+        assert chain.provider.get_code(raw[key]), f"no code at {key} {raw[key]}"
+    assert set(raw["markets"]) == {"vETH", "vBTC"}
+    for m in raw["markets"].values():
+        assert chain.provider.get_code(m["base_token"]) and chain.provider.get_code(m["chainlink"])
+        assert len(m["pyth_id"]) == 66
+    # one core: the recorded vault (ledger) and AMM (curves) are the ClearingHouse itself, wired
+    # to the recorded oracle; its logic contracts are recorded too
+    again = deploy_mod.load_deployment(project, "ethereum:local")
+    assert again.clearing_house.address == d.clearing_house.address
+    assert raw["vault"] == raw["amm"] == raw["clearing_house"]
+    assert again.clearing_house.oracle() == raw["oracle"]
+    assert set(raw["logic"]) == {"LiquidationLogic", "FundingLogic", "ConfigLogic", "ViewLogic"}
+    assert set(again.logic) == set(raw["logic"])
+
+
+def test_live_network_needs_a_deployer_alias(monkeypatch):
+    live = SimpleNamespace(is_dev=False, choice="arbitrum:sepolia")
+    loaded = []
+    fake_accounts = SimpleNamespace(load=lambda alias: loaded.append(alias) or alias, test_accounts=[])
+    monkeypatch.delenv("VPERP_DEPLOYER", raising=False)
+    with pytest.raises(SystemExit, match="VPERP_DEPLOYER"):
+        pick_deployer(fake_accounts, live)
+    monkeypatch.setenv("VPERP_DEPLOYER", "perp-deployer")
+    assert pick_deployer(fake_accounts, live) == "perp-deployer"
+    assert loaded == ["perp-deployer"]
+
+
+def test_demo_session_ends_where_the_script_says(stack, chain, owner, accounts, keeper, ch, vault, eth, btc):
+    lines: list[str] = []
+    named = {n: accounts[i + 1] for i, n in enumerate(TRADERS)}
+    res = run_demo(stack, chain, owner, named, keeper, out=lines.append)
+    alice, bob, carol, dave = (named[n] for n in TRADERS)
+
+    # alice sold half of her opening long
+    opened = int(res.opened["alice/vETH"] * ONE)
+    assert opened > 0
+    assert ch.getPosition(alice, eth).size == opened - opened // 2
+    # bob flipped from short 10 to long 5 exactly (exact-output trade)
+    assert res.opened["bob/vETH"] == -10
+    assert ch.getPosition(bob, eth).size == wad(5)
+    # dave's positions are untouched; carol's BTC long is closed
+    assert ch.getPosition(dave, eth).size == int(res.opened["dave/vETH"] * ONE)
+    assert ch.getPosition(dave, btc).size == int(res.opened["dave/vBTC"] * ONE) < 0
+    assert ch.getPosition(carol, btc).size == 0
+    # open interest is exactly the three ETH longs and dave's BTC short
+    longs = sum(int(ch.getPosition(t, eth).size) for t in (alice, bob, dave))
+    assert tuple(ch.getOpenInterest(eth)) == (longs, 0)
+    assert tuple(ch.getOpenInterest(btc)) == (0, -int(ch.getPosition(dave, btc).size))
+
+    # carol withdrew everything she had: deposit + realised PnL - fees, to the USDC unit
+    book = res.session.books[("carol", "vBTC")]
+    assert book.trades == 2 and book.fees > 0
+    left = Decimal(5_000) + book.realized_pnl - book.fees
+    assert vault.balanceOf(carol) < 10**12  # less than one USDC unit of dust
+    assert from_usdc(stack.usdc.balanceOf(carol)) == res.session.withdrawn["carol"]
+    assert abs(res.session.withdrawn["carol"] - left) < Decimal("0.000001")
+
+    # funding: mark ~3.5% below index on ETH (longs receive), ~4% above on BTC (longs pay);
+    # both premiums exceed the cap, 0.1% per 8 h scaled to the elapsed span (one hour + a few s)
+    hour_cap, span_cap = Decimal("0.001") / 8, Decimal("0.001") * 3_660 / 28_800
+    assert -span_cap <= res.funding_rates["vETH"] <= -hour_cap
+    assert hour_cap <= res.funding_rates["vBTC"] <= span_cap
+    # dave (long ETH, short BTC) received on both when his withdrawal settled his funding
+    assert res.session.books[("dave", "vETH")].funding_paid < 0
+    assert res.session.books[("dave", "vBTC")].funding_paid < 0
+    assert from_usdc(stack.usdc.balanceOf(dave)) == 5_000
+
+    # the final table agrees with the chain, and the summary is printed last
+    rows = {(r.trader, r.market): r for r in res.final.positions}
+    assert rows[("bob", "vETH")].size == 5
+    assert rows[("alice", "vETH")].account_value == Decimal(int(ch.getAccountValue(alice))) / ONE
+    assert res.solvency_surplus >= 0
+    text = "\n".join(lines)
+    assert "[final] positions" in text and "SUMMARY" in text
+    assert "invariants" in lines[-1] or "invariants" in lines[-2]
+
+
+def test_gas_scenario_measures_every_hot_path(stack, chain, owner, accounts):
+    records = run_gas_scenario(stack, chain, owner, [accounts[i] for i in (1, 2, 3, 4, 5, 9)])
+    by_op = {r.op: r for r in records}
+    required = {
+        "deposit (first)",
+        "deposit",
+        "withdraw (no position)",
+        "withdraw",
+        "first open",
+        "increase",
+        "reduce",
+        "flip",
+        "close",
+        "partial liquidation",
+        "full liquidation",
+        "updateFundingRate (first epoch)",
+        "updateFundingRate (next epoch)",
+        "settleFunding",
+        "LP deposit",
+        "LP withdraw",
+    }
+    assert required <= set(by_op)
+    assert all(r.gas > 21_000 for r in records)
+    # storage cost structure: a first write (0 -> non-zero) costs more than a rewrite, and a
+    # trade without TWAP ring writes costs less than one with them
+    assert by_op["deposit (first)"].gas > by_op["deposit"].gas + 15_000
+    assert by_op["increase (same minute)"].gas < by_op["increase"].gas
+    assert by_op["first open"].gas > by_op["increase"].gas
+    assert by_op["first open"].target == TARGETS["first open"]
+    # one core: a trade makes one external call, to the oracle (the curve, the ledger and the
+    # positions are the core's own storage); the breakdown never exceeds the total
+    for op in ("first open", "increase", "close"):
+        names = [k for k, _g, _n in by_op[op].breakdown]
+        assert len(names) == 1 and names[0].startswith("PriceOracle.observePrices"), names
+    assert all(sum(g for _k, g, _n in r.breakdown) < r.gas for r in records)
+    md = render_markdown(records, "header")
+    for r in records:
+        assert f"| {r.op} | {r.gas:,} |" in md
+
+
+def test_table_formatting():
+    assert fmt(Decimal("-0.001")) == "0.00"
+    assert fmt(Decimal("1234567.891"), 2, sign=True) == "+1,234,567.89"
+    assert fmt(None) == "-"
+    t = render_table(("a", "b"), [("x", "1"), ("yy", "22")])
+    assert t.splitlines() == ["a  |  b", "---+---", "x  |  1", "yy | 22"]

@@ -1,0 +1,1 @@
+"""Stateful property tests (hypothesis state machines) and their machinery (machine.py)."""

@@ -1,0 +1,262 @@
+"""Administration: market listing, parameter bounds of PROTOCOL.md section 4, global parameters,
+guardian and pause permissions, Ownable2Step ownership, onlyOwner guards."""
+
+from __future__ import annotations
+
+import ape
+
+from utils.actions import new_token_with_feed
+from utils.constants import FAR_DEADLINE as FAR
+from utils.constants import ZERO
+from vperp.sdk.units import wad
+
+# imRatio, mmRatio, feeRatio, insuranceFeeShare, liquidationPenaltyRatio, maxPriceMoveRatio,
+# maxSpreadRatio, fundingInterval, maxLongOpenInterest, maxShortOpenInterest
+DEFAULT = (100_000, 62_500, 1_000, 200_000, 25_000, 25_000, 100_000, 3600, wad(5000), wad(5000))
+FIELDS = (
+    "imRatio",
+    "mmRatio",
+    "feeRatio",
+    "insuranceFeeShare",
+    "liquidationPenaltyRatio",
+    "maxPriceMoveRatio",
+    "maxSpreadRatio",
+    "fundingInterval",
+)
+
+
+def with_field(**changes: int) -> tuple:
+    p = list(DEFAULT)
+    for name, value in changes.items():
+        p[FIELDS.index(name)] = value
+    return tuple(p)
+
+
+# ------------------------------------------------------------------ markets
+
+
+def test_add_market(project, chain, stack, ch, amm, owner):
+    base = new_token_with_feed(project, stack, owner)
+    tx = ch.addMarket(base, wad(10_000), wad(1_000_000), DEFAULT, sender=owner)
+    events = [dict(e.event_arguments) for e in tx.decode_logs(ch.MarketAdded)]
+    assert events == [
+        {"baseToken": base.address, "id": 2, "baseReserve": wad(10_000), "quoteReserve": wad(1_000_000)}
+    ]
+    assert list(ch.getMarkets())[-1] == base.address
+    m = ch.getMarket(base)
+    assert (m.id, m.listed, m.paused) == (2, True, False)
+    assert tuple(getattr(m, f) for f in FIELDS) == DEFAULT[:8]
+    assert ch.getOpenInterestCaps(base) == (wad(5000), wad(5000))
+    assert ch.lastFundingTime(base) == chain.blocks[tx.block_number].timestamp
+    assert amm.getMarkPrice(base) == wad(100)
+    assert ch.getIndexPrice(base) == wad(100)
+
+
+def test_add_market_errors(project, stack, ch, eth, owner, alice):
+    with ape.reverts(ch.MarketExists) as info:
+        ch.addMarket(eth, wad(1), wad(1), DEFAULT, sender=owner)
+    assert dict(info.value.inputs) == {"baseToken": eth.address}
+    with ape.reverts(ch.ZeroAddress):
+        ch.addMarket(ZERO, wad(1), wad(1), DEFAULT, sender=owner)
+    base = new_token_with_feed(project, stack, owner)
+    with ape.reverts(ch.OwnableUnauthorizedAccount) as info:
+        ch.addMarket(base, wad(10_000), wad(1_000_000), DEFAULT, sender=alice)
+    assert dict(info.value.inputs) == {"account": alice.address}
+    with ape.reverts(ch.ParamOutOfBounds):  # the bounds apply at listing too
+        ch.addMarket(base, wad(10_000), wad(1_000_000), with_field(imRatio=600_000), sender=owner)
+    with ape.reverts(stack.oracle.UnknownFeed) as info:  # no oracle feed for this token
+        ch.addMarket(alice.address, wad(10_000), wad(1_000_000), DEFAULT, sender=owner)
+    assert dict(info.value.inputs) == {"baseToken": alice.address}
+    assert len(ch.getMarkets()) == 2
+
+
+def test_market_param_bounds(ch, eth, owner):
+    """PROTOCOL.md section 4: IMR 1%..50%, MMR 0.5%..IMR, fee 0..1%, insurance share 10%..100%,
+    funding interval 1 min..8 h; plus the contract's own bounds on the other ratios."""
+    cases = [
+        ("imRatio", 9_999, 10_000, 500_000),
+        ("imRatio", 500_001, 10_000, 500_000),
+        ("mmRatio", 4_999, 5_000, 100_000),
+        ("mmRatio", 100_001, 5_000, 100_000),  # above the IMR
+        ("feeRatio", 10_001, 0, 10_000),
+        ("insuranceFeeShare", 99_999, 100_000, 1_000_000),
+        ("insuranceFeeShare", 1_000_001, 100_000, 1_000_000),
+        ("liquidationPenaltyRatio", 100_001, 0, 100_000),
+        ("maxPriceMoveRatio", 999, 1_000, 500_000),
+        ("maxPriceMoveRatio", 500_001, 1_000, 500_000),
+        ("maxSpreadRatio", 999, 1_000, 500_000),
+        ("maxSpreadRatio", 500_001, 1_000, 500_000),
+        ("fundingInterval", 59, 60, 28_800),
+        ("fundingInterval", 28_801, 60, 28_800),
+    ]
+    for field, value, lo, hi in cases:
+        with ape.reverts(ch.ParamOutOfBounds) as info:
+            ch.setMarketParams(eth, with_field(**{field: value}), sender=owner)
+        assert dict(info.value.inputs) == {"value": value, "min": lo, "max": hi}, field
+
+
+def test_market_params_at_the_bounds(chain, ch, eth, btc, owner, alice):
+    low = with_field(
+        imRatio=10_000,
+        mmRatio=5_000,
+        feeRatio=0,
+        insuranceFeeShare=100_000,
+        liquidationPenaltyRatio=0,
+        maxPriceMoveRatio=1_000,
+        maxSpreadRatio=1_000,
+        fundingInterval=60,
+    )
+    tx = ch.setMarketParams(eth, low, sender=owner)
+    (ev,) = tx.decode_logs(ch.MarketParamsChanged)
+    assert ev.baseToken == eth.address and tuple(ev.params) == low
+    assert tuple(getattr(ch.getMarket(eth), f) for f in FIELDS) == low[:8]
+    high = with_field(
+        imRatio=500_000,
+        mmRatio=500_000,
+        feeRatio=10_000,
+        insuranceFeeShare=1_000_000,
+        liquidationPenaltyRatio=100_000,
+        maxPriceMoveRatio=500_000,
+        maxSpreadRatio=500_000,
+        fundingInterval=28_800,
+    )
+    # a maintenance raise goes at most to the IMR in force, once a day (tests/test_solvency.py)
+    ch.setMarketParams(btc, high[:1] + (100_000,) + high[2:], sender=owner)
+    chain.pending_timestamp += 86_400
+    ch.setMarketParams(btc, high, sender=owner)
+    assert tuple(getattr(ch.getMarket(btc), f) for f in FIELDS) == high[:8]
+    assert ch.getMarket(eth).imRatio == 10_000  # per market
+    with ape.reverts(ch.UnknownMarket):
+        ch.setMarketParams(alice.address, DEFAULT, sender=owner)
+    with ape.reverts(ch.OwnableUnauthorizedAccount):
+        ch.setMarketParams(eth, DEFAULT, sender=alice)
+
+
+def test_global_params(ch, owner, alice):
+    tx = ch.setGlobalParams(wad(20), wad(1_000), 400_000, sender=owner)
+    assert [dict(e.event_arguments) for e in tx.decode_logs(ch.GlobalParamsChanged)] == [
+        {"minPositionNotional": wad(20), "fullLiquidationThreshold": wad(1_000), "liquidatorShare": 400_000}
+    ]
+    assert (ch.minPositionNotional(), ch.fullLiquidationThreshold(), ch.liquidatorShare()) == (
+        wad(20),
+        wad(1_000),
+        400_000,
+    )
+    cases = [
+        ((wad(10), wad(500), 1_000_001), (1_000_001, 0, 1_000_000)),
+        ((wad(1) - 1, wad(500), 500_000), (wad(1) - 1, wad(1), wad(1_000))),
+        ((wad(1_000) + 1, wad(500), 500_000), (wad(1_000) + 1, wad(1), wad(1_000))),
+        ((wad(10), wad(100_000) + 1, 500_000), (wad(100_000) + 1, 0, wad(100_000))),
+    ]
+    for params, (value, lo, hi) in cases:
+        with ape.reverts(ch.ParamOutOfBounds) as info:
+            ch.setGlobalParams(*params, sender=owner)
+        assert dict(info.value.inputs) == {"value": value, "min": lo, "max": hi}
+    with ape.reverts(ch.OwnableUnauthorizedAccount):
+        ch.setGlobalParams(wad(10), wad(500), 500_000, sender=alice)
+
+
+def test_raised_min_notional_applies(ch, eth, owner, funded, alice):
+    ch.setGlobalParams(wad(50), wad(500), 500_000, sender=owner)
+    funded(alice, 1_000)
+    with ape.reverts(ch.DustPosition) as info:
+        ch.openPosition((eth.address, False, False, wad("0.01"), 0, FAR), sender=alice)
+    assert dict(info.value.inputs) == {"baseToken": eth.address, "notional": wad(30), "minNotional": wad(50)}
+
+
+# ------------------------------------------------------------------ guardian and pause
+
+
+def test_guardian_and_pause_permissions(ch, eth, owner, alice, bob):
+    assert ch.guardian() == owner.address
+    with ape.reverts(ch.OwnableUnauthorizedAccount):
+        ch.setGuardian(alice, sender=alice)
+    tx = ch.setGuardian(alice, sender=owner)
+    assert [dict(e.event_arguments) for e in tx.decode_logs(ch.GuardianChanged)] == [
+        {"guardian": alice.address}
+    ]
+    with ape.reverts(ch.OnlyGuardian) as info:
+        ch.setPaused(eth, True, sender=bob)
+    assert dict(info.value.inputs) == {"caller": bob.address}
+    tx = ch.setPaused(eth, True, sender=alice)
+    assert [dict(e.event_arguments) for e in tx.decode_logs(ch.PauseChanged)] == [
+        {"baseToken": eth.address, "paused": True}
+    ]
+    assert ch.getMarket(eth).paused
+    ch.setPaused(ZERO, True, sender=owner)  # the owner may pause too; address(0): all markets
+    assert ch.globalPaused()
+    ch.setPaused(ZERO, False, sender=alice)
+    ch.setPaused(eth, False, sender=alice)
+    assert not ch.globalPaused() and not ch.getMarket(eth).paused
+    with ape.reverts(ch.UnknownMarket):
+        ch.setPaused(bob.address, True, sender=alice)
+
+
+# ------------------------------------------------------------------ ownership
+
+
+def test_ownable2step_transfer(stack, owner, alice, bob):
+    for c in (stack.clearing_house, stack.oracle, stack.insurance_fund, stack.liquidity_pool):
+        c.transferOwnership(alice, sender=owner)
+        assert c.owner() == owner.address and c.pendingOwner() == alice.address
+        with ape.reverts(c.OwnableUnauthorizedAccount) as info:
+            c.acceptOwnership(sender=bob)
+        assert dict(info.value.inputs) == {"account": bob.address}
+        c.acceptOwnership(sender=alice)
+        assert c.owner() == alice.address and c.pendingOwner() == ZERO
+    ch = stack.clearing_house
+    with ape.reverts(ch.OwnableUnauthorizedAccount) as info:
+        ch.setGuardian(owner, sender=owner)  # the old owner has lost its rights
+    assert dict(info.value.inputs) == {"account": owner.address}
+    ch.setGuardian(bob, sender=alice)
+    assert ch.guardian() == bob.address
+
+
+def test_only_owner_entry_points(ch, eth, alice):
+    calls = {
+        "setMarketParams": lambda: ch.setMarketParams(eth, DEFAULT, sender=alice),
+        "setGlobalParams": lambda: ch.setGlobalParams(wad(10), wad(500), 500_000, sender=alice),
+        "setGuardian": lambda: ch.setGuardian(alice, sender=alice),
+        "setSystemAccounts": lambda: ch.setSystemAccounts(alice, alice, sender=alice),
+        "addMarket": lambda: ch.addMarket(alice, wad(1), wad(1), DEFAULT, sender=alice),
+        "repeg": lambda: ch.repeg(eth, 0, sender=alice),
+        "adjustK": lambda: ch.adjustK(eth, wad(20_000), 0, sender=alice),
+        "transferOwnership": lambda: ch.transferOwnership(alice, sender=alice),
+    }
+    for name, call in calls.items():
+        with ape.reverts(ch.OwnableUnauthorizedAccount) as info:
+            call()
+        assert dict(info.value.inputs) == {"account": alice.address}, name
+
+
+def test_system_accounts_are_wired_once(stack, ch, owner, alice):
+    """The core names its insurance fund and liquidity pool once (at deployment); nobody, the
+    owner included, can re-point them (their balances live in the core's ledger)."""
+    import ape
+
+    with ape.reverts(ch.AlreadyInitialized):
+        ch.setSystemAccounts(alice, alice, sender=owner)
+    with ape.reverts(ch.OwnableUnauthorizedAccount):
+        ch.setSystemAccounts(alice, alice, sender=alice)
+    assert ch.liquidityPool() == stack.liquidity_pool.address
+    assert ch.insuranceFund() == stack.insurance_fund.address
+
+
+def test_logic_contracts_refuse_direct_calls(stack, ch, eth, alice):
+    """The logic contracts run only in the core's context (delegatecall): called directly they
+    revert OnlyDelegateCall; the core's view forwarder accepts only the core itself."""
+    import ape
+
+    logic = stack.logic
+    calls = (
+        ("LiquidationLogic", lambda c: c.liquidate(alice, eth, 0, sender=alice)),
+        ("FundingLogic", lambda c: c.updateFundingRate(eth, sender=alice)),
+        ("ConfigLogic", lambda c: c.setPaused(eth, True, sender=alice)),
+        ("ConfigLogic", lambda c: c.adjustK(eth, wad(1), 0, True, sender=alice)),
+        ("ViewLogic", lambda c: c.netPositionValue.transact(eth, sender=alice)),
+    )
+    for name, call in calls:
+        with ape.reverts(logic[name].OnlyDelegateCall):
+            call(logic[name])
+    with ape.reverts(ch.OnlySystemAccount, caller=alice.address):
+        ch.delegateView(b"", sender=alice)

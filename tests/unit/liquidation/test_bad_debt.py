@@ -1,0 +1,124 @@
+"""Bad debt (PROTOCOL.md section 5 and 9): an account pushed under water and fully liquidated;
+the insurance fund covers the debt, and what it cannot cover is socialised over all collateral
+through the Vault's collateral index (O(1), with events, never silent)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from utils.constants import INSURANCE_SHARE as INS_SHARE
+from utils.constants import ONE
+from utils.constants import RATIO_ONE as R
+from vperp.chain.deploy import take_from_insurance_fund
+from vperp.sdk.curve import ceil_div as cdiv
+from vperp.sdk.units import wad
+
+
+@pytest.fixture
+def under_water(chain, oracle, stack, set_price, funded, alice, bob, carol):
+    """bob: 10k USDC, ~9.5x long of vETH; then the index falls to 2650, where bob is under water at
+    the index itself, and a whale (carol) pushes the mark down towards it in six blocks. (A
+    liquidation of an account still solvent at the index stops at its bankruptcy size and never
+    makes bad debt: tests/unit/solvency/test_solvency.py.)"""
+    funded(alice, 20_000).long_quote("vETH", 20_000)
+    funded(bob, 10_000).long_quote("vETH", 95_000)
+    whale = funded(carol, 200_000)
+    chain.pending_timestamp = max(chain.pending_timestamp, chain.blocks.head.timestamp) + 1
+    set_price("vETH", 2650)
+    assert tuple(oracle.getIndexPrice(stack.base("vETH"))) == (wad(2650), 1)
+    for _ in range(6):
+        whale.short_base("vETH", 100)
+    return bob
+
+
+def _debt_from_logs(ch: Any, tx: Any, collateral_before: int) -> tuple[int, int, int]:
+    """(debt, fee, penalty) of a full liquidation, from its own events."""
+    changed = list(tx.decode_logs(ch.PositionChanged))
+    liq = list(tx.decode_logs(ch.PositionLiquidated))
+    assert len(changed) == 1 and len(liq) == 1
+    pnl, fee, penalty = int(changed[0].realizedPnl), int(changed[0].fee), int(liq[0].penalty)
+    return -(collateral_before + pnl - fee - penalty), fee, penalty
+
+
+def test_insurance_fund_covers_bad_debt(stack, ch, vault, eth, keeper, under_water):
+    bob = under_water
+    fund = stack.insurance_fund
+    coll = int(vault.balanceOf(bob))
+    fund_before = int(vault.balanceOf(fund))
+    tx = ch.liquidate(bob, eth, sender=keeper)
+    debt, fee, _ = _debt_from_logs(ch, tx, coll)
+    assert debt > 0
+    ev = list(tx.decode_logs(ch.BadDebtCovered))
+    assert len(ev) == 1
+    assert (ev[0].trader, ev[0].debt, ev[0].coveredByInsurance, ev[0].socialized) == (
+        bob.address,
+        debt,
+        debt,
+        0,
+    )
+    assert list(tx.decode_logs(vault.LossSocialized)) == []
+    # the fund: + its share of the liquidation trade's fee - the debt, exactly
+    assert int(vault.balanceOf(fund)) - fund_before == cdiv(fee * INS_SHARE, R) - debt
+    assert int(vault.balanceOf(bob)) == 0
+    assert tuple(vault.rawBalance(bob)) == (0, 0)
+    assert ch.getAccountMarkets(bob) == []
+
+
+def test_socialized_loss_when_fund_is_short(
+    stack, chain, owner, ch, vault, eth, alice, carol, keeper, under_water
+):
+    bob = under_water
+    fund = stack.insurance_fund
+    # drain the fund to ~300 USDC (as losses would: governance's withdrawSurplus keeps a floor)
+    fund_usdc = int(vault.balanceOf(fund)) // 10**12
+    take_from_insurance_fund(stack, chain, owner, fund_usdc - 300 * 10**6)
+    fund_left = int(vault.balanceOf(fund))
+    assert wad(300) <= fund_left < wad(300) + 10**12
+
+    others = [alice, carol, keeper, owner]
+    shares = {a.address: int(vault.rawBalance(a).shares) for a in others}
+    before = {a.address: int(vault.balanceOf(a)) for a in others}
+    coll = int(vault.balanceOf(bob))
+    old_index = int(vault.collateralIndex())
+
+    tx = ch.liquidate(bob, eth, sender=keeper)
+    debt, fee, penalty = _debt_from_logs(ch, tx, coll)
+    covered = fund_left + cdiv(fee * INS_SHARE, R)  # the fund's balance at settlement time
+    socialized = debt - covered
+    assert socialized > 0
+    ev = list(tx.decode_logs(ch.BadDebtCovered))
+    assert len(ev) == 1
+    assert (ev[0].trader, ev[0].debt, ev[0].coveredByInsurance, ev[0].socialized) == (
+        bob.address,
+        debt,
+        covered,
+        socialized,
+    )
+    assert int(vault.balanceOf(fund)) == 0
+
+    # the keeper received the whole penalty (bob under water) before the loss was spread
+    shares[keeper.address] = int(vault.rawBalance(keeper).shares)
+    total = int(vault.totalShares())
+    ls = list(tx.decode_logs(vault.LossSocialized))
+    assert len(ls) == 1
+    cut = cdiv(socialized * ONE, total)
+    assert (ls[0].trader, ls[0].loss, ls[0].oldIndex, ls[0].newIndex, ls[0].totalShares) == (
+        bob.address,
+        socialized,
+        old_index,
+        old_index - cut,
+        total,
+    )
+    new_index = old_index - cut
+    assert int(vault.collateralIndex()) == new_index
+    # every other trader's collateral drops pro rata to its shares, exact to rounding
+    for a in others:
+        expected = shares[a.address] * new_index // ONE
+        assert int(vault.balanceOf(a)) == expected
+        drop = shares[a.address] * old_index // ONE - expected
+        # the index cut is rounded up to one unit of 1e-18 per share: at most shares/1e18 wei more
+        assert 0 <= drop - socialized * shares[a.address] // total <= shares[a.address] // ONE + 1
+    assert before[keeper.address] + penalty == shares[keeper.address] * old_index // ONE
+    assert int(vault.balanceOf(bob)) == 0 and int(vault.totalDebt()) == 0

@@ -1,0 +1,68 @@
+"""Funding updater: closes each market's funding epoch once its interval has passed.
+
+`updateFundingRate(baseToken)` is permissionless once `block.timestamp >= lastFundingTime +
+fundingInterval` (ClearingHouse, PROTOCOL.md section 5). A missed epoch is not lost: the next
+update covers the whole span, so the bot only has to call when a market is due.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ape.exceptions import ContractLogicError
+
+from vperp.chain.deploy import Deployment
+from vperp.chain.signers import pick_account
+
+
+@dataclass(frozen=True)
+class FundingAction:
+    symbol: str
+    base_token: str
+    due_time: int  # lastFundingTime + fundingInterval (before the update)
+    updated: bool
+    tx_hash: str | None = None
+    error: str | None = None  # e.g. another keeper updated first
+
+
+def due_time(d: Deployment, base_token: Any) -> int:
+    """Earliest timestamp at which `updateFundingRate(base_token)` succeeds."""
+    ch = d.clearing_house
+    return int(ch.lastFundingTime(base_token)) + int(ch.getMarket(base_token).fundingInterval)
+
+
+def run_once(d: Deployment, sender: Any, now: int) -> list[FundingAction]:
+    """Updates every market due at `now` (the next block's timestamp); one action per market."""
+    actions = []
+    for symbol, market in d.markets.items():
+        base = market.base_token.address
+        due = due_time(d, base)
+        if now < due:
+            actions.append(FundingAction(symbol, base, due, False))
+            continue
+        try:
+            tx = d.clearing_house.updateFundingRate(base, sender=sender)
+        except ContractLogicError as err:
+            actions.append(FundingAction(symbol, base, due, False, error=str(err)))
+            continue
+        actions.append(FundingAction(symbol, base, due, True, tx.txn_hash))
+    return actions
+
+
+def pick_keeper(accounts: Any, network: Any, env: dict[str, str]) -> Any:
+    """The keeper: see `vperp.signers.pick_account` ($VPERP_KEEPER on live networks)."""
+    return pick_account(accounts, network, "VPERP_KEEPER", env)
+
+
+def format_actions(actions: list[FundingAction]) -> str:
+    """One line per market."""
+    lines = []
+    for a in actions:
+        what = (
+            f"updated ({a.tx_hash})"
+            if a.updated
+            else (f"failed: {a.error}" if a.error else f"due at {a.due_time}")
+        )
+        lines.append(f"{a.symbol:<6} {what}")
+    return "\n".join(lines)

@@ -1,0 +1,159 @@
+"""Liquidation keeper: finds liquidatable accounts with the Viewer and liquidates them.
+
+One pass (`LiquidationKeeper.run_once`):
+  1. `Viewer.liquidatable(accounts)` in chunks: the liquidatable accounts, each with the market
+     holding its largest position (`firstMarket`, liquidate it first);
+  2. `ClearingHouse.liquidate(account, firstMarket)`; while the account stays liquidatable (cross
+     margin: one market's fraction may not suffice), the next-largest market, at most once per
+     market the account holds;
+  3. a summary: liquidations, penalties earned (the keeper's Vault balance change), failures
+     (e.g. another keeper was first, or the account recovered: NotLiquidatable).
+
+The accounts to watch come from the caller or from PositionChanged events
+(`accounts_from_events`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ape.exceptions import ApeException
+
+from vperp.chain.deploy import Deployment
+from vperp.chain.rpc import address_of as _addr
+
+MAX_MARKETS_PER_ACCOUNT = 10
+
+
+@dataclass(frozen=True)
+class Liquidation:
+    trader: str
+    base_token: str
+    size: int  # base closed, 18 decimals
+    notional: int  # quote exchanged, 18 decimals
+    penalty: int  # whole penalty, 18 decimals (the keeper gets its share)
+    tx_hash: str
+
+
+@dataclass(frozen=True)
+class Failure:
+    trader: str
+    base_token: str
+    error: str
+
+
+@dataclass
+class KeeperReport:
+    checked: int = 0  # accounts scanned
+    liquidatable: int = 0  # accounts the Viewer reported liquidatable
+    liquidations: list[Liquidation] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    earned: int = 0  # change of the keeper's Vault balance, 18 decimals
+
+    @property
+    def penalties(self) -> int:
+        return sum(x.penalty for x in self.liquidations)
+
+    def summary(self) -> str:
+        return (
+            f"checked {self.checked}, liquidatable {self.liquidatable}, "
+            f"liquidations {len(self.liquidations)}, failures {len(self.failures)}, "
+            f"penalties {self.penalties / 1e18:.6f} USD, earned {self.earned / 1e18:.6f} USD"
+        )
+
+
+def chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def accounts_from_events(d: Deployment, start_block: int = 0, stop_block: int | None = None) -> list[str]:
+    """Every trader that appears in a PositionChanged event in [start_block, stop_block]
+    (first-seen order, no duplicates)."""
+    from ape import chain
+
+    last = chain.blocks.height if stop_block is None else stop_block
+    seen: dict[str, None] = {}
+    if last < start_block:
+        return []
+    # ContractEvent.range(start, stop): stop exclusive
+    for log in d.clearing_house.PositionChanged.range(start_block, last + 1):
+        seen.setdefault(str(log.trader), None)
+    return list(seen)
+
+
+class LiquidationKeeper:
+    """Liquidates through `sender`; reads through the deployment's Viewer."""
+
+    def __init__(self, d: Deployment, sender: Any, chunk_size: int = 100) -> None:
+        if d.viewer is None:
+            raise ValueError("the deployment has no Viewer")
+        self.d = d
+        self.sender = sender
+        self.chunk_size = chunk_size
+
+    def find(self, accounts: Iterable[Any]) -> list[tuple[str, str]]:
+        """(account, first market) of every liquidatable account, one Viewer call per chunk."""
+        addrs = list(dict.fromkeys(_addr(a) for a in accounts))
+        found: list[tuple[str, str]] = []
+        for chunk in chunks(addrs, self.chunk_size):
+            traders, _shortfalls, first = self.d.viewer.liquidatable(list(chunk))
+            found.extend((str(t), str(m)) for t, m in zip(traders, first, strict=True))
+        return found
+
+    def next_market(self, trader: str, done: set[str]) -> str | None:
+        """The market of the account's largest remaining position not yet liquidated this pass."""
+        risk = self.d.viewer.scan([trader])[0]
+        if not risk.liquidatable:
+            return None
+        if str(risk.largestMarket) not in done:
+            return str(risk.largestMarket)
+        ch = self.d.clearing_house
+        best, best_notional = None, -1
+        for base in ch.getAccountMarkets(trader):
+            if str(base) in done:
+                continue
+            price, _ = ch.getValuationPrice(base)
+            notional = abs(int(ch.getPosition(trader, base).size)) * int(price)
+            if notional > best_notional:
+                best, best_notional = str(base), notional
+        return best
+
+    def liquidate_account(self, trader: str, first_market: str, report: KeeperReport) -> None:
+        ch = self.d.clearing_house
+        done: set[str] = set()
+        market: str | None = first_market
+        while market is not None and len(done) < MAX_MARKETS_PER_ACCOUNT:
+            done.add(market)
+            try:
+                tx = ch.liquidate(trader, market, sender=self.sender)
+            except ApeException as err:
+                report.failures.append(Failure(trader, market, str(err)))
+                return
+            for log in tx.decode_logs(ch.PositionLiquidated):
+                report.liquidations.append(
+                    Liquidation(
+                        str(log.trader),
+                        str(log.baseToken),
+                        int(log.liquidatedSize),
+                        int(log.liquidatedNotional),
+                        int(log.penalty),
+                        str(tx.txn_hash),
+                    )
+                )
+            market = self.next_market(trader, done)
+
+    def run_once(self, accounts: Iterable[Any]) -> KeeperReport:
+        accounts = list(accounts)
+        vault = self.d.vault
+        me = _addr(self.sender)
+        before = int(vault.balanceOf(me))
+        report = KeeperReport(checked=len(set(map(_addr, accounts))))
+        targets = self.find(accounts)
+        report.liquidatable = len(targets)
+        for trader, market in targets:
+            self.liquidate_account(trader, market, report)
+        report.earned = int(vault.balanceOf(me)) - before
+        return report

@@ -1,0 +1,68 @@
+"""Deployment configuration: one YAML file (config/deploy.yaml) with embedded defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]  # vperp/chain/config.py -> the repository
+DEFAULT_CONFIG = ROOT / "config" / "deploy.yaml"
+DEPLOYMENTS_DIR = ROOT / "deployments"
+
+
+@dataclass(frozen=True)
+class MarketConfig:
+    symbol: str
+    name: str
+    price: float
+    quote_reserve: float
+    depth_ratio: int
+    chainlink: str | None
+    chainlink_max_age: int
+    pyth_id: str
+    pyth_max_age: int
+    max_deviation: int
+    min_price: float
+    max_price: float
+    params: dict[str, int]
+    pyth_max_confidence: int = 10_000  # of the price, 1e6 = 100% (PROTOCOL.md section 4: 1%)
+
+
+@dataclass(frozen=True)
+class DeployConfig:
+    usdc: str | None
+    pyth: str | None
+    pyth_valid_time: int
+    pyth_update_fee_wei: int
+    global_params: dict[str, int]
+    insurance_fund_seed: float
+    liquidity_pool_seed: float
+    pool: dict[str, int]
+    markets: list[MarketConfig] = field(default_factory=list)
+
+    def market(self, symbol: str) -> MarketConfig:
+        for m in self.markets:
+            if m.symbol == symbol:
+                return m
+        raise KeyError(symbol)
+
+
+def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> DeployConfig:
+    """Reads the deployment config; `overrides` replaces top-level keys (tests use it)."""
+    raw: dict[str, Any] = yaml.safe_load(Path(path or DEFAULT_CONFIG).read_text())
+    raw.update(overrides or {})
+    markets = [MarketConfig(**m) for m in raw.pop("markets")]
+    return DeployConfig(
+        usdc=raw["usdc"],
+        pyth=raw["pyth"],
+        pyth_valid_time=raw["pyth_valid_time"],
+        pyth_update_fee_wei=raw["pyth_update_fee_wei"],
+        global_params=raw["global"],
+        insurance_fund_seed=raw["insurance_fund_seed"],
+        liquidity_pool_seed=raw["liquidity_pool_seed"],
+        pool=raw["pool"],
+        markets=markets,
+    )

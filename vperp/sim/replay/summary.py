@@ -1,0 +1,86 @@
+"""The result of one crash replay: what happened (liquidations, bad debt, the insurance fund, the
+mark against the index), as written to reports/replays/<window>.json."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from vperp.sdk.units import ONE
+
+# amounts the engine sums in 18 decimals during the run and writes as USD at the end
+RAW_AMOUNTS = (
+    "penalties_total",
+    "penalties_to_liquidator",
+    "penalties_to_insurance_fund",
+    "bad_debt_total",
+    "bad_debt_covered_by_insurance",
+    "bad_debt_socialized",
+    "unaccounted_loss",
+)
+
+
+@dataclass
+class ReplaySummary:
+    window: str
+    description: str
+    source_file: str
+    first_row_utc: str
+    last_row_utc: str
+    steps: int = 0
+    traders: int = 0
+    leverages: list[str] = field(default_factory=list)
+    liquidation_calls: int = 0
+    partial_liquidations: int = 0
+    full_liquidations: int = 0
+    accounts_liquidated: int = 0
+    accounts_closed_out: int = 0
+    max_liquidatable_accounts_in_one_step: int = 0
+    liquidatable_left_after_any_step: int = 0  # asserted 0: none stays liquidatable > 1 step
+    # liquidations stopped at the account's bankruptcy size (LiquidationCapped) or refused
+    # (LiquidationBeyondBankruptcy): such an account may stay liquidatable until the curve allows
+    liquidations_capped: int = 0
+    liquidations_deferred: int = 0
+    penalties_total: float = 0.0
+    penalties_to_liquidator: float = 0.0
+    penalties_to_insurance_fund: float = 0.0
+    bad_debt_events: int = 0
+    bad_debt_total: float = 0.0
+    bad_debt_covered_by_insurance: float = 0.0
+    bad_debt_socialized: float = 0.0
+    unaccounted_loss: float = 0.0  # asserted 0
+    liquidated_by_leverage: dict[str, dict[str, int]] = field(
+        default_factory=dict
+    )  # accounts, of N per leverage
+    insurance_fund_start: float = 0.0
+    insurance_fund_end: float = 0.0
+    index_min: float = 0.0
+    index_max: float = 0.0
+    reference_low: float | None = None  # exchange low in the same window (report only)
+    mark_min: float = 0.0
+    mark_max: float = 0.0
+    max_mark_index_gap_after_arb: float = 0.0  # |mark/index - 1| after each step's arbitrage
+    arbitrage_trades: int = 0
+    funding_updates: int = 0
+    invariant_checks: int = 0
+    transactions: int = 0
+    max_time_lag_s: int = 0  # chain time behind the data's time offset (rounds seconds apart)
+    wall_time_s: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def lines(self) -> list[str]:
+        return [f"{k:>40}: {v}" for k, v in self.to_dict().items()]
+
+
+def usd(x: int) -> float:
+    """18 decimals -> float USD, rounded to 6 places (the summary's amounts)."""
+    return round(float(Decimal(x) / ONE), 6)
+
+
+def utc(ts: int) -> str:
+    """Unix seconds -> "YYYY-MM-DD HH:MM:SS" (UTC)."""
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S")

@@ -1,0 +1,377 @@
+"""The scripted trading session of `ape run demo` (deployed by vperp.chain.network).
+
+`Session` wraps a Deployment with named traders: every transaction goes through `act`, which
+decodes the ClearingHouse events of its receipt into per-trader books (realised PnL, fees,
+settled funding) and prints one line; `snapshot` reads positions and markets for the tables of
+vperp.reports.tables. `run_demo` is the scripted session itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from vperp.chain.deploy import Deployment, set_index_price
+from vperp.reports.tables import POSITIONS_LEGEND, fmt, markets_table, pct, positions_table, render_table
+from vperp.sdk.client import PerpClient
+from vperp.sdk.units import ONE, from_usdc, from_wad
+
+Printer = Callable[[str], None]
+
+# ---------------------------------------------------------------------------- session state
+
+
+@dataclass
+class Book:
+    """One trader's history in one market, summed from the receipts' events."""
+
+    realized_pnl: Decimal = Decimal(0)
+    fees: Decimal = Decimal(0)
+    funding_paid: Decimal = Decimal(0)  # settled; > 0 paid, < 0 received
+    trades: int = 0
+
+
+@dataclass(frozen=True)
+class PositionRow:
+    trader: str
+    market: str  # "-" for a trader with no position and no history
+    size: Decimal
+    entry: Decimal | None
+    mark: Decimal | None
+    index: Decimal | None
+    unrealized_pnl: Decimal
+    realized_pnl: Decimal
+    fees: Decimal
+    pending_funding: Decimal
+    collateral: Decimal
+    account_value: Decimal
+    margin_ratio: Decimal | None  # account value / total notional; None without positions
+
+
+@dataclass(frozen=True)
+class MarketRow:
+    symbol: str
+    mark: Decimal
+    index: Decimal
+    base_reserve: Decimal
+    quote_reserve: Decimal
+    long_oi: Decimal
+    short_oi: Decimal
+    funding_index: Decimal
+    last_funding_rate: Decimal
+
+
+@dataclass
+class Snapshot:
+    positions: list[PositionRow]
+    markets: list[MarketRow]
+    insurance_fund: Decimal
+    pool: Decimal
+
+
+@dataclass
+class Session:
+    """Named traders over one deployment; every transaction goes through `act`."""
+
+    d: Deployment
+    chain: Any
+    owner: Any
+    accounts: dict[str, Any]
+    out: Printer = print
+    clients: dict[str, PerpClient] = field(default_factory=dict)
+    books: dict[tuple[str, str], Book] = field(default_factory=dict)
+    deposited: dict[str, Decimal] = field(default_factory=dict)
+    withdrawn: dict[str, Decimal] = field(default_factory=dict)
+    tx_count: int = 0
+
+    def __post_init__(self) -> None:
+        self.ch = self.d.clearing_house
+        self.clients = {n: PerpClient(self.d, a) for n, a in self.accounts.items()}
+        self._names = {a.address: n for n, a in self.accounts.items()}
+        self._symbols = {m.base_token.address: s for s, m in self.d.markets.items()}
+
+    # ------------------------------------------------------------------ actions
+
+    def book(self, name: str, symbol: str) -> Book:
+        return self.books.setdefault((name, symbol), Book())
+
+    def act(self, name: str, label: str, receipt: Any) -> Any:
+        """Records a receipt's PositionChanged / FundingSettled events and prints one line."""
+        self.tx_count += 1
+        parts = []
+        for log in receipt.decode_logs([self.ch.PositionChanged, self.ch.FundingSettled]):
+            who = self._names.get(log.trader)
+            sym = self._symbols.get(log.baseToken)
+            if who is None or sym is None:
+                continue
+            b = self.book(who, sym)
+            if log.event_name == "FundingSettled":
+                b.funding_paid += from_wad(int(log.amount))
+                parts.append(f"funding {fmt(from_wad(int(log.amount)), 4, sign=True)}")
+                continue
+            size, notional = from_wad(int(log.exchangedSize)), from_wad(int(log.exchangedNotional))
+            b.realized_pnl += from_wad(int(log.realizedPnl))
+            b.fees += from_wad(int(log.fee))
+            b.trades += 1
+            parts.append(
+                f"{fmt(size, 4, sign=True)} {sym} @ {fmt(abs(notional / size))}, fee {fmt(from_wad(int(log.fee)))}"
+                f", rPnL {fmt(from_wad(int(log.realizedPnl)), sign=True)}, mark -> {fmt(from_wad(int(log.markPrice)))}"
+            )
+        detail = f": {'; '.join(parts)}" if parts else ""
+        self.out(f"  {name:<7} {label}{detail}")
+        return receipt
+
+    def deposit(self, name: str, amount: Decimal | int) -> None:
+        c = self.clients[name]
+        c.faucet(amount)
+        self.act(name, f"deposits {fmt(Decimal(amount))} USDC", c.deposit(amount))
+        self.deposited[name] = self.deposited.get(name, Decimal(0)) + Decimal(amount)
+
+    def withdraw(self, name: str, amount: Decimal | int) -> None:
+        self.act(name, f"withdraws {fmt(Decimal(amount))} USDC", self.clients[name].withdraw(amount))
+        self.withdrawn[name] = self.withdrawn.get(name, Decimal(0)) + Decimal(amount)
+
+    def free_collateral_usdc(self, name: str) -> Decimal:
+        """Free collateral, rounded down to whole USDC units (what withdraw accepts)."""
+        free = int(self.ch.getFreeCollateral(self.accounts[name].address))
+        return from_usdc(max(free, 0) // 10**12)
+
+    def set_index(self, symbol: str, price: Decimal | int) -> None:
+        set_index_price(self.d, self.chain, symbol, price, self.owner)
+        self.out(f"  oracle  {symbol} index -> {fmt(Decimal(price))}")
+
+    def advance(self, seconds: int) -> None:
+        self.chain.mine(deltatime=seconds)
+        self.out(f"  chain   time +{seconds} s")
+
+    # ------------------------------------------------------------------ reads
+
+    def snapshot(self) -> Snapshot:
+        markets: list[MarketRow] = []
+        prices: dict[str, int] = {}
+        for v in self.d.viewer.markets():
+            sym = self._symbols[v.baseToken]
+            index = int(v.indexPrice) if v.indexFresh else int(self.ch.getIndexPrice(v.baseToken))
+            prices[sym] = int(v.valuationPrice)
+            markets.append(
+                MarketRow(
+                    sym,
+                    from_wad(int(v.markPrice)),
+                    from_wad(index),
+                    from_wad(int(v.baseReserve)),
+                    from_wad(int(v.quoteReserve)),
+                    from_wad(int(v.longOpenInterest)),
+                    from_wad(int(v.shortOpenInterest)),
+                    from_wad(int(v.cumulativeFundingIndex)),
+                    from_wad(int(v.lastFundingRate)),
+                )
+            )
+        by_sym = {m.symbol: m for m in markets}
+        rows: list[PositionRow] = []
+        for name, acct in self.accounts.items():
+            tokens, positions, pending = self.d.viewer.positions(acct.address)
+            # (size, openNotional, lastFundingIndex) tuples
+            held = {
+                self._symbols[t]: ((int(p[0]), int(p[1])), int(f))
+                for t, p, f in zip(tokens, positions, pending, strict=True)
+            }
+            value = from_wad(int(self.ch.getAccountValue(acct.address)))
+            collateral = from_wad(int(self.d.vault.balanceOf(acct.address)))
+            notional = sum(abs(p[0]) * prices[s] // ONE for s, (p, _f) in held.items())
+            ratio = value / from_wad(notional) if notional else None
+            syms = [s for s in self.d.markets if s in held or (name, s) in self.books]
+            for s in syms or ["-"]:
+                p, f = held.get(s, (None, 0))
+                size, open_notional = p if p else (0, 0)
+                b = self.books.get((name, s), Book())
+                m = by_sym.get(s)
+                rows.append(
+                    PositionRow(
+                        trader=name,
+                        market=s,
+                        size=from_wad(size),
+                        entry=Decimal(open_notional) / Decimal(size) if size else None,
+                        mark=m.mark if m else None,
+                        index=m.index if m else None,
+                        unrealized_pnl=from_wad(size * prices[s] // ONE - open_notional)
+                        if size
+                        else Decimal(0),
+                        realized_pnl=b.realized_pnl,
+                        fees=b.fees,
+                        pending_funding=from_wad(f),
+                        collateral=collateral,
+                        account_value=value,
+                        margin_ratio=ratio,
+                    )
+                )
+        vault = self.d.vault
+        return Snapshot(
+            rows,
+            markets,
+            from_wad(int(vault.balanceOf(self.d.insurance_fund.address))),
+            from_wad(int(vault.balanceOf(self.d.liquidity_pool.address))),
+        )
+
+    def show(self, phase: str) -> Snapshot:
+        s = self.snapshot()
+        self.out("")
+        self.out(positions_table(s.positions, f"[{phase}] positions"))
+        self.out("")
+        self.out(markets_table(s.markets, s.insurance_fund, s.pool, f"[{phase}] markets"))
+        return s
+
+    def phase(self, title: str) -> None:
+        self.out("")
+        self.out(f"=== {title} " + "=" * max(0, 90 - len(title)))
+
+
+# ---------------------------------------------------------------------------- the scripted session
+
+TRADERS = ("alice", "bob", "carol", "dave")
+
+
+@dataclass
+class DemoResult:
+    session: Session
+    final: Snapshot
+    funding_rates: dict[str, Decimal]
+    opened: dict[str, Decimal]  # sizes right after the opening phase, "name/symbol" -> base
+    solvency_surplus: int  # wei of USDC (18 decimals) the vault holds beyond every claim
+
+
+def run_demo(
+    d: Deployment, chain: Any, owner: Any, accounts: dict[str, Any], keeper: Any, out: Printer = print
+) -> DemoResult:
+    """The scripted session: deposits, longs and shorts on vETH and vBTC, index moves, a partial
+    close, a flip, a full close, an hour of funding, withdrawals; tables after every phase.
+    `accounts` maps the names in TRADERS to funded test accounts (they need gas only)."""
+    from vperp.sim.invariants import check_all
+
+    s = Session(d, chain, owner, {n: accounts[n] for n in TRADERS}, out)
+    c = s.clients
+    eth, btc = d.base("vETH").address, d.base("vBTC").address
+
+    out(POSITIONS_LEGEND)
+    s.phase("1. deposits")
+    for name, amount in (("alice", 10_000), ("bob", 20_000), ("carol", 5_000), ("dave", 50_000)):
+        s.deposit(name, amount)
+    s.show("deposits")
+
+    s.phase("2. opening: longs and shorts")
+    s.act("alice", "longs vETH for 30,000 USD", c["alice"].long_quote("vETH", 30_000))
+    s.act("bob", "shorts 10 vETH", c["bob"].short_base("vETH", 10))
+    s.act("carol", "longs 0.5 vBTC", c["carol"].long_base("vBTC", "0.5"))
+    s.act("dave", "shorts vBTC for 40,000 USD", c["dave"].short_quote("vBTC", 40_000))
+    s.act("dave", "longs vETH for 20,000 USD", c["dave"].long_quote("vETH", 20_000))
+    opened = {
+        f"{n}/{sym}": from_wad(
+            int(d.clearing_house.getPosition(s.accounts[n].address, d.base(sym).address).size)
+        )
+        for n, sym in (
+            ("alice", "vETH"),
+            ("bob", "vETH"),
+            ("carol", "vBTC"),
+            ("dave", "vBTC"),
+            ("dave", "vETH"),
+        )
+    }
+    s.show("after opening")
+
+    s.phase("3. index moves: ETH +4%, BTC -4%")
+    s.set_index("vETH", 3_120)
+    s.set_index("vBTC", 57_600)
+    s.show("after the index moves")
+
+    s.phase("4. partial close, flip, full close")
+    half = abs(opened["alice/vETH"]) / 2
+    s.act("alice", f"sells {fmt(half, 4)} vETH (half her long)", c["alice"].short_base("vETH", half))
+    s.act("bob", "buys 15 vETH (flips short 10 -> long 5)", c["bob"].long_base("vETH", 15))
+    s.act("carol", "closes her vBTC long", c["carol"].close("vBTC"))
+    s.show("after reducing, flipping, closing")
+
+    s.phase("5. one hour later: funding")
+    s.advance(3_600)
+    # the Pyth mock goes stale after 60 s of chain time: a keeper pushes fresh prices
+    s.set_index("vETH", 3_120)
+    s.set_index("vBTC", 57_600)
+    rates: dict[str, Decimal] = {}
+    for sym, base in (("vETH", eth), ("vBTC", btc)):
+        r = s.act(
+            "keeper", f"updateFundingRate({sym})", d.clearing_house.updateFundingRate(base, sender=keeper)
+        )
+        (ev,) = r.decode_logs(d.clearing_house.FundingUpdated)
+        rates[sym] = from_wad(int(ev.rate))
+        out(
+            f"          rate {pct(rates[sym], 4)} for the hour (mark TWAP {fmt(from_wad(int(ev.markTwap)))}"
+            f", index TWAP {fmt(from_wad(int(ev.indexTwap)))}; > 0: longs pay)"
+        )
+    s.show("after the funding update")
+
+    s.phase("6. withdrawals")
+    s.withdraw("carol", s.free_collateral_usdc("carol"))  # no position left: all of it
+    s.withdraw("dave", 5_000)  # settles dave's pending funding first
+    final = s.show("final")
+
+    everyone = [*s.accounts.values(), owner, keeper]
+    report = check_all(d, everyone)
+    out("")
+    out(summary(s, final, rates, report.surplus))
+    return DemoResult(s, final, rates, opened, report.surplus)
+
+
+def summary(s: Session, final: Snapshot, rates: dict[str, Decimal], surplus: int) -> str:
+    """Per-trader totals, protocol balances and the invariant check."""
+    rows = []
+    pending = {n: Decimal(0) for n in s.accounts}
+    for r in final.positions:
+        pending[r.trader] += r.pending_funding
+    for name, acct in s.accounts.items():
+        books = [b for (n, _sym), b in s.books.items() if n == name]
+        wallet = from_usdc(int(s.d.usdc.balanceOf(acct.address)))
+        value = next(r.account_value for r in final.positions if r.trader == name)
+        rows.append(
+            (
+                name,
+                fmt(s.deposited.get(name, Decimal(0))),
+                fmt(s.withdrawn.get(name, Decimal(0))),
+                str(sum(b.trades for b in books)),
+                fmt(sum((b.realized_pnl for b in books), Decimal(0)), sign=True),
+                fmt(sum((b.fees for b in books), Decimal(0))),
+                fmt(-sum((b.funding_paid for b in books), Decimal(0)) - pending[name], 4, sign=True),
+                fmt(value),
+                fmt(wallet),
+            )
+        )
+    table = render_table(
+        (
+            "trader",
+            "deposited",
+            "withdrawn",
+            "trades",
+            "realised PnL",
+            "fees",
+            "funding",
+            "acct value",
+            "wallet USDC",
+        ),
+        rows,
+        "SUMMARY (funding: settled and pending, + received, - paid)",
+    )
+    open_pos = [f"{r.trader} {fmt(r.size, 4, sign=True)} {r.market}" for r in final.positions if r.size != 0]
+    fees = sum((b.fees for b in s.books.values()), Decimal(0))
+    lines = [
+        "=" * 100,
+        table,
+        "",
+        f"trader and keeper transactions: {s.tx_count} (plus faucet mints and oracle pushes)",
+        f"open positions: {', '.join(open_pos) or 'none'}",
+        "funding rates applied: " + ", ".join(f"{k} {pct(v, 4)}" for k, v in rates.items()),
+        f"fees paid by traders: {fmt(fees)} USD; insurance fund {fmt(final.insurance_fund)} USD, "
+        f"liquidity pool {fmt(final.pool)} USD",
+        f"invariants (PROTOCOL.md 7.1 zero-sum exposure, 7.2 solvency, 7.4 funding conservation): hold; "
+        f"vault surplus {surplus} wei",
+        "=" * 100,
+    ]
+    return "\n".join(lines)
