@@ -190,7 +190,9 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
     viewer = project.Viewer.deploy(ch.address, **tx)
     # `vault` and `amm` name the core's ledger and curves (PROTOCOL.md section 3's vocabulary):
     # one contract, the ClearingHouse.
-    d = Deployment(usdc_token, pyth, ch, oracle, ch, ch, fund, pool, viewer, owner=deployer, is_local=is_local)
+    d = Deployment(
+        usdc_token, pyth, ch, oracle, ch, ch, fund, pool, viewer, owner=deployer, is_local=is_local
+    )
     d.logic = {c.contract_type.name: c for c in logic}
     for m in cfg.markets:
         base = project.BaseToken.deploy(m.name, m.symbol, **tx)
