@@ -361,7 +361,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
 
     /// @inheritdoc IClearingHouseState
     function poolFeeIncome() external view returns (uint256) {
-        return CoreStorage.layout().poolFeeIncome;
+        return Ledger.poolFeeIncome(CoreStorage.layout());
     }
 
     /// @inheritdoc IClearingHouseState

@@ -18,9 +18,9 @@ library CoreStorage {
         uint128 collateralIndex; // collateral per share, 18 decimals (lowered by socialised losses)
         uint128 totalShares; // same slot: every share change reads the index
         uint128 insuranceBalance; // the insurance fund's balance
+        uint128 poolBalance; // the liquidity pool's balance; same slot: every fee credits both
         int128 fundingEscrow; // funding the pool settled at epochs and traders have not yet
-        uint128 poolBalance; // the liquidity pool's balance
-        uint128 poolFeeIncome; // same slot: every fee credits both
+        int128 poolOtherFlows; // pool balance moves other than fees: fee income = balance - this
         uint128 fundingPayoutBudget; // what the pool may still pay in funding
         uint128 feeIncomeCheckpoint; // fee income already counted into the budget
         uint256 totalDebt; // traders' negative balances

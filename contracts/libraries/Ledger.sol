@@ -38,6 +38,7 @@ library Ledger {
             s.insuranceBalance = uint128(_addSystem(account, s.insuranceBalance, amount));
         } else if (account == s.liquidityPool) {
             s.poolBalance = uint128(_addSystem(account, s.poolBalance, amount));
+            s.poolOtherFlows += int128(amount);
         } else {
             addTrader(s, account, amount);
         }
@@ -57,12 +58,16 @@ library Ledger {
         returns (int256 balance)
     {
         balance = addTrader(s, trader, realizedPnl - int256(fee));
-        uint256 poolFee = fee - insuranceFee;
-        if (insuranceFee != 0) s.insuranceBalance += uint128(insuranceFee);
-        if (poolFee != 0) {
-            s.poolBalance += uint128(poolFee);
-            s.poolFeeIncome += uint128(poolFee);
+        if (fee != 0) {
+            // one slot: the fund's share and the pool's (its fee income is derived, poolFeeIncome)
+            s.insuranceBalance += uint128(insuranceFee);
+            s.poolBalance += uint128(fee - insuranceFee);
         }
+    }
+
+    /// @notice Fees the liquidity pool has earned: its balance less every other flow.
+    function poolFeeIncome(CoreStorage.Layout storage s) internal view returns (uint256) {
+        return uint256(int256(uint256(s.poolBalance)) - s.poolOtherFlows);
     }
 
     /// @notice Funding between an account and the escrow: `payment` > 0 is paid by the account.

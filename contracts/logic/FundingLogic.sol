@@ -65,7 +65,7 @@ contract FundingLogic is LogicBase {
             return (due, 0, applied);
         }
         uint256 payout = uint256(-due);
-        uint256 income = s.poolFeeIncome;
+        uint256 income = Ledger.poolFeeIncome(s);
         uint256 budget = s.fundingPayoutBudget + (income - s.feeIncomeCheckpoint) / 3;
         s.feeIncomeCheckpoint = uint128(income);
         uint256 poolCap = Math.min(budget, s.poolBalance);

@@ -54,6 +54,7 @@ class GasRecord:
     target: int | None
     conditions: str
     breakdown: list[tuple[str, int, int]] = field(default_factory=list)  # (callee, gas, calls)
+    opcodes: dict[str, tuple[int, int]] = field(default_factory=dict)  # entry contract: op -> (gas, count)
 
     @property
     def within_target(self) -> bool | None:
@@ -95,8 +96,48 @@ class GasScenario:
         rec = GasRecord(op, int(receipt.gas_used), TARGETS.get(key), conditions)
         if self.trace:
             rec.breakdown = self._breakdown(receipt.txn_hash)
+            if op in OPCODE_ROWS:
+                rec.opcodes = self._opcodes(receipt.txn_hash)
         self.records.append(rec)
         return rec
+
+    def _opcodes(self, txn_hash: Any) -> dict[str, tuple[int, int]]:
+        """The entry contract's own gas by opcode class (Anvil's struct logger): its frame and the
+        logic contracts it delegatecalls (same storage). External calls are counted whole (the
+        callee included: the caller's gas before the call minus after it returned)."""
+        h = txn_hash if isinstance(txn_hash, str) else "0x" + bytes(txn_hash).hex()
+        opts = {"disableStack": True, "disableMemory": True, "disableStorage": True}
+        try:
+            logs = self.chain.provider.make_request("debug_traceTransaction", [h, opts])["structLogs"]
+        except Exception:
+            return {}
+        out: dict[str, list[int]] = {}
+        core = {1}  # depths running the core's code (itself, or delegatecalled logic)
+        for i, step in enumerate(logs):
+            d = step.get("depth")
+            if d not in core:
+                continue
+            op = step["op"]
+            cost = int(step.get("gasCost", 0))
+            if op in CALL_OPS:
+                back = next((x for x in logs[i + 1 :] if x.get("depth") <= d), None)
+                cost = int(step["gas"]) - int(back["gas"]) if back is not None else cost
+                if op == "DELEGATECALL":
+                    core.add(d + 1)
+                    cost = 0  # counted op by op in the delegatecalled frame
+                    label = "DELEGATECALL"
+                else:
+                    label = "external calls"
+            elif op.startswith("LOG"):
+                label = "LOG"
+            elif op in ("SLOAD", "SSTORE", "TLOAD", "TSTORE"):
+                label = op
+            else:
+                label = "other"
+            e = out.setdefault(label, [0, 0])
+            e[0] += cost
+            e[1] += 1
+        return {k: (v[0], v[1]) for k, v in out.items()}
 
     def _breakdown(self, txn_hash: Any) -> list[tuple[str, int, int]]:
         """Gas of each first-level external call, summed per (contract, function); a call's own
@@ -132,6 +173,18 @@ class GasScenario:
         if price is None:
             price = Decimal(int(self.d.markets[symbol].chainlink.latestRoundData()[1])) / 10**8
         set_index_price(self.d, self.chain, symbol, price, self.owner)
+
+
+CALL_OPS = ("CALL", "STATICCALL", "DELEGATECALL", "CALLCODE")
+OPCODE_ROWS = (
+    "first open",
+    "increase",
+    "close",
+    "partial liquidation",
+    "full liquidation",
+    "deposit",
+    "withdraw",
+)
 
 
 RING_WARMUP = 34  # > Twap.RING (32)
@@ -355,6 +408,34 @@ def render_markdown(records: list[GasRecord], header: str = "") -> str:
             sub = sum(g for _k, g, _n in r.breakdown)
             calls = "; ".join(_fmt_call(k, g, n) for k, g, n in r.breakdown)
             lines.append(f"| {r.op} | {r.gas:,} | {calls or '-'} | {r.gas - sub:,} |")
+    if any(r.opcodes for r in records):
+        lines += [
+            "",
+            "## Entry contract by opcode",
+            "",
+            "The core's own execution (its frame and the logic contracts it delegatecalls; Anvil's"
+            " struct logger), by opcode class: gas (count). SLOAD/SSTORE carry the EIP-2929 cold"
+            " surcharges (2,100 per first read of a slot, 20,000 for a 0 -> non-zero write, 2,900"
+            " for a rewrite); external calls are counted whole, callee included (the oracle, USDC);"
+            " the rest of the total is the 21,000 intrinsic gas and calldata.",
+            "",
+            "| operation | SLOAD | SSTORE | LOG | external calls | TLOAD/TSTORE | other |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in records:
+            if not r.opcodes:
+                continue
+            o = r.opcodes
+
+            def cell(*keys: str, o: dict[str, tuple[int, int]] = o) -> str:
+                g = sum(o.get(k, (0, 0))[0] for k in keys)
+                n = sum(o.get(k, (0, 0))[1] for k in keys)
+                return f"{g:,} ({n})" if n else "-"
+
+            lines.append(
+                f"| {r.op} | {cell('SLOAD')} | {cell('SSTORE')} | {cell('LOG')} | {cell('external calls')}"
+                f" | {cell('TLOAD', 'TSTORE')} | {cell('other')} |"
+            )
     return "\n".join(lines) + "\n"
 
 
