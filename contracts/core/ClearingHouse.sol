@@ -560,7 +560,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     function _userTrade(DataTypes.TradeParams memory p) internal returns (uint256, uint256) {
         CoreStorage.Layout storage s = CoreStorage.layout();
         DataTypes.Market memory m = _requireMarket(s, p.baseToken);
-        (uint256 price, uint256 anchor, IPriceOracle.Source source) = oracle.observePrices(p.baseToken);
+        (uint256 price, uint256 anchor, IPriceOracle.Source source) = oracle.getPrices(p.baseToken);
         DataTypes.TradeResult memory r = Trading.trade(s, p, m);
         bool fresh = source != IPriceOracle.Source.Stale;
         bool increased = r.newSize != 0

@@ -101,7 +101,7 @@ contract LiquidationLogic is LogicBase {
         l.baseToken = baseToken;
         l.cache = Margin.newCache(s);
         IPriceOracle.Source source;
-        (l.price, l.anchor, source) = oracle.observePrices(baseToken);
+        (l.price, l.anchor, source) = oracle.getPrices(baseToken);
         if (source == IPriceOracle.Source.Stale) {
             l.price = l.anchor =
                 VirtualAMM.markTwap(s.curves[baseToken], s.markTwaps[baseToken], VirtualAMM.MARK_TWAP_WINDOW);

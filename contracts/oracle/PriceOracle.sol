@@ -32,8 +32,10 @@ import {Twap} from "../libraries/Twap.sol";
 ///         a Chainlink outage an observer picks which genuine Pyth print is held until the next
 ///         observation); when more than MAX_ROUNDS rounds (or a phase change, or a malformed
 ///         round) lie between two accruals, the rest of the span is priced at the recorded price
-///         as well (every trade and funding update accrues, so this needs MAX_ROUNDS rounds
-///         without either); a latest round that is malformed, non-positive, out of range or
+///         as well (funding updates, repegs and `observe` accrue, and the funding bot observes
+///         every market between epochs, so this needs MAX_ROUNDS rounds between two of those;
+///         trades read the index through the `getPrices` view and write nothing here: an
+///         accrual per trade cost ~35k gas); a latest round that is malformed, non-positive, out of range or
 ///         future-dated prices the whole span at the recorded price.
 ///         Every state-changing read (`observe`, `observeCumulative`) commits its accrual, so a
 ///         cumulative it returned is never revised: later cumulatives are never smaller.
@@ -71,21 +73,7 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     IPyth public immutable pyth;
     mapping(address baseToken => Feed) internal _feeds;
     mapping(address baseToken => Twap.State) internal _twaps;
-    /// @dev One slot per market, written by every accrual: the TWAP's recorded price and the
-    ///      per-block cache of what the accrual read. A second read in the same block (another
-    ///      trade, a liquidation) returns the cache instead of calling the feeds again: the
-    ///      feeds' answers cannot differ within a block that has already read them... except
-    ///      through a Pyth update in the same block, which the cache then ignores until the next
-    ///      block (a trade cannot pick a fresher print than the block's first read).
-    struct Slot {
-        uint104 lastIndex; // the TWAP's price recorded at the last accrual
-        uint104 index; // cached spot index (0 when stale)
-        uint8 source; // cached Source
-        bool chainlinkFresh; // cached: the anchor is lastIndex (Chainlink) rather than the index
-        uint32 blockNumber; // block of the cache
-    }
-
-    mapping(address baseToken => Slot) internal _slots;
+    mapping(address baseToken => uint256) internal _lastIndex; // the TWAP's price recorded at the last accrual
 
     /// @param pyth_ Pyth contract; zero for an oracle with Chainlink feeds only
     /// @param owner_ owner (governance), who sets the feeds
@@ -108,7 +96,6 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
         bool existed = _known(old);
         if (existed) _accrue(baseToken, old);
         _feeds[baseToken] = f;
-        _slots[baseToken].blockNumber = 0; // the new feed is read on the next accrual
         emit FeedSet(baseToken, f);
 
         Round memory cl = _latest(f);
@@ -119,8 +106,8 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
             _twaps[baseToken].init();
         }
         if (source == Source.Stale) return; // a reconfigured market keeps its last price in force
-        if (price != _slots[baseToken].lastIndex) {
-            _slots[baseToken].lastIndex = uint104(price);
+        if (price != _lastIndex[baseToken]) {
+            _lastIndex[baseToken] = price;
             emit IndexObserved(baseToken, price, source);
         }
     }
@@ -219,35 +206,24 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
         internal
         returns (uint256 price, Source source, uint256 cumulative, uint256 anchor)
     {
-        Twap.State storage t = _twaps[baseToken];
-        Slot memory slot = _slots[baseToken];
-        if (slot.blockNumber == uint32(block.number)) {
-            // read already in this block: the accrual is a no-op, the feeds are not read again
-            anchor = slot.chainlinkFresh ? slot.lastIndex : slot.index;
-            return (slot.index, Source(slot.source), t.head.cumulative, anchor);
-        }
         Round memory cl = _latest(f);
         (price, source) = _spot(f, cl);
         anchor = cl.fresh ? cl.price : price;
-        uint256 last = slot.lastIndex;
+        Twap.State storage t = _twaps[baseToken];
+        uint256 last = _lastIndex[baseToken];
         cumulative = t.accrueSum(_pending(f, cl, t.head.lastTime, last));
         (uint256 next, Source nextSource) = _twapPrice(cl, price, source);
         if (nextSource != Source.Stale && next != last) {
-            slot.lastIndex = uint104(next);
+            _lastIndex[baseToken] = next;
             emit IndexObserved(baseToken, next, nextSource);
         }
-        slot.index = uint104(price);
-        slot.source = uint8(source);
-        slot.chainlinkFresh = cl.fresh;
-        slot.blockNumber = uint32(block.number);
-        _slots[baseToken] = slot;
     }
 
     function _indexCumulative(address baseToken) internal view returns (uint256 cumulative, uint256 price, uint64 lastTime) {
         Feed memory f = _feed(baseToken);
         Round memory cl = _latest(f);
         Twap.Head memory h = _twaps[baseToken].head;
-        uint256 last = _slots[baseToken].lastIndex;
+        uint256 last = _lastIndex[baseToken];
         cumulative = uint256(h.cumulative) + _pending(f, cl, h.lastTime, last);
         (uint256 spot, Source source) = _spot(f, cl);
         (price, source) = _twapPrice(cl, spot, source);

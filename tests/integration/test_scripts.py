@@ -150,7 +150,7 @@ def test_gas_scenario_measures_every_hot_path(stack, chain, owner, accounts):
     # positions are the core's own storage); the breakdown never exceeds the total
     for op in ("first open", "increase", "close"):
         names = [k for k, _g, _n in by_op[op].breakdown]
-        assert len(names) == 1 and names[0].startswith("PriceOracle.observePrices"), names
+        assert len(names) == 1 and names[0].startswith("PriceOracle.getPrices"), names
     assert all(sum(g for _k, g, _n in r.breakdown) < r.gas for r in records)
     md = render_markdown(records, "header")
     for r in records:

@@ -3,6 +3,11 @@
 `updateFundingRate(baseToken)` is permissionless once `block.timestamp >= lastFundingTime +
 fundingInterval` (ClearingHouse, PROTOCOL.md section 5). A missed epoch is not lost: the next
 update covers the whole span, so the bot only has to call when a market is due.
+
+Between epochs it also accrues each market's index TWAP (`PriceOracle.observe`) once
+OBSERVE_EVERY seconds have passed since the oracle's last accrual: trades read the index without
+writing to the oracle, and an accrual walks back at most MAX_ROUNDS Chainlink rounds, so regular
+observations keep every round in the funding TWAP in a fast market.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from ape.exceptions import ContractLogicError
 from vperp.chain.deploy import Deployment
 from vperp.chain.signers import pick_account
 
+OBSERVE_EVERY = 600  # seconds between index TWAP accruals when no funding update is due
+
 
 @dataclass(frozen=True)
 class FundingAction:
@@ -24,6 +31,7 @@ class FundingAction:
     updated: bool
     tx_hash: str | None = None
     error: str | None = None  # e.g. another keeper updated first
+    observed: bool = False  # the index TWAP was accrued (no update due)
 
 
 def due_time(d: Deployment, base_token: Any) -> int:
@@ -39,7 +47,15 @@ def run_once(d: Deployment, sender: Any, now: int) -> list[FundingAction]:
         base = market.base_token.address
         due = due_time(d, base)
         if now < due:
-            actions.append(FundingAction(symbol, base, due, False))
+            last = int(d.oracle.indexCumulative(base)[2])
+            observed = False
+            if now - last >= OBSERVE_EVERY:
+                try:
+                    d.oracle.observe(base, sender=sender)
+                    observed = True
+                except ContractLogicError:
+                    pass
+            actions.append(FundingAction(symbol, base, due, False, observed=observed))
             continue
         try:
             tx = d.clearing_house.updateFundingRate(base, sender=sender)
@@ -62,7 +78,11 @@ def format_actions(actions: list[FundingAction]) -> str:
         what = (
             f"updated ({a.tx_hash})"
             if a.updated
-            else (f"failed: {a.error}" if a.error else f"due at {a.due_time}")
+            else (
+                f"failed: {a.error}"
+                if a.error
+                else f"due at {a.due_time}" + (" (index TWAP accrued)" if a.observed else "")
+            )
         )
         lines.append(f"{a.symbol:<6} {what}")
     return "\n".join(lines)
