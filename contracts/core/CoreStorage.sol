@@ -30,10 +30,10 @@ library CoreStorage {
         address insuranceFund;
         address liquidityPool;
         address guardian;
-        bool globalPaused;
+        uint96 fullLiquidationThreshold; // <= 100,000e18
+        uint128 minPositionNotional; // same slot as the pause: one read per trade
         uint24 liquidatorShare; // of the penalty, when the account is not under water
-        uint128 minPositionNotional;
-        uint128 fullLiquidationThreshold;
+        bool globalPaused;
         // ---------------------------------------------------------- markets
         address[] marketList; // by id
         mapping(address baseToken => DataTypes.Market) markets;

@@ -113,6 +113,8 @@ library DataTypes {
     struct PriceCache {
         uint256[] price;
         uint256[] anchor;
+        address known; // a market whose token the caller knows (its id: knownId), or zero
+        uint256 knownId;
     }
 
     /// @notice One fill booked on an account.

@@ -22,6 +22,23 @@ library Margin {
         c.anchor = new uint256[](n);
     }
 
+    /// @notice A price cache for one account's markets (`bitmap`), with one market's prices and
+    ///         token already known: no read of the market list.
+    function cacheFor(uint256 bitmap, uint8 id, address token, uint256 price, uint256 anchor)
+        internal
+        pure
+        returns (DataTypes.PriceCache memory c)
+    {
+        uint256 n = uint256(id) + 1;
+        for (uint256 b = bitmap >> n; b != 0; b >>= 1) ++n; // up to the highest id held
+        c.price = new uint256[](n);
+        c.anchor = new uint256[](n);
+        c.price[id] = price;
+        c.anchor[id] = anchor;
+        c.known = token;
+        c.knownId = id;
+    }
+
     /// @notice (valuation price, anchor price, index fresh): the index and the Chainlink-anchored
     ///         price when fresh, else the 15-minute mark TWAP for both.
     function prices(CoreStorage.Layout storage s, IPriceOracle oracle, address baseToken)
@@ -55,7 +72,7 @@ library Margin {
         while (bitmap != 0) {
             uint256 id = AccountBalance.lowestBit(bitmap);
             bitmap &= bitmap - 1;
-            address token = s.marketList[id];
+            address token = id == cache.knownId && cache.known != address(0) ? cache.known : s.marketList[id];
             uint256 price = cache.price[id];
             if (price == 0) {
                 (price, cache.anchor[id],) = prices(s, oracle, token);

@@ -89,7 +89,7 @@ contract ConfigLogic is LogicBase {
         _bound(fullLiquidationThreshold, 0, 100_000e18);
         CoreStorage.Layout storage s = CoreStorage.layout();
         s.minPositionNotional = minPositionNotional;
-        s.fullLiquidationThreshold = fullLiquidationThreshold;
+        s.fullLiquidationThreshold = uint96(fullLiquidationThreshold); // bounded above
         s.liquidatorShare = liquidatorShare;
         emit Ev.GlobalParamsChanged(minPositionNotional, fullLiquidationThreshold, liquidatorShare);
     }
