@@ -345,7 +345,7 @@ def test_withdrawals_limited_by_utilisation(lp, ch, vault, owner, funded, alice)
 
 
 def test_depth_syncs_apply_only_while_the_net_position_is_zero(
-    lp, ch, amm, vault, eth, owner, funded, lp_user, alice, bob
+    lp, ch, amm, vault, eth, owner, funded, lp_user, alice, bob, chain
 ):
     """Depth 30x: target quote reserve = pool value (totalAssets) * 30.
     1. N = 0: Bob deposits 100,000: target 33,000,000 (10% off, > 1%): k deepens at cost 0.
@@ -376,6 +376,7 @@ def test_depth_syncs_apply_only_while_the_net_position_is_zero(
     net_open = keccak(text="NetPositionOpen(address,int256)")[:4] + encode(
         ["address", "int256"], [eth.address, n]
     )
+    chain.pending_timestamp = chain.blocks.head.timestamp  # the view below: the deposit's second
     tx = lp.deposit(usdc(100_000), bob, sender=bob)
     value = int(lp.totalAssets()) * SCALE
     ev = one(tx, lp.DepthSyncSkipped)
@@ -393,6 +394,8 @@ def test_depth_syncs_apply_only_while_the_net_position_is_zero(
     a.close("vETH")
     assert int(amm.netBase(eth)) == 0
     c = curve(amm, eth)
+    # income vests by the second: the deposit runs in the same second as the view
+    chain.pending_timestamp = chain.blocks.head.timestamp
     value = int(lp.totalAssets()) * SCALE
     tx = lp.deposit(usdc(1_000), bob, sender=bob)
     new = sync_target(c, value + wad(1_000), 30_000_000)
