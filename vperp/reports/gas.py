@@ -9,12 +9,14 @@ Measurement conditions (also written into the report):
 - every transaction is mined in its own block (Anvil automine), so every storage slot and
   account is cold at the start of each transaction (EIP-2929 warmth is per transaction);
 - before each measured trade the chain moves on 61 s and both mock feeds (Chainlink round,
-  Pyth update) are pushed: the trade is then the first touch of its market in a new minute,
-  so the vAMM's mark TWAP and the oracle's index TWAP both write a ring observation (the
-  worst case; "increase (same minute)" shows a trade that skips those writes);
+  Pyth update) are pushed: the trade is then the first touch of its market in a new minute and
+  a new block, so the mark TWAP writes a ring observation and the curve's block-start price is
+  rewritten (the worst case; "increase (same minute)" shows a trade that skips the ring write).
+  Trades read the oracle through a view (no index TWAP write since issue 8); the funding
+  updates accrue the index TWAP, walking back the Chainlink rounds pushed since the last one;
 - the TWAP rings have wrapped (the market has traded once a minute for over 32 minutes), so a
   ring observation overwrites a non-zero slot; during a market's first 32 minutes each ring
-  write costs about 17,600 gas more (0 -> non-zero), in the vAMM and in the oracle;
+  write costs about 17,600 gas more (0 -> non-zero);
 - the Pyth price is fresh and within 2% of Chainlink (index source = Pyth); the feeds are the
   mocks (Pyth's MockPyth, Chainlink's MockV3Aggregator): their reads are in the breakdown below,
   real feeds cost somewhat differently (Chainlink's proxy adds a call to its aggregator).
