@@ -58,6 +58,13 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         _;
     }
 
+    /// @dev The function is ViewLogic's function of the same signature, run in the core's
+    ///      context: its return data (or revert) is this call's, and the (empty) body never runs.
+    modifier inViewLogic() {
+        _asView(_forward)(_viewLogic);
+        _;
+    }
+
     /// @param usdc_ the collateral token (6 decimals)
     /// @param oracle_ the price oracle
     /// @param logic_ the liquidation, funding, configuration and view logic contracts, in this order
@@ -259,67 +266,51 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     // ================================================================== views: accounts
 
     /// @inheritdoc IClearingHouseState
-    function getPosition(address trader, address baseToken) external view returns (DataTypes.Position memory) {
-        return CoreStorage.layout().positions[trader][baseToken];
-    }
+    function getPosition(address trader, address baseToken)
+        external
+        view
+        inViewLogic
+        returns (DataTypes.Position memory)
+    {}
 
     /// @inheritdoc IClearingHouseState
-    function getAccountValue(address trader) external view returns (int256) {
-        return _accountState(trader).accountValue;
-    }
+    function getAccountValue(address trader) external view inViewLogic returns (int256) {}
 
     /// @inheritdoc IClearingHouseState
-    function getMarginRequirements(address trader) external view returns (uint256 initial, uint256 maintenance) {
-        DataTypes.AccountState memory st = _accountState(trader);
-        return (st.initialRequirement, st.maintenanceRequirement);
-    }
+    function getMarginRequirements(address trader)
+        external
+        view
+        inViewLogic
+        returns (uint256 initial, uint256 maintenance)
+    {}
 
     /// @inheritdoc IClearingHouseState
-    function getFreeCollateral(address trader) external view returns (int256) {
-        CoreStorage.Layout storage s = CoreStorage.layout();
-        return Margin.freeCollateral(s, oracle, trader, Ledger.balanceOf(s, trader));
-    }
+    function getFreeCollateral(address trader) external view inViewLogic returns (int256) {}
 
     /// @inheritdoc IClearingHouseState
-    function isLiquidatable(address trader) external view returns (bool) {
-        if (AccountBalance.marketBits(CoreStorage.layout(), trader) == 0) return false;
-        return Margin.isLiquidatable(_accountState(trader), true);
-    }
+    function isLiquidatable(address trader) external view inViewLogic returns (bool) {}
 
     /// @inheritdoc IClearingHouseState
     function getAccountState(address trader)
         external
         view
+        inViewLogic
         returns (int256 accountValue, uint256 initialRequirement, uint256 maintenanceRequirement, bool liquidatable)
-    {
-        DataTypes.AccountState memory st = _accountState(trader);
-        bool has = AccountBalance.marketBits(CoreStorage.layout(), trader) != 0;
-        return (st.accountValue, st.initialRequirement, st.maintenanceRequirement, Margin.isLiquidatable(st, has));
-    }
+    {}
 
     /// @inheritdoc IClearingHouseState
-    function getAccountStates(address[] calldata traders) external view returns (DataTypes.AccountState[] memory) {
-        return abi.decode(_view(msg.data), (DataTypes.AccountState[]));
-    }
+    function getAccountStates(address[] calldata traders)
+        external
+        view
+        inViewLogic
+        returns (DataTypes.AccountState[] memory)
+    {}
 
     /// @inheritdoc IClearingHouseState
-    function getPendingFunding(address trader, address baseToken) external view returns (int256) {
-        CoreStorage.Layout storage s = CoreStorage.layout();
-        return AccountBalance.pendingFunding(s.positions[trader][baseToken], s.funding[baseToken].cumulativeIndex);
-    }
+    function getPendingFunding(address trader, address baseToken) external view inViewLogic returns (int256) {}
 
     /// @inheritdoc IClearingHouseState
-    function getAccountMarkets(address trader) external view returns (address[] memory tokens) {
-        CoreStorage.Layout storage s = CoreStorage.layout();
-        uint256 bitmap = AccountBalance.marketBits(s, trader);
-        tokens = new address[](AccountBalance.popcount(bitmap));
-        uint256 n;
-        while (bitmap != 0) {
-            uint256 id = AccountBalance.lowestBit(bitmap);
-            bitmap &= bitmap - 1;
-            tokens[n++] = s.marketList[id];
-        }
-    }
+    function getAccountMarkets(address trader) external view inViewLogic returns (address[] memory tokens) {}
 
     // ================================================================== views: collateral
 
@@ -329,10 +320,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IClearingHouseState
-    function rawBalance(address trader) external view returns (uint256 shares, uint256 debt) {
-        DataTypes.Balance memory b = CoreStorage.layout().balances[trader];
-        return (b.shares, b.debt);
-    }
+    function rawBalance(address trader) external view inViewLogic returns (uint256 shares, uint256 debt) {}
 
     /// @inheritdoc IClearingHouseState
     function collateralIndex() external view returns (uint256) {
@@ -387,26 +375,21 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     // ================================================================== views: markets
 
     /// @inheritdoc IClearingHouseState
-    function getMarkets() external view returns (address[] memory) {
-        return CoreStorage.layout().marketList;
-    }
+    function getMarkets() external view inViewLogic returns (address[] memory) {}
 
     /// @inheritdoc IClearingHouseState
-    function getMarket(address baseToken) external view returns (DataTypes.Market memory) {
-        return CoreStorage.layout().markets[baseToken];
-    }
+    function getMarket(address baseToken) external view inViewLogic returns (DataTypes.Market memory) {}
 
     /// @inheritdoc IClearingHouseState
-    function getValuationPrice(address baseToken) external view returns (uint256 price, bool indexFresh) {
-        CoreStorage.Layout storage s = CoreStorage.layout();
-        _requireMarket(s, baseToken);
-        (price,, indexFresh) = Margin.prices(s, oracle, baseToken);
-    }
+    function getValuationPrice(address baseToken)
+        external
+        view
+        inViewLogic
+        returns (uint256 price, bool indexFresh)
+    {}
 
     /// @inheritdoc IClearingHouseState
-    function getIndexPrice(address baseToken) external view returns (uint256 price) {
-        (price,) = oracle.getIndexPrice(baseToken);
-    }
+    function getIndexPrice(address baseToken) external view inViewLogic returns (uint256 price) {}
 
     /// @inheritdoc IClearingHouseState
     function getMarkPrice(address baseToken) external view returns (uint256) {
@@ -414,16 +397,10 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IClearingHouseState
-    function getMarkTwap(address baseToken, uint32 window) external view returns (uint256) {
-        _requireCurve(baseToken);
-        return abi.decode(_view(msg.data), (uint256));
-    }
+    function getMarkTwap(address baseToken, uint32 window) external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
-    function markCumulative(address baseToken) external view returns (uint256) {
-        DataTypes.Curve storage c = _requireCurve(baseToken);
-        return CoreStorage.layout().markTwaps[baseToken].cumulativeNow(VirtualAMM.markPrice(c));
-    }
+    function markCumulative(address baseToken) external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
     function getReserves(address baseToken) external view returns (uint256 baseReserve, uint256 quoteReserve) {
@@ -432,44 +409,29 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IClearingHouseState
-    function netBase(address baseToken) external view returns (int256) {
-        return VirtualAMM.netBase(CoreStorage.layout().curves[baseToken]);
-    }
+    function netBase(address baseToken) external view inViewLogic returns (int256) {}
 
     /// @inheritdoc IClearingHouseState
-    function referenceBaseReserve(address baseToken) external view returns (uint256) {
-        return CoreStorage.layout().curves[baseToken].referenceBase;
-    }
+    function referenceBaseReserve(address baseToken) external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
-    function netPositionValue(address baseToken) external view returns (int256) {
-        return abi.decode(_view(msg.data), (int256));
-    }
+    function netPositionValue(address baseToken) external view inViewLogic returns (int256) {}
 
     /// @inheritdoc IClearingHouseState
     function migrationCost(address baseToken, uint256 newBaseReserve, uint256 newQuoteReserve)
         external
         view
+        inViewLogic
         returns (int256)
-    {
-        bytes memory data = abi.encodeWithSignature(
-            "migrationCost((uint128,uint128,uint128,uint96,uint32),uint256,uint256)",
-            _requireCurve(baseToken),
-            newBaseReserve,
-            newQuoteReserve
-        );
-        return abi.decode(_view(data), (int256));
-    }
+    {}
 
     /// @inheritdoc IClearingHouseState
     function quoteSwap(address baseToken, bool isBaseToQuote, bool isExactInput, uint256 amount)
         external
         view
+        inViewLogic
         returns (uint256 base, uint256 quote)
-    {
-        DataTypes.Curve storage c = _requireCurve(baseToken);
-        return VirtualAMM.quote(c.baseReserve, c.quoteReserve, isBaseToQuote, isExactInput, amount);
-    }
+    {}
 
     /// @inheritdoc IClearingHouseState
     function getOpenInterest(address baseToken) external view returns (uint256 longSize, uint256 shortSize) {
@@ -478,29 +440,26 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IClearingHouseState
-    function getOpenInterestCaps(address baseToken) external view returns (uint256 longCap, uint256 shortCap) {
-        DataTypes.OpenInterestCap memory c = CoreStorage.layout().oiCaps[baseToken];
-        return (c.long, c.short);
-    }
+    function getOpenInterestCaps(address baseToken)
+        external
+        view
+        inViewLogic
+        returns (uint256 longCap, uint256 shortCap)
+    {}
 
     /// @inheritdoc IClearingHouseState
-    function openInterestNotional() external view returns (uint256) {
-        return abi.decode(_view(msg.data), (uint256));
-    }
+    function openInterestNotional() external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
-    function lastFundingTime(address baseToken) external view returns (uint256) {
-        return CoreStorage.layout().funding[baseToken].lastTime;
-    }
+    function lastFundingTime(address baseToken) external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
     function getFundingState(address baseToken)
         external
         view
+        inViewLogic
         returns (int256 cumulativeIndex, int256 lastRate, int256 nextRate, uint256 lastTime)
-    {
-        return abi.decode(_view(msg.data), (int256, int256, int256, uint256));
-    }
+    {}
 
     // ================================================================== views: globals
 
@@ -529,8 +488,9 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         return CoreStorage.layout().fullLiquidationThreshold;
     }
 
-    /// @notice Runs a ViewLogic function in the core's context. Only the core calls it, under a
-    ///         static call (`_view`), so the delegated code cannot change state.
+    /// @notice Runs a ViewLogic function in the core's context. Only the core may call it, and
+    ///         only under a static call would the delegated code be kept from changing state; the
+    ///         core's own views delegate to ViewLogic directly (`inViewLogic`).
     /// @param data the ViewLogic call
     /// @return its return data
     function delegateView(bytes calldata data) external returns (bytes memory) {
@@ -539,17 +499,6 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     // ================================================================== internals
-
-    /// @dev A ViewLogic view through `delegateView` under a static call; bubbles its revert up.
-    function _view(bytes memory data) internal view returns (bytes memory) {
-        (bool ok, bytes memory ret) = address(this).staticcall(abi.encodeCall(this.delegateView, (data)));
-        if (!ok) {
-            assembly ("memory-safe") {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        return abi.decode(ret, (bytes));
-    }
 
     /// @dev A user trade (not a liquidation): the oracle once, the shared pipeline, then the
     ///      guards of PROTOCOL.md section 5: increases need no pause, a fresh index, the OI cap
@@ -621,11 +570,6 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         return abi.decode(ret, (uint256, uint256));
     }
 
-    function _accountState(address trader) internal view returns (DataTypes.AccountState memory) {
-        CoreStorage.Layout storage s = CoreStorage.layout();
-        return Margin.accountState(s, oracle, trader, Ledger.balanceOf(s, trader), Margin.newCache(s));
-    }
-
     function _requireMarket(CoreStorage.Layout storage s, address baseToken)
         internal
         view
@@ -652,6 +596,28 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         Ledger.add(CoreStorage.layout(), account, int256(amount));
         emit Deposited(account, msg.sender, amount);
         _usdc.safeTransferFrom(msg.sender, address(this), amountUsdc);
+    }
+
+    /// @dev Runs `logic`'s function of this call's selector and arguments on the core's storage
+    ///      and ends the call with its return data, or its revert. It never returns here, so no
+    ///      modifier code after it runs: only for calls whose modifiers all come before it.
+    function _forward(address logic) internal {
+        assembly {
+            calldatacopy(0, 0, calldatasize())
+            let ok := delegatecall(gas(), logic, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            if iszero(ok) { revert(0, returndatasize()) }
+            return(0, returndatasize())
+        }
+    }
+
+    /// @dev `_forward` typed as a view, for the views that ViewLogic answers. Sound because every
+    ///      ViewLogic function is a view (compiler-checked: no state change, static calls only),
+    ///      which tests/unit/admin checks on its ABI.
+    function _asView(function(address) internal f) internal pure returns (function(address) internal view g) {
+        assembly {
+            g := f
+        }
     }
 
     /// @dev Runs a logic contract's code on the core's storage; bubbles its revert up.

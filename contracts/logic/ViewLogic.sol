@@ -5,6 +5,7 @@ import {IClearingHouseErrors as E} from "../../interfaces/IClearingHouseErrors.s
 import {IPriceOracle} from "../../interfaces/IPriceOracle.sol";
 import {CoreStorage} from "../core/CoreStorage.sol";
 import {DataTypes} from "../core/DataTypes.sol";
+import {AccountBalance} from "../libraries/AccountBalance.sol";
 import {CurveMath} from "../libraries/CurveMath.sol";
 import {Funding} from "../libraries/Funding.sol";
 import {Ledger} from "../libraries/Ledger.sol";
@@ -15,29 +16,220 @@ import {VirtualAMM} from "../libraries/VirtualAMM.sol";
 import {LogicBase} from "./LogicBase.sol";
 
 /// @title ViewLogic
-/// @notice The core's heavier read-only views (batch account states, funding preview, curve
-///         valuations), run in the core's context through `ClearingHouse.delegateView` under a
-///         static call, so that they cannot change state. Same libraries as the hot path: no
-///         second copy of any formula.
+/// @notice The core's views other than its plain storage getters (accounts, markets, curves,
+///         funding), run in the core's context: each core view of the same signature delegates
+///         here and returns this answer as is (`ClearingHouse.inViewLogic`). Every function is a
+///         view, so the delegated code cannot change state. Same libraries as the hot path: no
+///         second copy of any formula. Semantics and errors are the core's (IClearingHouseState).
 contract ViewLogic is LogicBase {
     using PerpMath for uint256;
     using Twap for Twap.State;
 
     constructor(IPriceOracle oracle_) LogicBase(oracle_) {}
 
-    /// @notice Account figures of many traders, each market's prices read once.
+    // ------------------------------------------------------------------ accounts
+
+    /// @notice `trader`'s position in `baseToken`.
+    function getPosition(address trader, address baseToken)
+        external
+        view
+        onlyDelegateCall
+        returns (DataTypes.Position memory)
+    {
+        return CoreStorage.layout().positions[trader][baseToken];
+    }
+
+    /// @notice Account value at valuation prices.
+    function getAccountValue(address trader) external view onlyDelegateCall returns (int256) {
+        return _accountState(trader).accountValue;
+    }
+
+    /// @notice Initial and maintenance requirements.
+    function getMarginRequirements(address trader)
+        external
+        view
+        onlyDelegateCall
+        returns (uint256 initial, uint256 maintenance)
+    {
+        DataTypes.AccountState memory st = _accountState(trader);
+        return (st.initialRequirement, st.maintenanceRequirement);
+    }
+
+    /// @notice What `trader` may withdraw.
+    function getFreeCollateral(address trader) external view onlyDelegateCall returns (int256) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        return Margin.freeCollateral(s, oracle, trader, Ledger.balanceOf(s, trader));
+    }
+
+    /// @notice True when `trader` holds a position and is below maintenance.
+    function isLiquidatable(address trader) external view onlyDelegateCall returns (bool) {
+        if (AccountBalance.marketBits(CoreStorage.layout(), trader) == 0) return false;
+        return Margin.isLiquidatable(_accountState(trader), true);
+    }
+
+    /// @notice Account value, requirements and liquidatability in one call.
+    function getAccountState(address trader)
+        external
+        view
+        onlyDelegateCall
+        returns (int256 accountValue, uint256 initialRequirement, uint256 maintenanceRequirement, bool liquidatable)
+    {
+        DataTypes.AccountState memory st = _accountState(trader);
+        bool has = AccountBalance.marketBits(CoreStorage.layout(), trader) != 0;
+        return (st.accountValue, st.initialRequirement, st.maintenanceRequirement, Margin.isLiquidatable(st, has));
+    }
+
+    /// @notice Account figures of many traders, each market's prices read once. The answer is
+    ///         written once, in place in its ABI encoding (a static struct array: offset, length,
+    ///         six words per account), and each account's temporary memory is reused by the
+    ///         next, so that memory stays linear in the batch.
     function getAccountStates(address[] calldata traders)
         external
         view
         onlyDelegateCall
-        returns (DataTypes.AccountState[] memory out)
+        returns (DataTypes.AccountState[] memory)
     {
         CoreStorage.Layout storage s = CoreStorage.layout();
         DataTypes.PriceCache memory cache = Margin.newCache(s);
-        out = new DataTypes.AccountState[](traders.length);
-        for (uint256 i; i < traders.length; ++i) {
-            out[i] = Margin.accountState(s, oracle, traders[i], Ledger.balanceOf(s, traders[i]), cache);
+        uint256 n = traders.length;
+        uint256 out;
+        uint256 size = 0x40 + n * 0xc0;
+        uint256 scratch;
+        assembly ("memory-safe") {
+            out := mload(0x40)
+            mstore(out, 0x20)
+            mstore(add(out, 0x20), n)
+            scratch := add(out, size)
+            mstore(0x40, scratch)
         }
+        for (uint256 i; i < n; ++i) {
+            address trader = traders[i];
+            DataTypes.AccountState memory st =
+                Margin.accountState(s, oracle, trader, Ledger.balanceOf(s, trader), cache);
+            assembly ("memory-safe") {
+                mcopy(add(out, add(0x40, mul(i, 0xc0))), st, 0xc0)
+                mstore(0x40, scratch) // the account's temporaries are dead: reuse their memory
+            }
+        }
+        assembly ("memory-safe") {
+            return(out, size)
+        }
+    }
+
+    /// @notice Funding `trader` owes in `baseToken` since its last settlement.
+    function getPendingFunding(address trader, address baseToken) external view onlyDelegateCall returns (int256) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        return AccountBalance.pendingFunding(s.positions[trader][baseToken], s.funding[baseToken].cumulativeIndex);
+    }
+
+    /// @notice The markets in which `trader` holds a position.
+    function getAccountMarkets(address trader) external view onlyDelegateCall returns (address[] memory tokens) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        uint256 bitmap = AccountBalance.marketBits(s, trader);
+        tokens = new address[](AccountBalance.popcount(bitmap));
+        uint256 n;
+        while (bitmap != 0) {
+            uint256 id = AccountBalance.lowestBit(bitmap);
+            bitmap &= bitmap - 1;
+            tokens[n++] = s.marketList[id];
+        }
+    }
+
+    /// @notice Shares of the collateral index and debt of a trader.
+    function rawBalance(address trader) external view onlyDelegateCall returns (uint256 shares, uint256 debt) {
+        DataTypes.Balance memory b = CoreStorage.layout().balances[trader];
+        return (b.shares, b.debt);
+    }
+
+    // ------------------------------------------------------------------ markets and curves
+
+    /// @notice Every listed market, by id.
+    function getMarkets() external view onlyDelegateCall returns (address[] memory) {
+        return CoreStorage.layout().marketList;
+    }
+
+    /// @notice A market's configuration.
+    function getMarket(address baseToken) external view onlyDelegateCall returns (DataTypes.Market memory) {
+        return CoreStorage.layout().markets[baseToken];
+    }
+
+    /// @notice The valuation price and whether the index is fresh.
+    function getValuationPrice(address baseToken)
+        external
+        view
+        onlyDelegateCall
+        returns (uint256 price, bool indexFresh)
+    {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        _requireMarket(s, baseToken);
+        (price,, indexFresh) = Margin.prices(s, oracle, baseToken);
+    }
+
+    /// @notice The oracle's index price (0 when stale).
+    function getIndexPrice(address baseToken) external view onlyDelegateCall returns (uint256 price) {
+        (price,) = oracle.getIndexPrice(baseToken);
+    }
+
+    /// @notice Time-weighted mark over about the last `window` seconds.
+    function getMarkTwap(address baseToken, uint32 window) external view onlyDelegateCall returns (uint256) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        return VirtualAMM.markTwap(_requireCurve(s, baseToken), s.markTwaps[baseToken], window);
+    }
+
+    /// @notice The mark TWAP accumulator extrapolated to now.
+    function markCumulative(address baseToken) external view onlyDelegateCall returns (uint256) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        DataTypes.Curve storage c = _requireCurve(s, baseToken);
+        return s.markTwaps[baseToken].cumulativeNow(VirtualAMM.markPrice(c));
+    }
+
+    /// @notice The traders' net position (+ net long).
+    function netBase(address baseToken) external view onlyDelegateCall returns (int256) {
+        return VirtualAMM.netBase(CoreStorage.layout().curves[baseToken]);
+    }
+
+    /// @notice The base reserve at which the traders' net position is zero.
+    function referenceBaseReserve(address baseToken) external view onlyDelegateCall returns (uint256) {
+        return CoreStorage.layout().curves[baseToken].referenceBase;
+    }
+
+    /// @notice Exit value of the traders' net position on the current curve.
+    function netPositionValue(address baseToken) external view onlyDelegateCall returns (int256) {
+        DataTypes.Curve memory c = CoreStorage.layout().curves[baseToken];
+        return CurveMath.netPositionValue(c.baseReserve, c.quoteReserve, VirtualAMM.netBase(c));
+    }
+
+    /// @notice Cost to the pool of moving the curve to the given reserves.
+    function migrationCost(address baseToken, uint256 newBaseReserve, uint256 newQuoteReserve)
+        external
+        view
+        onlyDelegateCall
+        returns (int256)
+    {
+        DataTypes.Curve memory c = _requireCurve(CoreStorage.layout(), baseToken);
+        return VirtualAMM.migrationCost(c, newBaseReserve, newQuoteReserve);
+    }
+
+    /// @notice The base and quote a swap would exchange now.
+    function quoteSwap(address baseToken, bool isBaseToQuote, bool isExactInput, uint256 amount)
+        external
+        view
+        onlyDelegateCall
+        returns (uint256 base, uint256 quote)
+    {
+        DataTypes.Curve storage c = _requireCurve(CoreStorage.layout(), baseToken);
+        return VirtualAMM.quote(c.baseReserve, c.quoteReserve, isBaseToQuote, isExactInput, amount);
+    }
+
+    /// @notice Per-side open-interest caps of a market.
+    function getOpenInterestCaps(address baseToken)
+        external
+        view
+        onlyDelegateCall
+        returns (uint256 longCap, uint256 shortCap)
+    {
+        DataTypes.OpenInterestCap memory c = CoreStorage.layout().oiCaps[baseToken];
+        return (c.long, c.short);
     }
 
     /// @notice Open interest of all markets, both sides, at valuation prices.
@@ -53,6 +245,11 @@ contract ViewLogic is LogicBase {
         }
     }
 
+    /// @notice Timestamp of the market's last funding update.
+    function lastFundingTime(address baseToken) external view onlyDelegateCall returns (uint256) {
+        return CoreStorage.layout().funding[baseToken].lastTime;
+    }
+
     /// @notice Funding state and the rate an update now would apply.
     function getFundingState(address baseToken)
         external
@@ -61,7 +258,7 @@ contract ViewLogic is LogicBase {
         returns (int256 cumulativeIndex, int256 lastRate, int256 nextRate, uint256 lastTime)
     {
         CoreStorage.Layout storage s = CoreStorage.layout();
-        if (!s.markets[baseToken].listed) revert E.UnknownMarket(baseToken);
+        _requireMarket(s, baseToken);
         DataTypes.FundingState memory fs = s.funding[baseToken];
         if (block.timestamp > fs.lastTime) {
             (uint256 indexCum,,) = oracle.indexCumulative(baseToken);
@@ -70,25 +267,23 @@ contract ViewLogic is LogicBase {
         return (fs.cumulativeIndex, fs.rate, nextRate, fs.lastTime);
     }
 
-    /// @notice Exit value of the traders' net position on the current curve.
-    function netPositionValue(address baseToken) external view onlyDelegateCall returns (int256) {
-        DataTypes.Curve memory c = CoreStorage.layout().curves[baseToken];
-        return CurveMath.netPositionValue(c.baseReserve, c.quoteReserve, VirtualAMM.netBase(c));
-    }
+    // ------------------------------------------------------------------ internals
 
-    /// @notice Cost to the pool of moving the curve to the given reserves.
-    function migrationCost(DataTypes.Curve memory c, uint256 newBaseReserve, uint256 newQuoteReserve)
-        external
-        view
-        onlyDelegateCall
-        returns (int256)
-    {
-        return VirtualAMM.migrationCost(c, newBaseReserve, newQuoteReserve);
-    }
-
-    /// @notice Time-weighted mark over about the last `window` seconds.
-    function getMarkTwap(address baseToken, uint32 window) external view onlyDelegateCall returns (uint256) {
+    function _accountState(address trader) internal view returns (DataTypes.AccountState memory) {
         CoreStorage.Layout storage s = CoreStorage.layout();
-        return VirtualAMM.markTwap(s.curves[baseToken], s.markTwaps[baseToken], window);
+        return Margin.accountState(s, oracle, trader, Ledger.balanceOf(s, trader), Margin.newCache(s));
+    }
+
+    function _requireMarket(CoreStorage.Layout storage s, address baseToken) internal view {
+        if (!s.markets[baseToken].listed) revert E.UnknownMarket(baseToken);
+    }
+
+    function _requireCurve(CoreStorage.Layout storage s, address baseToken)
+        internal
+        view
+        returns (DataTypes.Curve storage c)
+    {
+        c = s.curves[baseToken];
+        if (c.baseReserve == 0) revert E.UnknownMarket(baseToken);
     }
 }

@@ -260,3 +260,22 @@ def test_logic_contracts_refuse_direct_calls(stack, ch, eth, alice):
             call(logic[name])
     with ape.reverts(ch.OnlySystemAccount, caller=alice.address):
         ch.delegateView(b"", sender=alice)
+
+
+def test_core_views_answered_by_view_logic(stack, ch):
+    """Most of the core's views are ViewLogic's functions of the same signature, delegated to
+    outside a static call (ClearingHouse.inViewLogic): sound only while every ViewLogic function
+    is a view (the compiler then forbids any state change). Each one matches the core's function
+    of the same signature (same outputs), and the core keeps every function of its interface."""
+
+    def outputs(f) -> list[str]:
+        return [o.canonical_type for o in f.outputs]
+
+    logic = [a for a in stack.logic["ViewLogic"].contract_type.abi if a.type == "function"]
+    core = {a.selector: a for a in ch.contract_type.abi if a.type == "function"}
+    assert len(logic) >= 20
+    for f in logic:
+        assert f.stateMutability == "view", f.selector
+        assert f.selector in core, f.selector
+        assert core[f.selector].stateMutability == "view", f.selector
+        assert outputs(core[f.selector]) == outputs(f), f.selector
