@@ -530,8 +530,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
             if (notional < minNotional) revert DustPosition(p.baseToken, notional, minNotional);
         }
         DataTypes.PriceCache memory cache = Margin.newCache(s);
-        cache.price[m.id] = price;
-        cache.anchor[m.id] = anchor;
+        Margin.setPrices(cache, m.id, price, anchor);
         DataTypes.AccountState memory st = Margin.accountState(s, oracle, p.trader, r.collateral, cache);
         if (increased && st.accountValue < int256(st.initialRequirement)) {
             revert InsufficientMargin(p.trader, st.accountValue, st.initialRequirement);
