@@ -25,7 +25,7 @@ def main() -> None:
     version = chain.provider.make_request("web3_clientVersion", [])
     header = (
         f"Measured with `ape run gas_report` on {networks.provider.network.choice} ({version}), "
-        "contracts compiled by solc 0.8.28, optimizer on, 200 runs, via IR, EVM cancun. "
+        "contracts compiled by solc 0.8.28, optimizer on, 20 runs, via IR, EVM cancun. "
         "Gas used is the whole transaction's (`receipt.gas_used`, 21,000 intrinsic included)."
     )
     REPORT.parent.mkdir(parents=True, exist_ok=True)

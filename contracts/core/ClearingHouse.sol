@@ -529,8 +529,8 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
             uint256 minNotional = s.minPositionNotional;
             if (notional < minNotional) revert DustPosition(p.baseToken, notional, minNotional);
         }
-        DataTypes.PriceCache memory cache =
-            Margin.cacheFor(AccountBalance.marketBits(s, p.trader), m.id, p.baseToken, price, anchor);
+        DataTypes.PriceCache memory cache = Margin.newCache(s);
+        Margin.setPrices(cache, m.id, price, anchor);
         DataTypes.AccountState memory st = Margin.accountState(s, oracle, p.trader, r.collateral, cache);
         if (increased && st.accountValue < int256(st.initialRequirement)) {
             revert InsufficientMargin(p.trader, st.accountValue, st.initialRequirement);

@@ -109,12 +109,20 @@ library DataTypes {
         address largestMarket; // its market (a keeper liquidates it first)
     }
 
-    /// @notice Valuation and anchor prices by market id, read at most once per call (0: not yet).
+    /// @notice What valuing a position reads of its market, read at most once per call.
+    struct MarketCache {
+        address token; // address(0) until the market's figures below are loaded
+        uint256 imRatio;
+        uint256 mmRatio;
+        int256 fundingIndex; // cumulative funding index
+        uint256 price; // valuation price, 0 until read (a caller may set both prices first)
+        uint256 anchor; // anchor price (the solvency guards)
+    }
+
+    /// @notice Each market's figures by market id, read at most once per call (an entry is a
+    ///         null pointer until first used: Margin.market allocates it).
     struct PriceCache {
-        uint256[] price;
-        uint256[] anchor;
-        address known; // a market whose token the caller knows (its id: knownId), or zero
-        uint256 knownId;
+        MarketCache[] markets;
     }
 
     /// @notice One fill booked on an account.

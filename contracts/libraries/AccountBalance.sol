@@ -94,8 +94,28 @@ library AccountBalance {
 
     /// @notice Funding a position owes since its last settlement (> 0: pays), rounded up.
     function pendingFunding(DataTypes.Position memory p, int256 index) internal pure returns (int256) {
-        if (p.size == 0) return 0;
-        return PerpMath.mulCeilSigned(p.size, index - p.lastFundingIndex);
+        return pendingFunding(p.size, p.lastFundingIndex, index);
+    }
+
+    /// @notice Funding a position of `size` last settled at `lastIndex` owes at `index`.
+    function pendingFunding(int256 size, int256 lastIndex, int256 index) internal pure returns (int256) {
+        if (size == 0 || index == lastIndex) return 0;
+        return PerpMath.mulCeilSigned(size, index - lastIndex);
+    }
+
+    /// @notice A position's fields, each of its two slots read once.
+    function readPosition(CoreStorage.Layout storage s, address trader, address baseToken)
+        internal
+        view
+        returns (int256 size, int256 openNotional, int256 lastFundingIndex)
+    {
+        DataTypes.Position storage p = s.positions[trader][baseToken];
+        assembly ("memory-safe") {
+            let w := sload(p.slot)
+            size := signextend(15, w)
+            openNotional := sar(128, w)
+            lastFundingIndex := signextend(15, sload(add(p.slot, 1)))
+        }
     }
 
     /// @notice Pending funding over all of `trader`'s markets.
@@ -114,17 +134,23 @@ library AccountBalance {
         return s.accountMarkets[trader] & ~ACCOUNT_TOUCHED;
     }
 
-    /// @notice Index of the lowest set bit of `x` (x != 0).
+    /// @notice Index of the lowest set bit of `x` (x != 0): the bit is isolated, three
+    ///         comparisons find its 32-bit word, and a de Bruijn multiplication and table give
+    ///         its place in the word (Stanford "Bit Twiddling Hacks").
     function lowestBit(uint256 x) internal pure returns (uint256 r) {
-        x &= (~x + 1);
-        if (x >= 1 << 128) { x >>= 128; r += 128; }
-        if (x >= 1 << 64) { x >>= 64; r += 64; }
-        if (x >= 1 << 32) { x >>= 32; r += 32; }
-        if (x >= 1 << 16) { x >>= 16; r += 16; }
-        if (x >= 1 << 8) { x >>= 8; r += 8; }
-        if (x >= 1 << 4) { x >>= 4; r += 4; }
-        if (x >= 1 << 2) { x >>= 2; r += 2; }
-        if (x >= 1 << 1) r += 1;
+        assembly ("memory-safe") {
+            x := and(x, add(not(x), 1))
+            r := shl(7, gt(x, 0xffffffffffffffffffffffffffffffff))
+            r := or(r, shl(6, gt(shr(r, x), 0xffffffffffffffff)))
+            r := or(r, shl(5, gt(shr(r, x), 0xffffffff)))
+            r := or(
+                r,
+                byte(
+                    shr(251, mul(shr(r, x), shl(224, 0x077cb531))),
+                    0x00011c021d0e18031e16140f191104081f1b0d17151310071a0c12060b050a09
+                )
+            )
+        }
     }
 
     function popcount(uint256 x) internal pure returns (uint256 n) {

@@ -28,8 +28,24 @@ library Ledger {
 
     /// @notice A trader's balance (not a system account).
     function traderBalance(CoreStorage.Layout storage s, address trader) internal view returns (int256) {
-        DataTypes.Balance memory b = s.balances[trader];
-        return int256(Math.mulDiv(b.shares, s.collateralIndex, ONE)) - int256(uint256(b.debt));
+        return traderBalanceAt(s, trader, s.collateralIndex);
+    }
+
+    /// @notice A trader's balance at collateral index `index` (a batch reads the index once).
+    function traderBalanceAt(CoreStorage.Layout storage s, address trader, uint256 index)
+        internal
+        view
+        returns (int256)
+    {
+        DataTypes.Balance storage b = s.balances[trader];
+        uint256 shares;
+        uint256 debt;
+        assembly ("memory-safe") {
+            let w := sload(b.slot) // (shares, debt): one read
+            shares := and(w, 0xffffffffffffffffffffffffffffffff)
+            debt := shr(128, w)
+        }
+        return int256(shares * index / ONE) - int256(debt); // shares, index < 2^128
     }
 
     /// @notice Adds a signed amount to any account.

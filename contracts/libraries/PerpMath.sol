@@ -13,47 +13,62 @@ library PerpMath {
 
     /// @dev a*b/1e18 rounded down.
     function mulDown(uint256 a, uint256 b) internal pure returns (uint256) {
-        return Math.mulDiv(a, b, ONE);
+        return mulDiv(a, b, ONE, false);
     }
 
     /// @dev a*b/1e18 rounded up.
     function mulUp(uint256 a, uint256 b) internal pure returns (uint256) {
-        return Math.mulDiv(a, b, ONE, Math.Rounding.Ceil);
+        return mulDiv(a, b, ONE, true);
     }
 
     /// @dev a*ratio/1e6 rounded up (requirements, fees, penalties).
     function mulRatioUp(uint256 a, uint256 ratio) internal pure returns (uint256) {
-        return Math.mulDiv(a, ratio, RATIO_ONE, Math.Rounding.Ceil);
+        return mulDiv(a, ratio, RATIO_ONE, true);
     }
 
     /// @dev a*ratio/1e6 rounded down (credits).
     function mulRatioDown(uint256 a, uint256 ratio) internal pure returns (uint256) {
-        return Math.mulDiv(a, ratio, RATIO_ONE);
+        return mulDiv(a, ratio, RATIO_ONE, false);
     }
 
     /// @dev signed a*b/d rounded towards +infinity.
     function mulDivCeilSigned(int256 a, uint256 b, uint256 d) internal pure returns (int256) {
-        if (a >= 0) return SafeCast.toInt256(Math.mulDiv(uint256(a), b, d, Math.Rounding.Ceil));
-        return -SafeCast.toInt256(Math.mulDiv(abs(a), b, d));
+        if (a >= 0) return SafeCast.toInt256(mulDiv(uint256(a), b, d, true));
+        return -SafeCast.toInt256(mulDiv(abs(a), b, d, false));
     }
 
     /// @dev signed a*b/d rounded towards -infinity.
     function mulDivFloorSigned(int256 a, uint256 b, uint256 d) internal pure returns (int256) {
-        if (a >= 0) return SafeCast.toInt256(Math.mulDiv(uint256(a), b, d));
-        return -SafeCast.toInt256(Math.mulDiv(abs(a), b, d, Math.Rounding.Ceil));
+        if (a >= 0) return SafeCast.toInt256(mulDiv(uint256(a), b, d, false));
+        return -SafeCast.toInt256(mulDiv(abs(a), b, d, true));
     }
 
     /// @dev signed a*b/1e18 rounded towards +infinity.
     function mulCeilSigned(int256 a, int256 b) internal pure returns (int256) {
         uint256 m = abs(a);
         uint256 n = abs(b);
-        if ((a >= 0) == (b >= 0)) return SafeCast.toInt256(Math.mulDiv(m, n, ONE, Math.Rounding.Ceil));
-        return -SafeCast.toInt256(Math.mulDiv(m, n, ONE));
+        if ((a >= 0) == (b >= 0)) return SafeCast.toInt256(mulDiv(m, n, ONE, true));
+        return -SafeCast.toInt256(mulDiv(m, n, ONE, false));
     }
 
     /// @dev signed a*b/1e18 rounded towards -infinity.
     function mulFloorSigned(int256 a, int256 b) internal pure returns (int256) {
         return -mulCeilSigned(-a, b);
+    }
+
+    /// @dev a*b/d rounded down, or up when `up`; exact for all inputs (OpenZeppelin's 512-bit
+    ///      mulDiv), with a single multiplication and division when both factors are below 2^128
+    ///      (the product then fits 256 bits): every position, price and ratio of the protocol.
+    function mulDiv(uint256 a, uint256 b, uint256 d, bool up) internal pure returns (uint256 r) {
+        if ((a | b) >> 128 == 0) {
+            unchecked {
+                uint256 p = a * b;
+                r = p / d;
+                if (up && p % d != 0) ++r;
+            }
+            return r;
+        }
+        return Math.mulDiv(a, b, d, up ? Math.Rounding.Ceil : Math.Rounding.Floor);
     }
 
     function abs(int256 a) internal pure returns (uint256) {

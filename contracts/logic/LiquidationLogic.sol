@@ -122,8 +122,7 @@ contract LiquidationLogic is LogicBase {
         returns (DataTypes.AccountState memory)
     {
         uint8 id = s.markets[l.baseToken].id;
-        l.cache.price[id] = l.price;
-        l.cache.anchor[id] = l.anchor;
+        Margin.setPrices(l.cache, id, l.price, l.anchor);
         return Margin.accountState(s, oracle, l.trader, Ledger.traderBalance(s, l.trader), l.cache);
     }
 

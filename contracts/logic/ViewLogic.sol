@@ -79,10 +79,18 @@ contract ViewLogic is LogicBase {
         return (st.accountValue, st.initialRequirement, st.maintenanceRequirement, Margin.isLiquidatable(st, has));
     }
 
-    /// @notice Account figures of many traders, each market's prices read once. The answer is
-    ///         written once, in place in its ABI encoding (a static struct array: offset, length,
-    ///         six words per account), and each account's temporary memory is reused by the
-    ///         next, so that memory stays linear in the batch.
+    /// @dev What a batch of account states reads once: each market's figures, and the globals
+    ///      of Ledger.balanceOf.
+    struct Batch {
+        DataTypes.PriceCache cache;
+        address insuranceFund;
+        address liquidityPool;
+        uint256 collateralIndex;
+    }
+
+    /// @notice Account figures of many traders, each market's figures read once. Each account's
+    ///         figures are written in place in the answer's ABI encoding (a static struct array:
+    ///         offset, length, six words per account): no copy, memory linear in the batch.
     function getAccountStates(address[] calldata traders)
         external
         view
@@ -90,25 +98,30 @@ contract ViewLogic is LogicBase {
         returns (DataTypes.AccountState[] memory)
     {
         CoreStorage.Layout storage s = CoreStorage.layout();
-        DataTypes.PriceCache memory cache = Margin.newCache(s);
+        Batch memory b = Batch(Margin.newCache(s), s.insuranceFund, s.liquidityPool, s.collateralIndex);
         uint256 n = traders.length;
         uint256 out;
         uint256 size = 0x40 + n * 0xc0;
-        uint256 scratch;
         assembly ("memory-safe") {
             out := mload(0x40)
             mstore(out, 0x20)
             mstore(add(out, 0x20), n)
-            scratch := add(out, size)
-            mstore(0x40, scratch)
+            mstore(0x40, add(out, size))
         }
-        for (uint256 i; i < n; ++i) {
-            address trader = traders[i];
-            DataTypes.AccountState memory st =
-                Margin.accountState(s, oracle, trader, Ledger.balanceOf(s, trader), cache);
+        for (uint256 i; i < n; ) {
+            address trader;
+            DataTypes.AccountState memory st; // account i's place in the answer
             assembly ("memory-safe") {
-                mcopy(add(out, add(0x40, mul(i, 0xc0))), st, 0xc0)
-                mstore(0x40, scratch) // the account's temporaries are dead: reuse their memory
+                trader := calldataload(add(traders.offset, shl(5, i)))
+                if shr(160, trader) { revert(0, 0) } // not an address (as the ABI decoder)
+                st := add(out, add(0x40, mul(i, 0xc0)))
+            }
+            int256 collateral = trader == b.insuranceFund || trader == b.liquidityPool
+                ? Ledger.balanceOf(s, trader)
+                : Ledger.traderBalanceAt(s, trader, b.collateralIndex);
+            Margin.fillAccountState(st, s, oracle, trader, collateral, b.cache);
+            unchecked {
+                ++i;
             }
         }
         assembly ("memory-safe") {

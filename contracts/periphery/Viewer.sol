@@ -45,13 +45,30 @@ contract Viewer {
     /// @dev Accounts per core call: each external call gets fresh memory, so the quadratic
     ///      memory cost of a batch never grows with the whole scan.
     uint256 internal constant CHUNK = 100;
+    /// @dev ABI sizes of an AccountState (the core's answer) and of an AccountRisk (the scan's).
+    uint256 internal constant STATE_BYTES = 6 * 32;
+    uint256 internal constant RISK_BYTES = 7 * 32;
 
     /// @notice Risk figures for every account in `traders` (valuation prices read once per chunk).
-    function scan(address[] calldata traders) external view returns (AccountRisk[] memory out) {
-        DataTypes.AccountState[] memory st = _states(traders);
-        out = new AccountRisk[](traders.length);
-        for (uint256 i; i < traders.length; ++i) {
-            out[i] = _risk(traders[i], st[i]);
+    /// @dev The answer is written once, in place in its ABI encoding (a static struct array:
+    ///      offset, length, seven words per account), straight from each chunk's return data:
+    ///      no intermediate array of states, and memory linear in the number of accounts.
+    function scan(address[] calldata traders) external view returns (AccountRisk[] memory) {
+        uint256 n = traders.length;
+        uint256 out;
+        uint256 size = 0x40 + n * RISK_BYTES;
+        assembly ("memory-safe") {
+            out := mload(0x40)
+            mstore(out, 0x20)
+            mstore(add(out, 0x20), n)
+            mstore(0x40, add(out, size))
+        }
+        for (uint256 i; i < n; i += CHUNK) {
+            uint256 end = i + CHUNK < n ? i + CHUNK : n;
+            _scanChunk(traders[i:end], out + 0x40 + i * RISK_BYTES);
+        }
+        assembly ("memory-safe") {
+            return(out, size)
         }
     }
 
@@ -62,21 +79,33 @@ contract Viewer {
         view
         returns (address[] memory accounts, uint256[] memory shortfalls, address[] memory firstMarkets)
     {
-        DataTypes.AccountState[] memory st = _states(traders);
-        uint256 n;
-        for (uint256 i; i < traders.length; ++i) {
-            if (_isLiquidatable(st[i])) ++n;
-        }
+        uint256 n = traders.length;
         accounts = new address[](n);
         shortfalls = new uint256[](n);
         firstMarkets = new address[](n);
-        uint256 j;
-        for (uint256 i; i < traders.length; ++i) {
-            if (!_isLiquidatable(st[i])) continue;
-            accounts[j] = traders[i];
-            shortfalls[j] = uint256(int256(st[i].maintenanceRequirement) - st[i].accountValue);
-            firstMarkets[j] = st[i].largestMarket;
-            ++j;
+        uint256 k;
+        for (uint256 i; i < n; i += CHUNK) {
+            uint256 end = i + CHUNK < n ? i + CHUNK : n;
+            uint256 free;
+            assembly ("memory-safe") {
+                free := mload(0x40)
+            }
+            DataTypes.AccountState[] memory st = clearingHouse.getAccountStates(traders[i:end]);
+            for (uint256 j; j < st.length; ++j) {
+                if (!_isLiquidatable(st[j])) continue;
+                accounts[k] = traders[i + j];
+                shortfalls[k] = uint256(int256(st[j].maintenanceRequirement) - st[j].accountValue);
+                firstMarkets[k] = st[j].largestMarket;
+                ++k;
+            }
+            assembly ("memory-safe") {
+                mstore(0x40, free) // the chunk's states are dead: the next chunk reuses their memory
+            }
+        }
+        assembly ("memory-safe") {
+            mstore(accounts, k)
+            mstore(shortfalls, k)
+            mstore(firstMarkets, k)
         }
     }
 
@@ -112,27 +141,40 @@ contract Viewer {
         }
     }
 
-    /// @dev The core's account states of `traders`, CHUNK accounts per call.
-    function _states(address[] calldata traders) internal view returns (DataTypes.AccountState[] memory st) {
-        st = new DataTypes.AccountState[](traders.length);
-        for (uint256 i; i < traders.length; i += CHUNK) {
-            uint256 end = i + CHUNK < traders.length ? i + CHUNK : traders.length;
-            DataTypes.AccountState[] memory part = clearingHouse.getAccountStates(traders[i:end]);
-            for (uint256 j; j < part.length; ++j) {
-                st[i + j] = part[j];
+    /// @dev One core call (getAccountStates) for `chunk`; account j's AccountRisk is written at
+    ///      `dst` + j * RISK_BYTES, copied word by word from the return data (never decoded into
+    ///      memory). The call's calldata is built above the free memory pointer, which it does
+    ///      not move, so every chunk reuses the same scratch memory.
+    function _scanChunk(address[] calldata chunk, uint256 dst) internal view {
+        address core = address(clearingHouse);
+        bytes4 selector = clearingHouse.getAccountStates.selector;
+        assembly ("memory-safe") {
+            let n := chunk.length
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 0x04), 0x20)
+            mstore(add(ptr, 0x24), n)
+            calldatacopy(add(ptr, 0x44), chunk.offset, mul(n, 0x20))
+            if iszero(staticcall(gas(), core, ptr, add(0x44, mul(n, 0x20)), 0, 0)) {
+                returndatacopy(ptr, 0, returndatasize())
+                revert(ptr, returndatasize())
             }
-        }
-    }
-
-    function _risk(address trader, DataTypes.AccountState memory st) internal pure returns (AccountRisk memory r) {
-        r.trader = trader;
-        r.accountValue = st.accountValue;
-        r.initialRequirement = st.initialRequirement;
-        r.maintenanceRequirement = st.maintenanceRequirement;
-        r.largestMarket = st.largestMarket;
-        if (_isLiquidatable(st)) {
-            r.liquidatable = true;
-            r.shortfall = uint256(int256(st.maintenanceRequirement) - st.accountValue);
+            // the answer: offset, length n, then n static AccountStates (a shorter one makes
+            // returndatacopy revert)
+            for { let j := 0 } lt(j, n) { j := add(j, 1) } {
+                let src := add(0x40, mul(j, STATE_BYTES)) // AccountState j in the return data
+                let d := add(dst, mul(j, RISK_BYTES)) // AccountRisk j in the answer
+                mstore(d, calldataload(add(chunk.offset, mul(j, 0x20)))) // trader
+                returndatacopy(add(d, 0x20), src, 0x60) // accountValue, initial, maintenance
+                returndatacopy(add(d, 0xc0), add(src, 0xa0), 0x20) // largestMarket
+                let value := mload(add(d, 0x20))
+                let maintenance := mload(add(d, 0x60))
+                // liquidatable (_isLiquidatable): holds a position (a largest market) and is
+                // below maintenance; then the shortfall
+                let liq := and(iszero(iszero(mload(add(d, 0xc0)))), slt(value, maintenance))
+                mstore(add(d, 0x80), liq)
+                mstore(add(d, 0xa0), mul(liq, sub(maintenance, value)))
+            }
         }
     }
 
