@@ -169,6 +169,28 @@ def test_partial_liquidation_smallest_fraction(
     assert after_bal[2] - before[2] == fee - ins_fee
 
 
+@pytest.mark.parametrize("share", [300_000, 700_000, 0, 1_000_000])
+def test_penalty_split_follows_the_liquidator_share(
+    stack, ch, amm, vault, eth, bob, keeper, owner, levered_bob, move_index, share
+):
+    """Issue 15's surviving mutant (the liquidator's and the fund's shares swapped): with a
+    30/70 split (and 70/30, and the extremes) the liquidator gets exactly share x penalty, rounded
+    down, and the fund the rest, on top of its fee share; 50/50 would hide a swap."""
+    ch.setGlobalParams(ch.minPositionNotional(), ch.fullLiquidationThreshold(), share, sender=owner)
+    fund = stack.insurance_fund.address
+    move_index("vETH", 2850)
+    book = Book.read(ch, amm, vault, bob, eth)
+    close = book.planned_close()
+    _after, _quote, fee, penalty = book.close_long(close)
+    before = balances(vault, keeper, fund)
+    tx = ch.liquidate(bob, eth, sender=keeper)
+    assert list(tx.decode_logs(ch.PositionLiquidated))[0].penalty == penalty > 0
+    to_liq = penalty * share // R
+    after_bal = balances(vault, keeper, fund)
+    assert after_bal[0] - before[0] == to_liq
+    assert after_bal[1] - before[1] == penalty - to_liq + ratio_up(fee, INS_SHARE)
+
+
 def test_liquidate_with_bound(ch, amm, vault, eth, bob, keeper, levered_bob, move_index):
     move_index("vETH", 2850)
     book = Book.read(ch, amm, vault, bob, eth)
