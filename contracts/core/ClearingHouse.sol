@@ -488,15 +488,6 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         return CoreStorage.layout().fullLiquidationThreshold;
     }
 
-    /// @notice Runs a ViewLogic function in the core's context. Only the core may call it, and
-    ///         only under a static call would the delegated code be kept from changing state; the
-    ///         core's own views delegate to ViewLogic directly (`inViewLogic`).
-    /// @param data the ViewLogic call
-    /// @return its return data
-    function delegateView(bytes calldata data) external returns (bytes memory) {
-        if (msg.sender != address(this)) revert OnlySystemAccount(msg.sender);
-        return _delegate(_viewLogic, data);
-    }
 
     // ================================================================== internals
 
