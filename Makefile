@@ -9,8 +9,10 @@ export PATH := $(CURDIR)/node_modules/.bin:$(BIN):$(PATH)
 export SOLCX_BINARY_PATH := $(CURDIR)/.solcx
 export APE_DATA_FOLDER := $(CURDIR)/.ape
 NETWORK ?= ethereum:local:foundry
+# the native forge binary: node_modules/.bin/forge is a node wrapper that always exits 0
+FORGE := $(CURDIR)/node_modules/@foundry-rs/forge-linux-$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')/bin/forge
 
-.PHONY: setup demo deploy test test-fast gas gas-snapshot lint fmt clean
+.PHONY: setup demo deploy test test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean
 
 setup: $(VENV)/.installed node_modules/.installed .solcx/solc-v0.8.28
 
@@ -41,8 +43,21 @@ deploy: setup
 ## edited file but not the contracts importing it, so a library edit could be tested against
 ## old bytecode; a forced build cannot.
 test: setup
+	FOUNDRY_PROFILE=ci $(FORGE) test
 	$(BIN)/ape compile --force
 	$(BIN)/ape test tests -q
+
+## native-speed invariant campaigns (tests/invariant, forge): `fuzz` is the CI profile,
+## `fuzz-deep` the long one (FOUNDRY_INVARIANT_RUNS / _DEPTH override either)
+fuzz: setup
+	FOUNDRY_PROFILE=ci $(FORGE) test
+
+fuzz-deep: setup
+	FOUNDRY_PROFILE=deep $(FORGE) test
+
+## Solidity line and branch coverage of contracts/ (reports/coverage.md)
+coverage: setup
+	$(BIN)/python tools/coverage_report.py --forge $(FORGE)
 
 ## gas report for the hot paths (written to reports/gas.md, with contract sizes)
 gas: setup

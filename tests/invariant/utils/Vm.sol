@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+/// @notice The few forge cheatcodes the invariant suite uses (forge-std is not installable here:
+/// npm's forge-std is an old unofficial copy). Signatures as in forge's cheatcode spec.
+interface Vm {
+    function warp(uint256 timestamp) external;
+    function roll(uint256 blockNumber) external;
+    function prank(address sender) external;
+    function startPrank(address sender) external;
+    function stopPrank() external;
+    function deal(address who, uint256 newBalance) external;
+    function label(address account, string calldata newLabel) external;
+    function assume(bool condition) external pure;
+    function expectRevert(bytes4 revertData) external;
+    function expectRevert(bytes calldata revertData) external;
+    function expectRevert() external;
+    function addr(uint256 privateKey) external pure returns (address);
+    function envOr(string calldata name, bool defaultValue) external view returns (bool);
+    function toString(uint256 value) external pure returns (string memory);
+    function toString(int256 value) external pure returns (string memory);
+    function toString(address value) external pure returns (string memory);
+}
+
+/// @dev The cheatcode address (keccak256("hevm cheat code") truncated).
+Vm constant vm = Vm(0x7109709ECfa91a80626fF3989D68f67F5b1DD12D);
