@@ -187,8 +187,11 @@ PY_TESTS: dict[str, list[str]] = {
 FALLBACK_TESTS = [_U + "trading/test_trading.py", _U + "liquidation/test_liquidation.py"]
 
 
+TEST_OVERRIDE: list[str] = []  # --tests
+
+
 def py_tests_for(file: str) -> list[str]:
-    return PY_TESTS.get(file.removeprefix("contracts/"), FALLBACK_TESTS)
+    return TEST_OVERRIDE or PY_TESTS.get(file.removeprefix("contracts/"), FALLBACK_TESTS)
 
 
 # ------------------------------------------------------------------ mutants
@@ -577,6 +580,8 @@ class Runner:
             if t.code != 0:
                 raise SystemExit(f"clean forge test fails:\n{t.tail}")
             out["_forge"] = round(t.seconds, 1)
+        if not files:
+            return out
         c = self.ape_compile()
         if c.code != 0:
             raise SystemExit(f"clean ape compile fails:\n{c.tail}")
@@ -814,6 +819,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--results", default=DEFAULT_RESULTS, help="JSON results file")
     ap.add_argument("--resume", action="store_true", help="skip mutants already in the results file")
     ap.add_argument("--retry-errors", action="store_true", help="with --resume: run 'error' ones again")
+    ap.add_argument(
+        "--rerun", action="store_true", help="with --resume: run the selected ones again (new tests)"
+    )
+    ap.add_argument("--tests", nargs="+", help="Python test files to run instead of the mapped ones")
     ap.add_argument("--report", help="write the Markdown report here (e.g. reports/mutation.md)")
     ap.add_argument("--report-only", action="store_true", help="only rewrite the report from the results")
     ap.add_argument("--no-forge", action="store_true", help="skip the forge stage")
@@ -822,6 +831,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep-sandbox", action="store_true")
     args = ap.parse_args(argv)
 
+    TEST_OVERRIDE[:] = args.tests or []
     operators = {o.strip() for o in args.operators.split(",") if o.strip()}
     unknown = operators - set(OPERATORS)
     if unknown:
@@ -851,7 +861,7 @@ def main(argv: list[str] | None = None) -> int:
     todo = [
         m
         for m in mutants
-        if m.id not in results or (args.retry_errors and results[m.id].get("status") == "error")
+        if args.rerun or m.id not in results or (args.retry_errors and results[m.id].get("status") == "error")
     ]
     use_forge = has_forge_suite(ROOT) and not args.no_forge
     data["forge"] = use_forge
@@ -868,12 +878,11 @@ def main(argv: list[str] | None = None) -> int:
             boxes = [make_sandbox(ROOT, base or Path(tempfile.gettempdir())) for _ in range(jobs)]
             baseline: dict[str, float] = data.setdefault("baseline", {})  # type: ignore[assignment]
             needed = sorted({f for m in todo for f in py_tests_for(m.file)})
-            missing = [f for f in needed if f not in baseline] + (
-                ["_forge"] if use_forge and "_forge" not in baseline else []
-            )
-            if missing:
-                print(f"baseline: measuring the clean run of {len(needed)} test files", flush=True)
-                baseline |= Runner(ROOT, boxes[0], use_forge, {}).measure_baseline(needed)
+            missing = [f for f in needed if f not in baseline]
+            forge_missing = use_forge and "_forge" not in baseline
+            if missing or forge_missing:
+                print(f"baseline: measuring the clean run of {len(missing)} test files", flush=True)
+                baseline |= Runner(ROOT, boxes[0], forge_missing, {}).measure_baseline(missing)
                 save_results(out, data)
                 print(f"baseline: {baseline}", flush=True)
             queue: Queue[Mutant] = Queue()
