@@ -4,6 +4,15 @@ pragma solidity 0.8.28;
 /// @notice The few forge cheatcodes the invariant suite uses (forge-std is not installable here:
 /// npm's forge-std is an old unofficial copy). Signatures as in forge's cheatcode spec.
 interface Vm {
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
+    function deployCode(string calldata artifactPath, bytes calldata constructorArgs) external returns (address);
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory);
     function warp(uint256 timestamp) external;
     function roll(uint256 blockNumber) external;
     function prank(address sender) external;

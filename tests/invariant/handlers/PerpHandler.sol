@@ -1,0 +1,526 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {vm, Vm} from "../utils/Vm.sol";
+import {Stack} from "../utils/Stack.sol";
+import {DataTypes} from "../../../contracts/core/DataTypes.sol";
+import {IClearingHouseErrors as E} from "../../../interfaces/IClearingHouseErrors.sol";
+import {IClearingHouseEvents as Ev} from "../../../interfaces/IClearingHouseEvents.sol";
+import {IPool} from "../utils/IPool.sol";
+
+/// @notice Drives the protocol for the forge invariant campaigns with bounded inputs, as the
+///         actors of PROTOCOL.md would: traders, a coalition of attackers, an LP, a liquidator
+///         and a keeper, plus the owner's curve changes and the index walking real prices.
+/// @dev    Every call is wrapped: a revert must be one of the errors the entry point documents
+///         for that situation, anything else (a raw panic, an empty revert, an undocumented
+///         error) is recorded as a liveness failure that `invariant_liveness` reports. Checks
+///         that hold right after one action (invariants 3, 5, 6 and the bad-debt identities of
+///         10) are made here and recorded the same way.
+contract PerpHandler is Stack {
+    uint256 internal constant ACTORS = 8; // 0-3 traders, 4-6 the coalition, 7 a passive depositor
+    uint256 internal constant COALITION_FIRST = 4;
+    uint256 internal constant COALITION_END = 7;
+    uint256 internal constant PASSIVE = 7;
+    uint256 internal constant MAX_DEPOSIT = 2_000_000e6;
+    bytes4 internal constant PANIC = 0x4e487b71;
+    uint256 internal constant DEADLINE = type(uint64).max;
+
+    /// @notice true: the coalition campaign (index fixed, no funding update, no curve change).
+    bool public immutable fixedIndex;
+
+    address[ACTORS] public actors;
+    address public lp = address(0x1Fa);
+    address public liquidator = address(0x11d);
+    address public keeper = address(0x4ee9);
+
+    // ------------------------------------------------------------------ ghost state
+    mapping(address => uint256) public deposited; // USDC (6 decimals)
+    mapping(address => uint256) public withdrawn;
+    uint256 public curveChanges; // successful adjustK / repeg with a change (invariant 8's precondition)
+    uint256 public deficitRecorded; // Σ BadDebtCovered.deficit
+    uint256 public deficitRepaid;
+    uint256 public badDebt; // Σ BadDebtCovered.debt
+    uint256 public badDebtCovered; // Σ coveredByInsurance
+    uint256 public badDebtSocialised; // Σ socialized
+    uint256 public lossSocialised; // Σ LossSocialized.loss
+    uint256 public socialisations; // LossSocialized events (each may round up to one wei per share)
+    uint256 public failures; // liveness and in-action invariant failures
+    string public firstFailure;
+    mapping(bytes32 => uint256) public counts; // "open:ok", "open:SpreadTooLarge", ...
+    bytes32[] public countKeys;
+
+    constructor(bool fixedIndex_) {
+        fixedIndex = fixedIndex_;
+        for (uint256 i; i < ACTORS; ++i) {
+            actors[i] = address(uint160(0xA000 + i));
+        }
+        vm.warp(1_700_000_000);
+        vm.roll(1);
+        _deployStack();
+        // the passive account only deposits: whatever anyone else does, it must keep it all
+        _deposit(PASSIVE, 100_000e6);
+    }
+
+    // ================================================================== actions
+
+    /// @notice A trader (or a coalition member) deposits USDC.
+    function deposit(uint256 actorSeed, uint256 amount) external {
+        uint256 a = _actor(actorSeed);
+        _deposit(a, _bound(amount, 1e6, MAX_DEPOSIT));
+    }
+
+    /// @notice Withdraws pct% of the free collateral (above 100: more than allowed).
+    function withdraw(uint256 actorSeed, uint256 pct) external {
+        address a = actors[_actor(actorSeed)];
+        pct = _bound(pct, 1, 120);
+        int256 free = ch.getFreeCollateral(a);
+        uint256 amount = free > 0 ? uint256(free) * pct / 100 / SCALE : 0;
+        if (amount == 0) amount = 1;
+        bool over = amount * SCALE > (free > 0 ? uint256(free) : 0);
+        vm.prank(a);
+        try ch.withdraw(amount) {
+            if (over) _fail("withdrew above the free collateral");
+            withdrawn[a] += amount;
+            (int256 value, uint256 im,,) = ch.getAccountState(a);
+            if (ch.getAccountMarkets(a).length != 0 && value < int256(im)) {
+                _fail("inv5: a withdrawal left the account below its initial requirement");
+            }
+            _count("withdraw:ok");
+        } catch (bytes memory err) {
+            bytes4 s = bytes4(err);
+            // documented: InsufficientFreeCollateral (only when over the limit), IndexStale
+            if (s == E.InsufficientFreeCollateral.selector && over) _count("withdraw:over");
+            else if (s == E.IndexStale.selector) _count("withdraw:IndexStale");
+            else _unexpected("withdraw", err);
+        }
+    }
+
+    /// @notice openPosition in one of the four modes (`mode` bit 0: long, bit 1: exact input)
+    ///         for `notional` USD (10 .. 2M).
+    function open(uint256 actorSeed, uint256 marketSeed, uint256 mode, uint256 notional) external {
+        uint256 m = marketSeed % MARKETS;
+        bool isLong = mode & 1 == 1;
+        bool exactInput = mode & 2 == 2;
+        address a = actors[_actor(actorSeed)];
+        // 0.1x .. 12x leverage on the account's value (above the 10x the initial margin allows,
+        // so that refusals are explored too), never below the minimum notional's scale
+        int256 value = ch.getAccountValue(a);
+        uint256 cap = value > 1e18 ? uint256(value) * 12 : 100e18;
+        notional = _bound(notional, cap / 120, cap);
+        if (notional < 5e18) notional = 5e18;
+        bool quoteMode = (!isLong) != exactInput;
+        uint256 amount = quoteMode ? notional : notional * ONE / ch.getMarkPrice(bases[m]);
+        if (amount == 0) amount = 1;
+        _trade("open", a, m, !isLong, exactInput, amount);
+    }
+
+    /// @notice Reduces a position by pct%, or flips it (pct > 100).
+    function reduce(uint256 actorSeed, uint256 marketSeed, uint256 pct) external {
+        uint256 m = marketSeed % MARKETS;
+        address a = actors[_actor(actorSeed)];
+        int256 size = ch.getPosition(a, bases[m]).size;
+        if (size == 0) return;
+        pct = _bound(pct, 1, 200);
+        uint256 amount = _abs(size) * pct / 100;
+        if (amount == 0) return;
+        _trade(pct > 100 ? "flip" : "reduce", a, m, size > 0, size > 0, amount);
+    }
+
+    /// @notice closePosition: documented reverts only (liveness).
+    function close(uint256 actorSeed, uint256 marketSeed) external {
+        uint256 m = marketSeed % MARKETS;
+        address a = actors[_actor(actorSeed)];
+        if (ch.getPosition(a, bases[m]).size == 0) return;
+        vm.prank(a);
+        try ch.closePosition(bases[m], 0, DEADLINE) {
+            _count("close:ok");
+        } catch (bytes memory err) {
+            _expectReduceError("close", err);
+        }
+    }
+
+    /// @notice Liquidates `target`'s position in a market. The liquidator is the keeper, or, in
+    ///         the coalition campaign, a coalition member liquidating a partner or itself.
+    function liquidate(uint256 targetSeed, uint256 marketSeed, uint256 liquidatorSeed) external {
+        uint256 m = marketSeed % MARKETS;
+        address t = actors[_actor(targetSeed)];
+        address by = fixedIndex ? actors[COALITION_FIRST + liquidatorSeed % (COALITION_END - COALITION_FIRST)] : liquidator;
+        if (ch.getPosition(t, bases[m]).size == 0) return;
+        bool liquidatable = ch.isLiquidatable(t);
+        uint256 indexBefore = ch.collateralIndex();
+        vm.recordLogs();
+        vm.prank(by);
+        try ch.liquidate(t, bases[m]) {
+            if (!liquidatable) _fail("liquidated an account that was not liquidatable");
+            _afterLiquidation(t, m, indexBefore);
+            _count("liquidate:ok");
+        } catch (bytes memory err) {
+            vm.getRecordedLogs();
+            bytes4 s = bytes4(err);
+            if (s == E.NotLiquidatable.selector && !liquidatable) _count("liquidate:NotLiquidatable");
+            else if (s == E.PriceMoveTooLarge.selector) _count("liquidate:PriceMoveTooLarge");
+            else if (s == E.LiquidationBeyondBankruptcy.selector) _count("liquidate:BeyondBankruptcy");
+            else if (s == E.IndexStale.selector) _count("liquidate:IndexStale");
+            else _unexpected("liquidate", err);
+        }
+    }
+
+    /// @notice Moves a market's index 1..24 hours along its real price path, forwards or back.
+    function movePrice(uint256 marketSeed, uint256 hoursSeed, uint256 backSeed) external {
+        bool back = backSeed % 3 == 0; // the crash windows: mostly forwards
+        if (fixedIndex) return;
+        uint256 m = marketSeed % MARKETS;
+        uint256 n = _pathLength(m);
+        uint256 step = _bound(hoursSeed, 1, 24);
+        uint256 pos = pathPos[m];
+        pos = back ? (pos >= step ? pos - step : 0) : (pos + step < n ? pos + step : n - 1);
+        pathPos[m] = pos;
+        _publish(m, _pathPrice(m, pos));
+        _count("movePrice");
+    }
+
+    /// @notice Advances time by 1 s .. 2 h and the block by one (the fluctuation limit is per
+    ///         block); the feeds publish a new round of the same price before they go stale.
+    function nextBlock(uint256 secondsSeed) external {
+        uint256 dt = _bound(secondsSeed, 1, fixedIndex ? 120 : 7200);
+        vm.warp(block.timestamp + dt);
+        vm.roll(block.number + 1);
+        for (uint256 m; m < MARKETS; ++m) {
+            (,,, uint256 updatedAt,) = feeds[m].latestRoundData();
+            if (block.timestamp - updatedAt > 3000) _publish(m, _pathPrice(m, pathPos[m]));
+        }
+        _count("nextBlock");
+    }
+
+    /// @notice The keeper closes a funding epoch.
+    function updateFunding(uint256 marketSeed) external {
+        if (fixedIndex) return;
+        uint256 m = marketSeed % MARKETS;
+        vm.prank(keeper);
+        try ch.updateFundingRate(bases[m]) {
+            _count("updateFunding:ok");
+        } catch (bytes memory err) {
+            bytes4 s = bytes4(err);
+            if (s == E.FundingTooEarly.selector) _count("updateFunding:TooEarly");
+            else if (s == E.IndexStale.selector) _count("updateFunding:IndexStale");
+            else _unexpected("updateFunding", err);
+        }
+    }
+
+    /// @notice Anyone settles a trader's funding.
+    function settleFunding(uint256 actorSeed, uint256 marketSeed) external {
+        uint256 m = marketSeed % MARKETS;
+        address a = actors[_actor(actorSeed)];
+        vm.prank(keeper);
+        try ch.settleFunding(a, bases[m]) {
+            _count("settleFunding:ok");
+        } catch (bytes memory err) {
+            _unexpected("settleFunding", err);
+        }
+    }
+
+    /// @notice The owner scales k to pct% (50..200) of the base reserve; invariant 6.
+    function adjustK(uint256 marketSeed, uint256 pct, uint256 tightSeed) external {
+        bool tight = tightSeed % 4 == 0; // a budget of 1 wei: only a free change passes
+        if (fixedIndex) return;
+        uint256 m = marketSeed % MARKETS;
+        (uint256 x,) = ch.getReserves(bases[m]);
+        _curveChange(m, true, x * _bound(pct, 50, 200) / 100, tight);
+    }
+
+    /// @notice The owner repegs a curve to the index; invariant 6.
+    function repeg(uint256 marketSeed, uint256 tightSeed) external {
+        if (fixedIndex) return;
+        _curveChange(marketSeed % MARKETS, false, 0, tightSeed % 4 == 0);
+    }
+
+    /// @notice The LP deposits into the pool.
+    function lpDeposit(uint256 amount) external {
+        if (fixedIndex) return;
+        amount = _bound(amount, 1e6, 1_000_000e6);
+        usdc.mint(lp, amount);
+        vm.prank(lp);
+        usdc.approve(address(pool), amount);
+        vm.prank(lp);
+        try pool.deposit(amount, lp) {
+            _count("lpDeposit:ok");
+        } catch (bytes memory err) {
+            _unexpected("lpDeposit", err);
+        }
+    }
+
+    /// @notice The LP redeems pct% of its shares (above 100: more than it may).
+    function lpRedeem(uint256 pct) external {
+        if (fixedIndex) return;
+        uint256 shares = pool.balanceOf(lp) * _bound(pct, 1, 110) / 100;
+        if (shares == 0) return;
+        bool over = shares > pool.maxRedeem(lp);
+        vm.prank(lp);
+        try pool.redeem(shares, lp, lp) {
+            if (over) _fail("LP redeemed above maxRedeem");
+            _count("lpRedeem:ok");
+        } catch (bytes memory err) {
+            bytes4 s = bytes4(err);
+            if (over && (s == IPool.UtilisationTooHigh.selector || s == bytes4(keccak256("ERC4626ExceededMaxRedeem(address,uint256,uint256)")))) {
+                _count("lpRedeem:over");
+            } else {
+                _unexpected("lpRedeem", err);
+            }
+        }
+    }
+
+    // ================================================================== helpers for the tests
+
+    function actorCount() external pure returns (uint256) {
+        return ACTORS;
+    }
+
+    function isCoalition(uint256 i) public pure returns (bool) {
+        return i >= COALITION_FIRST && i < COALITION_END;
+    }
+
+    function countKeyCount() external view returns (uint256) {
+        return countKeys.length;
+    }
+
+    /// @notice Closes every position (halving chunks over blocks past the fluctuation limit,
+    ///         liquidating accounts under water), for the end-of-run invariants. Returns false
+    ///         if some position could not be closed within the round limit.
+    function closeEverything() external returns (bool) {
+        for (uint256 round; round < 60; ++round) {
+            bool open_;
+            for (uint256 i; i < ACTORS; ++i) {
+                for (uint256 m; m < MARKETS; ++m) {
+                    int256 size = ch.getPosition(actors[i], bases[m]).size;
+                    if (size == 0) continue;
+                    open_ = true;
+                    uint256 chunk = _abs(size) >> (round / 4); // halve every few rounds
+                    if (chunk == 0) chunk = _abs(size);
+                    vm.prank(actors[i]);
+                    if (chunk == _abs(size)) {
+                        try ch.closePosition(bases[m], 0, DEADLINE) {} catch {}
+                    } else {
+                        try ch.openPosition(_params(m, size > 0, size > 0, chunk)) {} catch {}
+                    }
+                    if (ch.getPosition(actors[i], bases[m]).size != 0 && ch.isLiquidatable(actors[i])) {
+                        vm.prank(liquidator);
+                        try ch.liquidate(actors[i], bases[m]) {} catch {}
+                    }
+                }
+            }
+            if (!open_) return true;
+            vm.roll(block.number + 1);
+            vm.warp(block.timestamp + 1);
+        }
+        return false;
+    }
+
+    /// @notice Withdraws every active actor's whole withdrawable balance (after closeEverything).
+    function withdrawEverything() external {
+        for (uint256 i; i < PASSIVE; ++i) {
+            address a = actors[i];
+            int256 free = ch.getFreeCollateral(a);
+            if (free <= 0) continue;
+            uint256 amount = uint256(free) / SCALE;
+            if (amount == 0) continue;
+            vm.prank(a);
+            try ch.withdraw(amount) {
+                withdrawn[a] += amount;
+            } catch (bytes memory err) {
+                _unexpected("withdrawEverything", err);
+            }
+        }
+    }
+
+    // ================================================================== internals
+
+    function _actor(uint256 seed) internal view returns (uint256) {
+        // the coalition campaign drives only the coalition (others are passive)
+        if (fixedIndex) return COALITION_FIRST + seed % (COALITION_END - COALITION_FIRST);
+        return seed % PASSIVE;
+    }
+
+    function _deposit(uint256 i, uint256 amount) internal {
+        address a = actors[i];
+        usdc.mint(a, amount);
+        vm.prank(a);
+        usdc.approve(address(ch), amount);
+        vm.prank(a);
+        try ch.deposit(amount) {
+            deposited[a] += amount;
+            _count("deposit:ok");
+        } catch (bytes memory err) {
+            _unexpected("deposit", err);
+        }
+    }
+
+    function _params(uint256 m, bool isBaseToQuote, bool isExactInput, uint256 amount)
+        internal
+        view
+        returns (DataTypes.OpenPositionParams memory)
+    {
+        return DataTypes.OpenPositionParams({
+            baseToken: bases[m],
+            isBaseToQuote: isBaseToQuote,
+            isExactInput: isExactInput,
+            amount: amount,
+            oppositeAmountBound: 0,
+            deadline: DEADLINE
+        });
+    }
+
+    function _trade(string memory what, address a, uint256 m, bool isBaseToQuote, bool isExactInput, uint256 amount)
+        internal
+    {
+        DataTypes.OpenPositionParams memory p = _params(m, isBaseToQuote, isExactInput, amount);
+        vm.prank(a);
+        try ch.openPosition(p) {
+            _count(string.concat(what, ":ok"));
+        } catch (bytes memory err) {
+            bytes4 s = bytes4(err);
+            if (
+                s == E.InsufficientMargin.selector || s == E.OpenInterestCapExceeded.selector
+                    || s == E.InsufficientLiquidity.selector || s == E.IndexStale.selector
+            ) {
+                _count(string.concat(what, ":refused"));
+            } else {
+                _expectReduceError(what, err);
+            }
+        }
+    }
+
+    /// @dev The errors a reduce or close may meet (PROTOCOL.md section 5, Guards).
+    function _expectReduceError(string memory what, bytes memory err) internal {
+        bytes4 s = bytes4(err);
+        if (
+            s == E.DustPosition.selector || s == E.PriceMoveTooLarge.selector || s == E.SpreadTooLarge.selector
+                || s == E.AccountUnderWater.selector || s == E.IndexStale.selector
+        ) {
+            _count(string.concat(what, ":guard"));
+        } else {
+            _unexpected(what, err);
+        }
+    }
+
+    /// @dev Invariant 3 and the bad-debt identities of invariant 10, from one liquidation's logs.
+    function _afterLiquidation(address t, uint256 m, uint256 indexBefore) internal {
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        bool capped;
+        bool socialisedEvent;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter != address(ch)) continue;
+            bytes32 topic = logs[i].topics[0];
+            if (topic == Ev.LiquidationCapped.selector) {
+                capped = true;
+            } else if (topic == Ev.BadDebtCovered.selector) {
+                (uint256 debt, uint256 covered, uint256 social, uint256 deficit) =
+                    abi.decode(logs[i].data, (uint256, uint256, uint256, uint256));
+                if (covered + social + deficit != debt) _fail("inv10: debt != covered + socialised + deficit");
+                badDebt += debt;
+                badDebtCovered += covered;
+                badDebtSocialised += social;
+                deficitRecorded += deficit;
+                _count("badDebt");
+            } else if (topic == Ev.LossSocialized.selector) {
+                (uint256 loss,,,) = abi.decode(logs[i].data, (uint256, uint256, uint256, uint256));
+                lossSocialised += loss;
+                socialisations += 1;
+                socialisedEvent = true;
+            }
+        }
+        if (ch.collateralIndex() != indexBefore && !socialisedEvent) _fail("inv10: index moved without LossSocialized");
+        if (ch.getPosition(t, bases[m]).size != 0 && !capped) {
+            (int256 value,, uint256 mm,) = ch.getAccountState(t);
+            if (value < int256(mm)) _fail("inv3: after a liquidation the account is below maintenance");
+        }
+        if (ch.getAccountMarkets(t).length == 0 && ch.balanceOf(t) < 0) {
+            _fail("inv10: a flat account kept negative collateral (silent bad debt)");
+        }
+    }
+
+    /// @dev adjustK / repeg: the traders' net exit value moves by exactly the cost charged to
+    ///      the pool, the net position not at all, and adjustK keeps the mark to a wei.
+    function _curveChange(uint256 m, bool isAdjustK, uint256 newBase, bool tight) internal {
+        address b = bases[m];
+        uint256 mark0 = ch.getMarkPrice(b);
+        int256 v0 = ch.netPositionValue(b);
+        int256 n0 = ch.netBase(b);
+        int256 pool0 = ch.balanceOf(address(pool));
+        uint256 maxCost = tight ? 1 : type(uint256).max;
+        int256 cost;
+        bool ok;
+        bytes memory err;
+        if (isAdjustK) {
+            try this.ownerAdjustK(b, newBase, maxCost) returns (int256 c) {
+                (ok, cost) = (true, c);
+            } catch (bytes memory e) {
+                err = e;
+            }
+        } else {
+            try this.ownerRepeg(b, maxCost) returns (int256 c) {
+                (ok, cost) = (true, c);
+            } catch (bytes memory e) {
+                err = e;
+            }
+        }
+        string memory what = isAdjustK ? "adjustK" : "repeg";
+        if (!ok) {
+            bytes4 s = bytes4(err);
+            if (
+                s == E.KCostExceedsBudget.selector || s == E.KChangeTooLarge.selector
+                    || s == E.CurveChangeTooSoon.selector || s == E.InvalidReserves.selector
+                    || s == E.IndexStale.selector
+            ) {
+                _count(string.concat(what, ":refused"));
+            } else {
+                _unexpected(what, err);
+            }
+            return;
+        }
+        curveChanges += 1;
+        if (ch.netBase(b) != n0) _fail("inv6: a curve change moved the traders' net position");
+        if (ch.netPositionValue(b) - v0 != cost) _fail("inv6: net exit value moved by other than the cost");
+        if (ch.balanceOf(address(pool)) - pool0 != -cost) _fail("inv6: pool charged other than the cost");
+        if (isAdjustK) {
+            uint256 mark1 = ch.getMarkPrice(b);
+            if (mark1 > mark0 + 1 || mark0 > mark1 + 1) _fail("inv6: adjustK moved the mark");
+        }
+        _count(string.concat(what, ":ok"));
+    }
+
+    /// @dev External so that a revert can be caught (the handler is the owner).
+    function ownerAdjustK(address b, uint256 newBase, uint256 maxCost) external returns (int256) {
+        require(msg.sender == address(this));
+        return ch.adjustK(b, newBase, maxCost);
+    }
+
+    function ownerRepeg(address b, uint256 maxCost) external returns (int256) {
+        require(msg.sender == address(this));
+        return ch.repeg(b, maxCost);
+    }
+
+    function _unexpected(string memory what, bytes memory err) internal {
+        bytes4 s = bytes4(err);
+        string memory kind = err.length == 0 ? "empty revert" : s == PANIC ? "panic" : "undocumented error";
+        _fail(string.concat(what, ": ", kind, " ", vm.toString(uint256(uint32(s)))));
+    }
+
+    function _fail(string memory why) internal {
+        if (failures == 0) firstFailure = why;
+        failures += 1;
+    }
+
+    function _count(string memory key) internal {
+        bytes32 k = bytes32(bytes(key));
+        if (counts[k] == 0) countKeys.push(k);
+        counts[k] += 1;
+    }
+
+    function _bound(uint256 x, uint256 lo, uint256 hi) internal pure returns (uint256) {
+        return lo + x % (hi - lo + 1);
+    }
+
+    function _abs(int256 x) internal pure returns (uint256) {
+        return uint256(x >= 0 ? x : -x);
+    }
+}
