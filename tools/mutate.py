@@ -513,6 +513,8 @@ class Runner:
         return run([self.forge, "build"], self.box, timeout=1800)
 
     def forge_test(self, timeout: float | None) -> Run:
+        # no replay of a failure persisted by an earlier mutant: every mutant gets the same campaign
+        shutil.rmtree(self.box / ".forge" / "invariant-failures", ignore_errors=True)
         return run([self.forge, "test", "--fuzz-seed", FORGE_SEED], self.box, timeout=timeout)
 
     def ape_compile(self) -> Run:
@@ -537,7 +539,7 @@ class Runner:
         lines[m.line - 1] = m.mutated
         path.write_text("\n".join(lines))
         t0 = time.monotonic()
-        res: dict[str, object] = {"id": m.id}
+        res: dict[str, object] = {"id": m.id, "forge": self.use_forge}
         try:
             res |= self._stages(m)
         finally:
@@ -702,6 +704,8 @@ def write_report(
     )
     score = f"{t.score:.1%}" if t.score is not None else "n/a"
     denom = t.generated - t.stillborn - t.equivalent - t.error - t.pending
+    ran = sum(1 for m in mutants if m.id in results)
+    forge_runs = sum(1 for m in mutants if results.get(m.id, {}).get("forge"))
     lines = [
         "# Mutation testing",
         "",
@@ -711,7 +715,7 @@ def write_report(
         f"- command: `{command}`",
         f"- date: {dt.date.today().isoformat()}",
         f"- commit: `{commit}`{dirty}",
-        f"- forge stage: {'yes' if data.get('forge') else 'no (no invariant suite in tests/invariant)'}",
+        f"- forge stage (invariant suite, {FORGE_TESTS}): run for {forge_runs} of the {ran} mutants run",
         "",
         "| mutants | count |",
         "|---|---:|",
