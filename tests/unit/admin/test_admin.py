@@ -4,6 +4,9 @@ guardian and pause permissions, Ownable2Step ownership, onlyOwner guards."""
 from __future__ import annotations
 
 import ape
+import pytest
+from ape.exceptions import ContractLogicError
+from eth_utils import keccak
 
 from utils.actions import new_token_with_feed
 from utils.constants import FAR_DEADLINE as FAR
@@ -280,3 +283,36 @@ def test_core_views_answered_by_view_logic(stack, ch):
         assert f.selector in core, f.selector
         assert core[f.selector].stateMutability == "view", f.selector
         assert outputs(core[f.selector]) == outputs(f), f.selector
+
+
+# ------------------------------------------------------------------ constructor
+
+
+def test_constructor_checks_addresses_and_sets_defaults(project, stack, owner):
+    """Issue 15's mutation run (the constructor's zero-logic guard deleted; its default minimum
+    notional and full-liquidation threshold off by one): a core deployed by hand refuses a zero
+    token, oracle or logic address, and starts with the documented defaults (10 USD minimum
+    position, 500 USD full-liquidation threshold, a 50/50 penalty split, index 1, the owner as
+    guardian) until setGlobalParams, which the deployment script calls, changes them."""
+    names = ("LiquidationLogic", "FundingLogic", "ConfigLogic", "ViewLogic")
+    logic = [stack.logic[n].address for n in names]
+    usdc_, oracle = stack.usdc.address, stack.oracle.address
+    zero_address = "0x" + keccak(text="ZeroAddress()")[:4].hex()  # a deployment's revert is not decoded
+
+    def refused(token: str, oracle_: str, logic_: list[str]) -> None:
+        with pytest.raises(ContractLogicError) as info:
+            project.ClearingHouse.deploy(token, oracle_, logic_, owner, sender=owner)
+        assert zero_address in str(info.value)
+
+    for k in range(4):
+        refused(usdc_, oracle, [ZERO if i == k else a for i, a in enumerate(logic)])
+    refused(ZERO, oracle, logic)
+    refused(usdc_, ZERO, logic)
+    core = project.ClearingHouse.deploy(usdc_, oracle, logic, owner, sender=owner)
+    assert (core.minPositionNotional(), core.fullLiquidationThreshold(), core.liquidatorShare()) == (
+        wad(10),
+        wad(500),
+        500_000,
+    )
+    assert core.collateralIndex() == 10**18
+    assert core.guardian() == owner.address == core.owner()

@@ -240,6 +240,18 @@ def test_dust_position(ch, amm, eth, funded, alice):
     assert int(ch.getPosition(alice, eth).size) == 0
 
 
+def test_dust_boundary_exactly_the_minimum_is_a_position(ch, eth, owner, funded, alice):
+    """Issue 15's mutation run (DustPosition for notional <= minimum instead of <): a position
+    whose notional at the index is exactly the minimum is allowed. With the minimum at 30 USD,
+    0.01 ETH at 3,000 is exactly 30 USD; one wei of base less is dust."""
+    ch.setGlobalParams(wad(30), ch.fullLiquidationThreshold(), ch.liquidatorShare(), sender=owner)
+    a = funded(alice, 1_000)
+    with reverts(ch.DustPosition, baseToken=eth, notional=wad(30) - 3000, minNotional=wad(30)):
+        a.long_base("vETH", "0.009999999999999999")
+    a.long_base("vETH", "0.01")
+    assert int(ch.getPosition(alice, eth).size) == wad("0.01")
+
+
 # ====================================================================== guardian pause
 
 

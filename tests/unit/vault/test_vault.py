@@ -232,3 +232,42 @@ def test_reentrant_token_hook_runs_inside_withdraw(hooked, alice):
     assert not token.armed()
     assert int(core.balanceOf(alice)) == wad(600)
     assert int(token.balanceOf(alice)) == 400 * 10**6
+
+
+def test_every_guarded_entry_refuses_reentry(hooked, alice, bob):
+    """Issue 15's mutation run (nonReentrant removed from repayDeficit, liquidateWithBound, ...):
+    the hooked token re-enters each state-changing entry point from inside withdraw's transfer;
+    every one must refuse with ReentrancyGuardReentrantCall. Without its guard the inner call runs
+    and ends its own way (its own custom error, or success), which this test tells apart. repeg
+    is left out: its onlyOwner check runs before the guard, so a non-owner hook never reaches it."""
+    d, token = hooked
+    core = d.clearing_house
+    eth = d.base("vETH").address
+    token.mint(alice, 1_000 * 10**6, sender=alice)
+    token.approve(core, MAX_UINT256, sender=alice)
+    core.deposit(1_000 * 10**6, sender=alice)
+    far = 2**40
+    x, _ = core.getReserves(eth)
+    calls = {
+        "deposit": core.deposit.encode_input(10**6),
+        "depositFor": core.depositFor.encode_input(bob, 10**6),
+        "withdraw": core.withdraw.encode_input(10**6),
+        "withdrawSystem": core.withdrawSystem.encode_input(bob, 10**6),
+        "repayDeficit": core.repayDeficit.encode_input(10**6),
+        "openPosition": core.openPosition.encode_input((eth, False, True, 10**17, 0, far)),
+        "closePosition": core.closePosition.encode_input(eth, 0, far),
+        "liquidate": core.liquidate.encode_input(alice, eth),
+        "liquidateWithBound": core.liquidateWithBound.encode_input(alice, eth, 0),
+        "settleFunding": core.settleFunding.encode_input(alice, eth),
+        "settleAllFunding": core.settleAllFunding.encode_input(alice),
+        "updateFundingRate": core.updateFundingRate.encode_input(eth),
+        "adjustK": core.adjustK.encode_input(eth, int(x) * 2, 0),
+    }
+    for name, data in calls.items():
+        token.arm(core, data, sender=alice)
+        try:
+            with reverts(core.ReentrancyGuardReentrantCall):
+                core.withdraw(100 * 10**6, sender=alice)
+        except AssertionError as e:
+            raise AssertionError(f"{name} can be re-entered") from e
+    assert int(core.balanceOf(alice)) == wad(1_000)
