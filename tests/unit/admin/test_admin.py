@@ -11,6 +11,7 @@ from eth_utils import keccak
 from utils.actions import new_token_with_feed
 from utils.constants import FAR_DEADLINE as FAR
 from utils.constants import ZERO
+from utils.reverts import reverts
 from vperp.sdk.units import wad
 
 # imRatio, mmRatio, feeRatio, insuranceFeeShare, liquidationPenaltyRatio, maxPriceMoveRatio,
@@ -71,6 +72,21 @@ def test_add_market_errors(project, stack, ch, eth, owner, alice):
         ch.addMarket(alice.address, wad(10_000), wad(1_000_000), DEFAULT, sender=owner)
     assert dict(info.value.inputs) == {"baseToken": alice.address}
     assert len(ch.getMarkets()) == 2
+
+
+def test_add_market_reserve_bounds(project, stack, ch, owner):
+    """Issue 15's mutation run (VirtualAMM.checkReserves: `x < 1e9` -> `x <= 1e9`, an `||` of the
+    bound checks -> `&&`): each reserve must be within [1e9, 2^112 - 1], both ends inclusive,
+    each checked on its own."""
+    lo, hi, ok = 10**9, 2**112 - 1, wad(10_000)
+    for x, y in ((lo - 1, ok), (ok, lo - 1), (hi + 1, ok), (ok, hi + 1)):
+        base = new_token_with_feed(project, stack, owner)
+        with reverts(ch.InvalidReserves, baseReserve=x, quoteReserve=y):
+            ch.addMarket(base, x, y, DEFAULT, sender=owner)
+    for x, y in ((lo, lo), (hi, hi), (lo, hi)):
+        base = new_token_with_feed(project, stack, owner)
+        ch.addMarket(base, x, y, DEFAULT, sender=owner)
+        assert ch.getReserves(base) == (x, y)
 
 
 def test_market_param_bounds(ch, eth, owner):

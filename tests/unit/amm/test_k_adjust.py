@@ -338,3 +338,13 @@ def test_many_traders_k_up_k_down_repeg_then_close_all(
     assert fee_income == sim.pool_fees
     assert not list(ch.FundingIndexMoved.range(chain.blocks.height + 1))
     assert int(vault.balanceOf(pool)) - pool_before == fee_income - sum(costs)
+
+
+def test_k_change_of_exactly_half_or_double_is_allowed(ch, eth, owner):
+    """Issue 15's mutation run (`newBaseReserve < old / 2` -> `<=`, `> old * 2` -> `>=`): the
+    owner's 2x bound is inclusive both ways. No open interest: the changes cost nothing."""
+    x, _ = (int(v) for v in ch.getReserves(eth))
+    ch.adjustK(eth, x // 2, 0, sender=owner)
+    assert int(ch.getReserves(eth)[0]) == x // 2
+    ch.adjustK(eth, x // 2 * 2, 0, sender=owner)
+    assert int(ch.getReserves(eth)[0]) == x // 2 * 2
