@@ -490,3 +490,23 @@ def test_partial_liquidation_leaving_dust_closes_everything(
         assert not ch.isLiquidatable(carol)
     else:
         assert after.size == 0 and ch.getAccountMarkets(carol) == []
+
+
+def test_short_liquidation_while_solvent(ch, eth, alice, bob, keeper, funded, move_index):
+    """Issue 15's mutation run (CurveMath.bankruptcySize, the short side's `a + (1 + c) Y` ->
+    `a - (1 + c) Y` survived: no test liquidated a solvent short). bob's ~9.3x short, with the
+    index up 5%, is below maintenance but solvent: the liquidation sizes its close with the
+    bankruptcy cap of the short side, closes part of it, and leaves the account healthy."""
+    funded(alice, 20_000).short_quote("vETH", 20_000)
+    funded(bob, 10_000).short_quote("vETH", 93_000)  # ~9.3x
+    assert not ch.isLiquidatable(bob)
+    size = int(ch.getPosition(bob, eth).size)
+    move_index("vETH", 3150)
+    value, _, mm, liq = ch.getAccountState(bob)
+    assert liq and 0 < int(value) < int(mm)
+    assert int(ch.getAccountStates([bob])[0].anchoredValue) > 0  # solvent: the cap is computed
+    tx = ch.liquidate(bob, eth, sender=keeper)
+    ev = one(tx, ch.PositionLiquidated)
+    after = int(ch.getPosition(bob, eth).size)
+    assert int(ev.liquidatedSize) == after - size > 0 and after < 0
+    assert not ch.isLiquidatable(bob)
