@@ -129,6 +129,7 @@ PY_TESTS: dict[str, list[str]] = {
         _U + "liquidation/test_liquidation.py",
         _U + "vault/test_vault.py",
         _U + "trading/test_trading.py",
+        _U + "funding/test_funding.py",  # pending funding in account value and free collateral
         _U + "solvency/test_solvency.py",
         _U + "viewer/test_viewer.py",
     ],
