@@ -636,6 +636,18 @@ def load_equivalent(path: Path) -> dict[str, str]:
     return eq
 
 
+def merge_results(data: dict[str, object], others: list[Path]) -> None:
+    """Takes every result of `others` that is newer than this file's (or missing here)."""
+    results: dict[str, dict[str, object]] = data.setdefault("results", {})  # type: ignore[assignment]
+    for path in others:
+        other: dict[str, dict[str, object]] = json.loads(path.read_text()).get("results", {})
+        for mid, res in other.items():
+            mine = results.get(mid)
+            if mine is None or str(res.get("finished", "")) > str(mine.get("finished", "")):
+                results[mid] = res
+        print(f"merged {len(other)} results from {path}", flush=True)
+
+
 @dataclass
 class Tally:
     generated: int = 0
@@ -831,6 +843,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", help="write the Markdown report here (e.g. reports/mutation.md)")
     ap.add_argument("--report-only", action="store_true", help="only rewrite the report from the results")
     ap.add_argument("--no-forge", action="store_true", help="skip the forge stage")
+    ap.add_argument(
+        "--merge",
+        nargs="+",
+        default=[],
+        help="results files of runs made in parallel (--results elsewhere): their newer results are taken",
+    )
     ap.add_argument("--equivalent", default=EQUIVALENT_FILE)
     ap.add_argument("--sandbox-dir", default=None, help="where sandboxes go (default: the system temp)")
     ap.add_argument("--keep-sandbox", action="store_true")
@@ -853,6 +871,9 @@ def main(argv: list[str] | None = None) -> int:
     data = load_results(out) if (args.resume or args.report_only) else {"baseline": {}, "results": {}}
     command = "python tools/mutate.py " + " ".join(argv if argv is not None else sys.argv[1:])
     eq = load_equivalent(ROOT / args.equivalent)
+    if args.merge:
+        merge_results(data, [Path(p) for p in args.merge])
+        save_results(out, data)
     if args.report_only:
         if not args.report:
             ap.error("--report-only needs --report")
