@@ -502,6 +502,21 @@ def run(cmd: list[str], box: Path, timeout: float | None = None, extra: dict[str
     return Run(code, time.monotonic() - t0, tail)
 
 
+# a compiler diagnostic (solc's own error kinds, or forge's "Error (code)"): the mutant does not compile
+COMPILE_ERROR_RE = re.compile(
+    r"\b(?:ParserError|TypeError|DeclarationError|SyntaxError|CompilerError|CodeGenerationError"
+    r"|UnimplementedFeatureError|DocstringParsingError|YulException)\b|\bError \(\d+\)"
+)
+
+
+def compile_failed(r: Run) -> str | None:
+    """None when the compile succeeded; "stillborn" for a compiler diagnostic; "error" for
+    anything else (solcjs crashes, e.g. a wasm "memory access out of bounds", or a timeout)."""
+    if r.code == 0:
+        return None
+    return "stillborn" if r.code is not None and COMPILE_ERROR_RE.search(r.tail) else "error"
+
+
 class Runner:
     """One sandbox and the commands run in it."""
 
@@ -511,7 +526,14 @@ class Runner:
         self.ape = str(box / ".venv/bin/ape")
 
     def forge_build(self) -> Run:
-        return run([self.forge, "build"], self.box, timeout=1800)
+        return self._compile([self.forge, "build"])
+
+    def _compile(self, cmd: list[str]) -> Run:
+        """A compile, tried twice when it fails without a compiler diagnostic (solcjs crashes)."""
+        r = run(cmd, self.box, timeout=1800)
+        if compile_failed(r) == "error":
+            r = run(cmd, self.box, timeout=1800)
+        return r
 
     def forge_test(self, timeout: float | None) -> Run:
         # no replay of a failure persisted by an earlier mutant: every mutant gets the same campaign
@@ -519,7 +541,7 @@ class Runner:
         return run([self.forge, "test", "--fuzz-seed", FORGE_SEED], self.box, timeout=timeout)
 
     def ape_compile(self) -> Run:
-        return run([self.ape, "compile", "--force"], self.box, timeout=1800)
+        return self._compile([self.ape, "compile", "--force"])
 
     def ape_test(self, files: list[str], timeout: float | None, junit: Path | None = None) -> Run:
         cmd = [self.ape, "test", *files, "-x", "-q", "-p", "no:cacheprovider"]
@@ -552,16 +574,17 @@ class Runner:
     def _stages(self, m: Mutant) -> dict[str, object]:
         if self.use_forge:
             b = self.forge_build()
-            if b.code != 0:
-                return {"status": "stillborn", "stage": "forge build", "tail": b.tail}
+            failed = compile_failed(b)
+            if failed:
+                return {"status": failed, "stage": "forge build", "tail": b.tail}
             t = self.forge_test(TIMEOUT_FACTOR * self.baseline.get("_forge", 120.0) + 60)
             if t.code != 0:
                 how = "timeout" if t.code is None else "failed"
                 return {"status": "killed", "by": "forge", "how": how, "tail": t.tail}
         c = self.ape_compile()
-        if c.code != 0:
-            status = "error" if self.use_forge else "stillborn"
-            return {"status": status, "stage": "ape compile", "tail": c.tail}
+        failed = compile_failed(c)
+        if failed:
+            return {"status": "error" if self.use_forge else failed, "stage": "ape compile", "tail": c.tail}
         files = py_tests_for(m.file)
         r = self.ape_test(files, self.timeout_for(files))
         if r.code == 0:
