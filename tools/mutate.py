@@ -134,6 +134,7 @@ PY_TESTS: dict[str, list[str]] = {
         _U + "viewer/test_viewer.py",
     ],
     "libraries/PerpMath.sol": [
+        _U + "amm/test_perp_math.py",
         _U + "trading/test_trading.py",
         _U + "funding/test_funding.py",
         _U + "liquidation/test_liquidation.py",
