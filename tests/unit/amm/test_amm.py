@@ -152,6 +152,28 @@ def test_mark_twap_weights_prices_by_time(chain, amm, eth, funded, alice, bob, s
     assert amm.getMarkTwap(eth, 0) == p2
 
 
+def test_mark_twap_ring_keeps_one_observation_a_minute(chain, amm, eth, funded, alice, set_price):
+    """Issue 15's mutation run (Twap.GRANULARITY 60 -> 59 survived): an accrual writes a ring
+    observation only once 60 seconds have passed since the last one. Trade A writes one; trade B
+    59 seconds later writes none, so a window reaching back exactly to B's time still starts at
+    A's observation (with one every 59 seconds it would start at B's and read p2 only)."""
+    a = funded(alice, 100_000)
+    chain.mine(deltatime=120)
+    set_price("vETH", 3000)
+    tx_a = a.long_quote("vETH", 100_000)
+    p1 = int(amm.getMarkPrice(eth))
+    t_a = chain.blocks[tx_a.block_number].timestamp
+    chain.pending_timestamp = t_a + 59
+    tx_b = a.long_quote("vETH", 100_000)
+    p2 = int(amm.getMarkPrice(eth))
+    t_b = chain.blocks[tx_b.block_number].timestamp
+    assert t_b == t_a + 59 and p2 > p1
+    chain.mine(deltatime=100)
+    now = chain.blocks.head.timestamp
+    expected = (p1 * (t_b - t_a) + p2 * (now - t_b)) // (now - t_a)
+    assert amm.getMarkTwap(eth, now - t_b) == expected != p2
+
+
 def test_unknown_market(amm, alice):
     # views are sent as transactions: Ape decodes custom errors of transactions only
     tx = {"sender": alice}
