@@ -510,3 +510,29 @@ def test_short_liquidation_while_solvent(ch, eth, alice, bob, keeper, funded, mo
     after = int(ch.getPosition(bob, eth).size)
     assert int(ev.liquidatedSize) == after - size > 0 and after < 0
     assert not ch.isLiquidatable(bob)
+
+
+def test_short_liquidation_with_the_mark_above_the_index(
+    chain, ch, amm, eth, alice, bob, keeper, funded, move_index
+):
+    """The short side's bankruptcy size when the curve is above the index (closing the short
+    costs more than its valuation: B = (A + (1 + c) Y) / p - X > 0 in CurveMath.bankruptcySize;
+    issue 15's mutation run: `t - x` -> `t + x` there survived). bob's ~9.3x short, index up
+    5%, mark pushed above the index: the account is solvent with room to spare, so the cap
+    does not bind; the liquidation closes as planned and leaves the account healthy."""
+    funded(bob, 10_000).short_quote("vETH", 93_000)
+    a = funded(alice, 300_000)
+    move_index("vETH", 3150)
+    for _ in range(6):  # the per-block limit: a few blocks to take the mark above 3150
+        if int(amm.getMarkPrice(eth)) > wad(3160):
+            break
+        a.long_quote("vETH", 300_000)
+        chain.mine()
+    mark = int(amm.getMarkPrice(eth))
+    assert wad(3150) < mark < wad(3150) * 11 // 10
+    value, _, mm, liq = ch.getAccountState(bob)
+    assert liq and 0 < int(value) < int(mm)
+    tx = ch.liquidate(bob, eth, sender=keeper)
+    assert not list(tx.decode_logs(ch.LiquidationCapped))
+    assert int(one(tx, ch.PositionLiquidated).liquidatedSize) > 0
+    assert not ch.isLiquidatable(bob)
