@@ -70,6 +70,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SCOPE = ("contracts/core", "contracts/libraries", "contracts/logic")
 DEFAULT_RESULTS = "reports/mutation-results.json"
 EQUIVALENT_FILE = "tools/mutation-equivalent.txt"
+NOTES_FILE = "tools/mutation-notes.md"
 FORGE_REL = "node_modules/@foundry-rs/forge-linux-{arch}/bin/forge"
 FORGE_TESTS = "tests/invariant"
 FORGE_SEED = "0x15"
@@ -720,6 +721,18 @@ def tally(mutants: list[Mutant], results: dict[str, dict[str, object]], eq: dict
     return t
 
 
+KILLER_RE = re.compile(r"^(?:FAILED|ERROR) (\S+?)(?: - |$)|^\[FAIL[^\]]*\] (\w+)", re.M)
+
+
+def killer_of(res: dict[str, object]) -> str:
+    """The first failing test named in a kill's output tail (pytest's FAILED line, forge's [FAIL])."""
+    m = KILLER_RE.search(str(res.get("tail", "")))
+    if not m:
+        return "timeout" if res.get("how") == "timeout" else ""
+    name = m.group(1) or m.group(2)
+    return name.split("/")[-1]
+
+
 def _cell(s: str) -> str:
     return "`" + s.strip().replace("|", "\\|").replace("`", "'") + "`" if s.strip() else "(line deleted)"
 
@@ -732,6 +745,7 @@ def write_report(
     data: dict[str, object],
     eq: dict[str, str],
     in_scope: int,
+    notes: Path | None = None,
 ) -> Tally:
     results: dict[str, dict[str, object]] = data["results"]  # type: ignore[assignment]
     t = tally(mutants, results, eq)
@@ -790,6 +804,8 @@ def write_report(
             lines.append(f"| `{m.id}` | {_cell(m.original)} | {_cell(m.mutated)} | {eq[m.id]} |")
     else:
         lines.append("None.")
+    if notes and notes.exists():
+        lines += ["", notes.read_text().rstrip()]
     lines += ["", "## Every mutant run", "", "| id | result | mutant |", "|---|---|---|"]
     for m in mutants:
         r = results.get(m.id)
@@ -797,7 +813,8 @@ def write_report(
             continue
         status = str(r.get("status"))
         if status == "killed":
-            status = f"killed ({r.get('by')}{', timeout' if r.get('how') == 'timeout' else ''})"
+            killer = killer_of(r)
+            status = f"killed by {r.get('by')}" + (f": `{killer}`" if killer else "")
         if status == "survived" and m.id in eq:
             status = "equivalent"
         lines.append(f"| `{m.id}` | {status} | {_cell(m.mutated)} |")
@@ -874,6 +891,7 @@ def main(argv: list[str] | None = None) -> int:
         help="results files of runs made in parallel (--results elsewhere): their newer results are taken",
     )
     ap.add_argument("--equivalent", default=EQUIVALENT_FILE)
+    ap.add_argument("--notes", default=NOTES_FILE, help="hand-written analysis shown in the report")
     ap.add_argument("--sandbox-dir", default=None, help="where sandboxes go (default: the system temp)")
     ap.add_argument("--keep-sandbox", action="store_true")
     args = ap.parse_args(argv)
@@ -954,7 +972,7 @@ def main(argv: list[str] | None = None) -> int:
             for b in boxes:
                 shutil.rmtree(b, ignore_errors=True)
     if args.report:
-        t = write_report(ROOT / args.report, command, ROOT, mutants, data, eq, len(every))
+        t = write_report(ROOT / args.report, command, ROOT, mutants, data, eq, len(every), ROOT / args.notes)
         print(f"report: {args.report}; score {t.score}")
     return 0
 
