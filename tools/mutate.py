@@ -662,13 +662,19 @@ def load_equivalent(path: Path) -> dict[str, str]:
 
 
 def merge_results(data: dict[str, object], others: list[Path]) -> None:
-    """Takes every result of `others` that is newer than this file's (or missing here)."""
+    """Takes the results of `others` missing here, and those that are kills where this file has
+    none (tests are only ever added: a kill stands), else newer ones."""
     results: dict[str, dict[str, object]] = data.setdefault("results", {})  # type: ignore[assignment]
     for path in others:
         other: dict[str, dict[str, object]] = json.loads(path.read_text()).get("results", {})
         for mid, res in other.items():
             mine = results.get(mid)
-            if mine is None or str(res.get("finished", "")) > str(mine.get("finished", "")):
+            killed, mine_killed = (
+                res.get("status") == "killed",
+                mine is not None and mine.get("status") == "killed",
+            )
+            newer = mine is not None and str(res.get("finished", "")) > str(mine.get("finished", ""))
+            if mine is None or (killed and not mine_killed) or (newer and not mine_killed):
                 results[mid] = res
         print(f"merged {len(other)} results from {path}", flush=True)
 
