@@ -500,6 +500,9 @@ def run(cmd: list[str], box: Path, timeout: float | None = None, extra: dict[str
         os.killpg(p.pid, 9)  # the process group this call started (pytest and its Anvil)
         out, _ = p.communicate()
         code = None
+    except BaseException:  # interrupted: stop what this call started, then let it propagate
+        os.killpg(p.pid, 9)
+        raise
     tail = "\n".join((out or "").strip().split("\n")[-15:])
     return Run(code, time.monotonic() - t0, tail)
 
