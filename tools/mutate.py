@@ -459,6 +459,8 @@ def make_sandbox(root: Path, base: Path) -> Path:
     for copy in (".solcx", ".ape", "contracts/.cache", ".forge"):
         if (root / copy).is_dir() and not (dest / copy).exists():
             shutil.copytree(root / copy, dest / copy, symlinks=True)
+    if (dest / ".forge").is_dir():
+        shutil.copytree(dest / ".forge", dest / ".forge-pristine", symlinks=True)
     return dest
 
 
@@ -531,6 +533,12 @@ class Runner:
         self.ape = str(box / ".venv/bin/ape")
 
     def forge_build(self) -> Run:
+        # from the clean build's cache every time: an incremental build over the previous
+        # mutant's cache crashed solcjs ("memory access out of bounds") on every later mutant
+        pristine = self.box / ".forge-pristine"
+        if pristine.is_dir():
+            shutil.rmtree(self.box / ".forge", ignore_errors=True)
+            shutil.copytree(pristine, self.box / ".forge", symlinks=True)
         return self._compile([self.forge, "build"])
 
     def _compile(self, cmd: list[str]) -> Run:
