@@ -82,13 +82,13 @@ fuzz-deep: setup
 coverage: setup
 	$(BIN)/python tools/coverage_report.py --forge $(FORGE)
 
-## mutation testing (issue 15; not part of `make test`, takes about a minute per mutant):
+## mutation testing (issue 15; not part of `make test`; 2-4 minutes per mutant on two cores):
 ## tools/mutate.py mutates contracts/core, libraries and logic one line at a time in a sandbox copy
 ## (never this tree), runs forge (when tests/invariant has an invariant suite) then the Python tests
 ## mapped from the mutated contract, and writes reports/mutation.md. The seven mutants named in the
 ## issue plus a deterministic sample (MUTATION_SAMPLE, MUTATION_SEED); --resume continues an
 ## interrupted run from reports/mutation-results.json. `python tools/mutate.py --help` for the rest.
-MUTATION_SAMPLE ?= 45
+MUTATION_SAMPLE ?= 40
 MUTATION_SEED ?= 15
 MUTATION_JOBS ?= 1
 mutation: setup
