@@ -456,7 +456,7 @@ def make_sandbox(root: Path, base: Path) -> Path:
         target = (root / link).resolve()
         if target.exists() and not (dest / link).exists():
             (dest / link).symlink_to(target)
-    for copy in (".solcx", ".ape", "contracts/.cache", ".forge"):
+    for copy in (".solcx", ".ape", ".forge"):
         if (root / copy).is_dir() and not (dest / copy).exists():
             shutil.copytree(root / copy, dest / copy, symlinks=True)
     if (dest / ".forge").is_dir():
@@ -533,8 +533,10 @@ class Runner:
         self.ape = str(box / ".venv/bin/ape")
 
     def forge_build(self) -> Run:
-        # from the clean build's cache every time: an incremental build over the previous
-        # mutant's cache crashed solcjs ("memory access out of bounds") on every later mutant
+        # Ape's copy of the dependencies (contracts/.cache, left by the previous mutant's ape
+        # compile) is under forge's src: forge would compile those 266 files too, which crashed
+        # solcjs ("memory access out of bounds"). Ape recreates it.
+        shutil.rmtree(self.box / "contracts" / ".cache", ignore_errors=True)
         pristine = self.box / ".forge-pristine"
         if pristine.is_dir():
             shutil.rmtree(self.box / ".forge", ignore_errors=True)
