@@ -765,6 +765,7 @@ def write_report(
     eq: dict[str, str],
     in_scope: int,
     notes: Path | None = None,
+    report_command: str = "",
 ) -> Tally:
     results: dict[str, dict[str, object]] = data["results"]  # type: ignore[assignment]
     t = tally(mutants, results, eq)
@@ -782,7 +783,8 @@ def write_report(
         "Written by `tools/mutate.py` (`make mutation`); every figure below comes from its results file",
         f"(`{DEFAULT_RESULTS}`). Operators, sandbox and test stages: the tool's docstring.",
         "",
-        f"- command: `{command}`",
+        f"- command (the last run): `{command}`",
+        *([f"- report written by: `{report_command}`"] if report_command else []),
         f"- date: {dt.date.today().isoformat()}",
         f"- commit: `{commit}`{dirty}",
         f"- forge stage (invariant suite, {FORGE_TESTS}): run for {forge_runs} of the {ran} mutants run",
@@ -820,7 +822,8 @@ def write_report(
     if t.equivalents:
         lines += ["| id | original | mutant | why equivalent |", "|---|---|---|---|"]
         for m in t.equivalents:
-            lines.append(f"| `{m.id}` | {_cell(m.original)} | {_cell(m.mutated)} | {eq[m.id]} |")
+            reason = eq[m.id].replace("|", "\\|")
+            lines.append(f"| `{m.id}` | {_cell(m.original)} | {_cell(m.mutated)} | {reason} |")
     else:
         lines.append("None.")
     if notes and notes.exists():
@@ -938,8 +941,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.report_only:
         if not args.report:
             ap.error("--report-only needs --report")
+        run_command = str(data.get("command", command))
         t = write_report(
-            ROOT / args.report, str(data.get("command", command)), ROOT, mutants, data, eq, len(every)
+            ROOT / args.report, run_command, ROOT, mutants, data, eq, len(every), ROOT / args.notes, command
         )
         print(f"report: {args.report}; score {t.score}")
         return 0
