@@ -19,7 +19,7 @@ contract CoalitionInvariantsTest is InvariantBase {
     }
 
     function _selectors() internal pure override returns (bytes4[] memory s) {
-        s = new bytes4[](7);
+        s = new bytes4[](9);
         s[0] = PerpHandler.deposit.selector;
         s[1] = PerpHandler.withdraw.selector;
         s[2] = PerpHandler.open.selector;
@@ -27,6 +27,8 @@ contract CoalitionInvariantsTest is InvariantBase {
         s[4] = PerpHandler.close.selector;
         s[5] = PerpHandler.liquidate.selector;
         s[6] = PerpHandler.nextBlock.selector;
+        s[7] = PerpHandler.push.selector;
+        s[8] = PerpHandler.drag.selector;
     }
 
     /// @notice Nobody outside the coalition loses, at any step; and section 7's state checks.
