@@ -47,7 +47,7 @@ test: setup
 	$(BIN)/ape compile --force
 	$(BIN)/ape test tests -q
 
-## native-speed invariant campaigns (tests/invariant, forge): `fuzz` is the CI profile,
+## native-speed invariant campaigns (tests/forge, forge): `fuzz` is the CI profile,
 ## `fuzz-deep` the long one (FOUNDRY_INVARIANT_RUNS / _DEPTH override either)
 fuzz: setup
 	FOUNDRY_PROFILE=ci $(FORGE) test

@@ -183,7 +183,7 @@ def write_report(results: list[dict[str, object]]) -> None:
         "",
         f"`python tools/hunt.py` at commit {commit}, profile `{os.environ.get('FOUNDRY_PROFILE', 'ci')}`,"
         f" {time.strftime('%Y-%m-%d')}. Each hunt plants one change in a throwaway worktree and runs"
-        " both invariant campaigns (tests/invariant) on it. `found`: a campaign failed; the message"
+        " both invariant campaigns (tests/forge) on it. `found`: a campaign failed; the message"
         " and the shrunk sequence length are forge's.",
         "",
         "| hunt | change | found | first failure | calls before shrinking -> shrunk | time |",

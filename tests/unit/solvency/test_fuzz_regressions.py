@@ -1,4 +1,4 @@
-"""Counterexamples of the forge invariant campaigns (tests/invariant), shrunk and replayed here
+"""Counterexamples of the forge invariant campaigns (tests/forge), shrunk and replayed here
 through Ape, so that each finding stays pinned in the Python suite too.
 
 1. With the user-trade guards (a) and (b) of hole 1 removed (no-negative-equity and the spread

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {InvariantBase} from "./utils/InvariantBase.sol";
-import {PerpHandler} from "./handlers/PerpHandler.sol";
+import {InvariantBase} from "../utils/InvariantBase.sol";
+import {PerpHandler} from "../handlers/PerpHandler.sol";
 
 /// @notice The main campaign: traders, the coalition, an LP, a liquidator and a keeper; the
 ///         index walks real ETH/USD prices; funding epochs, k adjustments and repegs.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {InvariantBase} from "./utils/InvariantBase.sol";
-import {PerpHandler} from "./handlers/PerpHandler.sol";
+import {InvariantBase} from "../utils/InvariantBase.sol";
+import {PerpHandler} from "../handlers/PerpHandler.sol";
 
 /// @notice Invariant 9: with the index fixed and no funding update, a coalition of three
 ///         accounts trades, liquidates each other and itself, withdraws, in one block or many,
