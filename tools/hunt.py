@@ -150,6 +150,10 @@ def run(hunt: Hunt) -> dict[str, object]:
     try:
         (copy / "node_modules").symlink_to(ROOT / "node_modules")
         shutil.copytree(ROOT / ".solcx", copy / ".solcx")
+        if (ROOT / ".forge").is_dir():  # forge's cache: only the planted file and its importers recompile
+            shutil.copytree(
+                ROOT / ".forge", copy / ".forge", ignore=shutil.ignore_patterns("invariant-failures")
+            )
         apply(copy, hunt)
         env = {**os.environ, "FOUNDRY_PROFILE": os.environ.get("FOUNDRY_PROFILE", "ci")}
         start = time.monotonic()
@@ -159,13 +163,13 @@ def run(hunt: Hunt) -> dict[str, object]:
         elapsed = time.monotonic() - start
         text = out.stdout + out.stderr
         fails = re.findall(r"\[FAIL: (.*?)\]\n\s*\[Sequence\] \(original: (\d+), shrunk: (\d+)\)", text)
-        runs = re.findall(r"\((?:runs: (\d+), calls: (\d+), reverts: \d+)\)", text)
+        runs = re.findall(r"(invariant_\w+)\(\) \(runs: (\d+), calls: (\d+), reverts: \d+\)", text)
         return {
             "hunt": hunt.name,
             "what": hunt.what,
             "found": out.returncode != 0,
             "failures": [{"reason": r, "original": int(o), "shrunk": int(s)} for r, o, s in fails],
-            "campaigns": [{"runs": int(r), "calls": int(c)} for r, c in runs],
+            "campaigns": {name: {"runs": int(r), "calls": int(c)} for name, r, c in runs},
             "seconds": round(elapsed, 1),
             "compiled": "Compiler run successful" in text,
         }
@@ -201,7 +205,8 @@ def write_report(results: list[dict[str, object]]) -> None:
 
 
 def main(names: list[str]) -> int:
-    chosen = [h for h in HUNTS if not names or h.name in names]
+    by_name = {h.name: h for h in HUNTS}
+    chosen = [by_name[n] for n in names] if names else HUNTS
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     for hunt in chosen:
         result = run(hunt)
