@@ -10,6 +10,8 @@ import pytest
 
 from utils.actions import index_mover
 from utils.constants import FAR_DEADLINE, ONE, ZERO
+from utils.constants import RATIO_ONE as R
+from utils.models import curve_of, smallest
 from utils.reverts import check_inputs as _check_inputs
 from utils.reverts import decode_error as _decode_error
 from utils.reverts import reverts
@@ -100,6 +102,40 @@ def test_fluctuation_limit_within_one_block(chain, ch, amm, eth, funded, alice, 
     # next block: the same trade passes (the block's first price is now price(x1, y1))
     ch.openPosition((eth.address, False, True, q, 0, FAR_DEADLINE), sender=bob)
     assert int(amm.getMarkPrice(eth)) == price(x2, y2)
+
+
+@pytest.mark.parametrize("is_short", [False, True], ids=["up", "down"])
+def test_fluctuation_limit_is_inclusive_to_the_wei(ch, amm, eth, funded, alice, is_short):
+    """Issue 15's surviving mutant (`diff > limit` -> `diff >= limit` in VirtualAMM.swap): a trade
+    that moves the mark by exactly max_price_move_ratio of the block's start price passes, and
+    the smallest larger trade, which moves it one wei further, reverts. Exact quote amounts (a
+    long's quote in, a short's quote out) step the mark by far less than a wei, so both sides of
+    the boundary are hit exactly (the amounts are found on the reference curve)."""
+    funded(alice, 100_000)
+    c = curve_of(amm, eth)
+    ratio = int(ch.getMarket(eth).maxPriceMoveRatio)
+    assert ratio == 25_000
+    start = c.mark
+    limit = start * ratio // R  # PerpMath.mulRatioDown
+    sign = -1 if is_short else 1
+
+    def move(q: int) -> int:  # the mark's move towards the trade's side, in wei
+        return sign * (c.swap(is_short, not is_short, q)[2].mark - start)
+
+    at = smallest(lambda q: move(q) >= limit, 1, c.y // 2)
+    over = smallest(lambda q: move(q) >= limit + 1, 1, c.y // 2)
+    assert (move(at), move(over)) == (limit, limit + 1) and at < over
+
+    over_mark = c.swap(is_short, not is_short, over)[2].mark
+    with reverts(
+        amm.PriceMoveTooLarge, baseToken=eth, blockStartPrice=start, newPrice=over_mark, maxMoveRatio=ratio
+    ):
+        ch.openPosition((eth.address, is_short, not is_short, over, 0, FAR_DEADLINE), sender=alice)
+    base, _quote, after = c.swap(is_short, not is_short, at)
+    ch.openPosition((eth.address, is_short, not is_short, at, 0, FAR_DEADLINE), sender=alice)
+    assert int(amm.getMarkPrice(eth)) == after.mark == start + sign * limit
+    assert tuple(int(v) for v in amm.getReserves(eth)) == (after.x, after.y)
+    assert int(ch.getPosition(alice, eth).size) == sign * base
 
 
 # ====================================================================== spread circuit breaker

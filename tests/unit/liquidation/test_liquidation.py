@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 
 from utils.actions import index_mover
+from utils.checks import one
 from utils.constants import ONE
 from utils.constants import RATIO_ONE as R
+from utils.models import curve_of, solve_exact
 from utils.reverts import norm as _norm
 from utils.reverts import reverts
+from vperp.sdk.curve import Curve
 from vperp.sdk.curve import ceil_div as cdiv
 from vperp.sdk.units import wad
 
@@ -69,11 +72,13 @@ class Book:
         )
         return book, quote, fee, penalty
 
-    def planned_close(self) -> int:
+    def planned_close(self, threshold: int = wad(500), min_notional: int = wad(10)) -> int:
         """ClearingHouse._liquidationSize: PROTOCOL.md section 9's f with lambda + fee + sigma as
-        one signed cost (charges on the exchanged quote, sigma < 0 when the curve pays better)."""
+        one signed cost (charges on the exchanged quote, sigma < 0 when the curve pays better);
+        `threshold` and `min_notional` are the full-liquidation threshold and the minimum
+        position notional (the defaults of config/deploy.yaml)."""
         a, m, n = self.value(), self.mm(), self.notional()
-        if n < wad(500) or 2 * a < m:
+        if n < threshold or 2 * a < m:
             return self.size
         exit_quote = self.y - cdiv(self.x * self.y, self.x + self.size)
         cost = R - exit_quote * (R - PENALTY - FEE) // n
@@ -83,7 +88,7 @@ class Book:
         if f >= ONE:
             return self.size
         close = cdiv(self.size * f, ONE)
-        if (self.size - close) * self.price // ONE < wad(10):
+        if (self.size - close) * self.price // ONE < min_notional:
             return self.size
         return close
 
@@ -355,3 +360,133 @@ def test_cross_margin_liquidation(stack, ch, amm, vault, eth, btc, bob, keeper, 
     # and the liquidated account is no longer liquidatable in either market
     with reverts(ch.NotLiquidatable, trader=bob, accountValue=int(value), maintenanceRequirement=int(mm)):
         ch.liquidate(bob, btc, sender=keeper)
+
+
+# ====================================================================== boundaries (issue 15)
+
+
+@pytest.mark.parametrize("gap", [-1, 0, 1], ids=["one-wei-below", "equal", "one-wei-above"])
+def test_liquidatable_boundary_to_the_wei(chain, ch, amm, vault, eth, carol, keeper, funded, move_index, gap):
+    """Issue 15's surviving mutant (LiquidationLogic's `value >= maintenance` -> NotLiquidatable
+    turned into `value > maintenance`): an account is liquidatable when its value is below the
+    maintenance requirement, strictly (PROTOCOL.md section 5). carol's opening quote (exact
+    input, found on the reference curve) puts her account value at index 2850 one wei below the
+    requirement, exactly on it, and one wei above it."""
+    deposit, price = 1_000, wad(2850)
+    c0 = curve_of(amm, eth)
+
+    def value_less_mm(q: int) -> int:  # value - maintenance at `price` after a long of quote q
+        size = c0.base_out_for_quote_in(q)
+        value = wad(deposit) - ratio_up(q, FEE) + size * price // ONE - q
+        return value - ratio_up(cdiv(size * price, ONE), MMR)
+
+    q = solve_exact(value_less_mm, gap, wad(9_000), -0.11)
+    funded(carol, deposit).open("vETH", is_base_to_quote=False, is_exact_input=True, amount=q)
+    assert int(ch.getPosition(carol, eth).size) == c0.base_out_for_quote_in(q)
+    move_index("vETH", 2850)
+    chain.pending_timestamp = chain.blocks.head.timestamp  # the liquidation sees these views' second
+    value, _, mm, liq = ch.getAccountState(carol)
+    assert int(value) - int(mm) == gap
+    assert bool(liq) == bool(ch.isLiquidatable(carol)) == (gap < 0)
+    if gap >= 0:
+        with reverts(
+            ch.NotLiquidatable, trader=carol, accountValue=int(value), maintenanceRequirement=int(mm)
+        ):
+            ch.liquidate(carol, eth, sender=keeper)
+        return
+    book = Book.read(ch, amm, vault, carol, eth)
+    assert (book.value(), book.mm()) == (int(value), int(mm))
+    close = book.planned_close()
+    assert 0 < close < book.size  # one wei below: the smallest fraction, a partial liquidation
+    after, quote, _, penalty = book.close_long(close)
+    e = one(ch.liquidate(carol, eth, sender=keeper), ch.PositionLiquidated)
+    assert (e.liquidatedSize, e.liquidatedNotional, e.penalty) == (close, quote, penalty)
+    assert int(ch.getPosition(carol, eth).size) == after.size
+    assert not ch.isLiquidatable(carol)
+
+
+@pytest.mark.parametrize("gap", [0, -1], ids=["value-equals-penalty", "one-wei-short"])
+def test_under_water_means_unable_to_pay_the_penalty(
+    stack, ch, amm, vault, eth, bob, carol, keeper, funded, move_index, gap
+):
+    """Issue 15's surviving mutant (`value < penalty` -> `value < 0` in LiquidationLogic's
+    penalty): an account that cannot pay the whole penalty after its close is under water even
+    when what it has left is positive (PROTOCOL.md section 5). carol (50 USDC, a long below the
+    full-liquidation threshold, solvent at the index) is closed whole after the mark fell ~9%;
+    her opening quote (found on the reference curve) leaves her exactly the penalty after the
+    close, or one wei less. Exactly the penalty: it is split with the fund as usual. One wei
+    short: she pays what she has, all of it to the liquidator, and ends at zero: no bad debt."""
+    deposit, steps = 50, 5
+    c0 = curve_of(amm, eth)
+
+    def after_close(q: int) -> tuple[int, int, int]:
+        """(balance after the full close, its exchanged quote, size) for a long of quote q."""
+        size = c0.base_out_for_quote_in(q)
+        c = Curve(c0.x - size, c0.y + q)
+        for _ in range(steps):  # crash(): the whale's shorts of 100 vETH
+            c = c.swap(True, True, wad(100))[2]
+        exit_quote = c.quote_out_for_base_in(size)
+        left = wad(deposit) - ratio_up(q, FEE) + exit_quote - q - ratio_up(exit_quote, FEE)
+        return left, exit_quote, size
+
+    def left_less_penalty(q: int) -> int:
+        left, exit_quote, _ = after_close(q)
+        return left - ratio_up(exit_quote, PENALTY)
+
+    q = solve_exact(left_less_penalty, gap, wad(420), -0.12)
+    left, exit_quote, size = after_close(q)
+    penalty = ratio_up(exit_quote, PENALTY)
+    assert left == penalty + gap > 0
+    funded(carol, deposit).open("vETH", is_base_to_quote=False, is_exact_input=True, amount=q)
+    move_index("vETH", 2750)
+    crash(funded(bob, 200_000), steps)
+    book = Book.read(ch, amm, vault, carol, eth)
+    assert book.size == size
+    # solvent at the index (Chainlink's too), liquidatable, and closed whole (small notional)
+    assert 0 <= book.value() < book.mm() and book.notional() < wad(500)
+    fund = stack.insurance_fund
+    before = balances(vault, keeper, fund)
+    tx = ch.liquidate(carol, eth, sender=keeper)
+    charged = penalty if gap == 0 else left
+    e = one(tx, ch.PositionLiquidated)
+    assert (e.liquidatedSize, e.liquidatedNotional, e.penalty) == (size, exit_quote, charged)
+    to_liquidator = penalty * LIQ_SHARE // R if gap == 0 else charged
+    after = balances(vault, keeper, fund)
+    assert after[0] - before[0] == to_liquidator
+    assert after[1] - before[1] == charged - to_liquidator + ratio_up(ratio_up(exit_quote, FEE), INS_SHARE)
+    assert int(vault.balanceOf(carol)) == 0 and tuple(vault.rawBalance(carol)) == (0, 0)
+    assert list(tx.decode_logs(ch.BadDebtCovered)) == []
+
+
+@pytest.mark.parametrize("extra", [0, 1], ids=["remainder-at-the-minimum", "remainder-one-wei-below"])
+def test_partial_liquidation_leaving_dust_closes_everything(
+    ch, amm, vault, eth, owner, carol, keeper, funded, move_index, extra
+):
+    """Issue 15's surviving mutant (LiquidationLogic's full close of a position whose remainder
+    would be dust, removed): a partial liquidation that would leave less than the minimum
+    position notional closes the whole position (PROTOCOL.md section 4). carol: 100 USDC, long
+    900 (above the full-liquidation threshold: the partial path). After she opened, governance
+    sets the minimum notional to exactly the notional the planned partial close would leave (it
+    stays: a partial close), then to one wei more (dust: everything is closed)."""
+    funded(carol, 100).long_quote("vETH", 900)
+    move_index("vETH", 2800)
+    book = Book.read(ch, amm, vault, carol, eth)
+    assert book.notional() >= wad(500) and book.mm() <= 2 * book.value() < 2 * book.mm()
+    close = book.planned_close()
+    assert 0 < close < book.size
+    rest = (book.size - close) * book.price // ONE  # the remainder's notional, PerpMath.mulDown
+    minimum = rest + extra
+    ch.setGlobalParams(minimum, ch.fullLiquidationThreshold(), ch.liquidatorShare(), sender=owner)
+    assert int(ch.minPositionNotional()) == minimum
+    expected = close if extra == 0 else book.size
+    assert book.planned_close(min_notional=minimum) == expected
+    after, quote, _, penalty = book.close_long(expected)
+    e = one(ch.liquidate(carol, eth, sender=keeper), ch.PositionLiquidated)
+    assert (e.liquidatedSize, e.liquidatedNotional, e.penalty) == (expected, quote, penalty)
+    pos = ch.getPosition(carol, eth)
+    assert (int(pos.size), int(pos.openNotional)) == (after.size, after.open_notional)
+    if extra == 0:
+        assert after.size * book.price // ONE == minimum and after.value() >= after.mm()
+        assert not ch.isLiquidatable(carol)
+    else:
+        assert after.size == 0 and ch.getAccountMarkets(carol) == []
