@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from utils.constants import INSURANCE_SHARE as INS_SHARE
-from utils.constants import ONE
+from utils.constants import ONE, SCALE
 from utils.constants import RATIO_ONE as R
 from vperp.chain.deploy import take_from_insurance_fund
 from vperp.sdk.curve import ceil_div as cdiv
@@ -122,3 +122,45 @@ def test_socialized_loss_when_fund_is_short(
         assert 0 <= drop - socialized * shares[a.address] // total <= shares[a.address] // ONE + 1
     assert before[keeper.address] + penalty == shares[keeper.address] * old_index // ONE
     assert int(vault.balanceOf(bob)) == 0 and int(vault.totalDebt()) == 0
+
+
+def test_debit_after_a_socialised_loss_takes_at_least_the_amount(
+    stack, chain, owner, accounts, ch, vault, eth, keeper, funded, under_water
+):
+    """Issue 15's surviving mutant (Ledger.debit's shares burnt rounded down instead of up):
+    with the collateral index below 1e18, a debit of an amount that is not a multiple of the
+    index burns ceil(amount / index) shares, so the balance drops by at least the amount, never
+    less (PROTOCOL.md section 2: debits round against the account). dave deposits after the loss
+    (his shares are not a round number), then withdraws an amount picked so that burning the
+    floor would drop his balance by one wei less than it pays out."""
+    fund_usdc = int(vault.balanceOf(stack.insurance_fund)) // SCALE
+    take_from_insurance_fund(stack, chain, owner, fund_usdc - 300 * 10**6)
+    tx = ch.liquidate(under_water, eth, sender=keeper)
+    assert len(list(tx.decode_logs(vault.LossSocialized))) == 1
+    index = int(vault.collateralIndex())
+    assert index < ONE
+    dave = accounts[4]
+    funded(dave, 1_000)  # plain collateral, no position
+    shares = int(vault.rawBalance(dave).shares)
+    assert shares == wad(1_000) * ONE // index  # credits buy shares rounded down
+    balance = int(vault.balanceOf(dave))
+    assert balance == shares * index // ONE
+
+    def drop(burn: int) -> int:  # what burning `burn` shares takes off dave's balance
+        return balance - (shares - burn) * index // ONE
+
+    def floor_under_debits(amount: int) -> bool:
+        return drop(amount * ONE // index) < amount
+
+    # the first whole-cent amount from 1 USDC up that a floor burn would under-debit
+    cents = [c for c in range(100, 100_000) if floor_under_debits(c * 10**4 * SCALE)]
+    assert cents, "no such amount"
+    amount_usdc = cents[0] * 10**4
+    amount = amount_usdc * SCALE
+    assert amount * ONE % index != 0  # not a multiple of the index
+    burn = cdiv(amount * ONE, index)
+    usdc_before = int(stack.usdc.balanceOf(dave))
+    vault.withdraw(amount_usdc, sender=dave)
+    assert int(stack.usdc.balanceOf(dave)) - usdc_before == amount_usdc
+    assert tuple(vault.rawBalance(dave)) == (shares - burn, 0)
+    assert balance - int(vault.balanceOf(dave)) == drop(burn) >= amount

@@ -3,11 +3,15 @@ PROTOCOL.md section 5, and access control of the ClearingHouse hooks and system 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import ape
+import pytest
 
-from utils.constants import SCALE
+from utils.constants import MAX_UINT256, SCALE
+from utils.reverts import reverts
+from vperp.chain.deploy import Deployment, deploy
 from vperp.sdk.curve import Position, account_value, requirement
 from vperp.sdk.units import wad
 
@@ -162,3 +166,69 @@ def test_collateral_scale_is_exact(vault, funded, alice):
     assert vault.balanceOf(alice) == SCALE
     vault.withdraw(1, sender=alice)
     assert vault.balanceOf(alice) == 0
+
+
+# ====================================================================== re-entrancy
+
+
+@pytest.fixture
+def hooked(project, chain, owner, cfg) -> tuple[Deployment, Any]:
+    """A second full stack whose collateral token is ReentrantUSDC (a transfer hook that makes
+    one armed call), deployed as on a live network: the config names the token (seeds minted
+    to the deployer beforehand)."""
+    token = project.ReentrantUSDC.deploy(sender=owner)
+    seed = (cfg.insurance_fund_seed + cfg.liquidity_pool_seed) * 10**6
+    token.mint(owner, int(seed), sender=owner)
+    return deploy(project, chain, owner, replace(cfg, usdc=token.address)), token
+
+
+def test_withdraw_cannot_be_reentered(hooked, alice, bob):
+    """Issue 15's surviving mutant (nonReentrant removed from withdraw): a collateral token whose
+    transfer calls back into the core's withdraw (its own account there has free collateral, so
+    without the guard the inner withdrawal would go through) makes the outer withdrawal revert
+    with OpenZeppelin's ReentrancyGuardReentrantCall, every balance intact (PROTOCOL.md section 5,
+    Guards: reentrancy guard on every state-changing entry)."""
+    d, token = hooked
+    core = d.clearing_house
+    assert core.usdc() == token.address
+    for who, amount in ((alice, 1_000), (bob, 100)):
+        token.mint(who, amount * 10**6, sender=who)
+        token.approve(core, MAX_UINT256, sender=who)
+    core.deposit(1_000 * 10**6, sender=alice)
+    core.depositFor(token, 100 * 10**6, sender=bob)  # the token's own collateral in the core
+    token.arm(core, core.withdraw.encode_input(100 * 10**6), sender=alice)
+
+    def state() -> tuple[int, ...]:
+        return (
+            int(core.balanceOf(alice)),
+            int(core.balanceOf(token)),
+            int(token.balanceOf(alice)),
+            int(token.balanceOf(token)),
+            int(token.balanceOf(core)),
+        )
+
+    before = state()
+    assert before == (wad(1_000), wad(100), 0, 0, int(token.balanceOf(core)))
+    with reverts(core.ReentrancyGuardReentrantCall):
+        core.withdraw(400 * 10**6, sender=alice)
+    assert state() == before and token.armed()
+
+
+def test_reentrant_token_hook_runs_inside_withdraw(hooked, alice):
+    """The control of test_withdraw_cannot_be_reentered: armed with a harmless call (a view of
+    the core), the hook runs inside withdraw and the withdrawal goes through; so the revert above
+    is the guard's, not the hook's."""
+    d, token = hooked
+    core = d.clearing_house
+    token.mint(alice, 1_000 * 10**6, sender=alice)
+    token.approve(core, MAX_UINT256, sender=alice)
+    core.deposit(1_000 * 10**6, sender=alice)
+    data = core.balanceOf.encode_input(alice)
+    token.arm(core, data, sender=alice)
+    tx = core.withdraw(400 * 10**6, sender=alice)
+    assert [(e.target, bytes(e.data)) for e in tx.decode_logs(token.Reentered)] == [
+        (core.address, bytes(data))
+    ]
+    assert not token.armed()
+    assert int(core.balanceOf(alice)) == wad(600)
+    assert int(token.balanceOf(alice)) == 400 * 10**6
