@@ -12,7 +12,7 @@ NETWORK ?= ethereum:local:foundry
 # the native forge binary: node_modules/.bin/forge is a node wrapper that always exits 0
 FORGE := $(CURDIR)/node_modules/@foundry-rs/forge-linux-$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')/bin/forge
 
-.PHONY: setup demo deploy test test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean
+.PHONY: setup demo deploy test test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean flaky-check
 
 setup: $(VENV)/.installed node_modules/.installed .solcx/solc-v0.8.28
 
@@ -46,6 +46,29 @@ test: setup
 	FOUNDRY_PROFILE=ci $(FORGE) test
 	$(BIN)/ape compile --force
 	$(BIN)/ape test tests -q
+
+## flakiness check (not part of `make test`): runs the liquidation and oracle test folders
+## FLAKY_RUNS times in a row (default 20) on one forced build, prints each run's result and the
+## count, and fails if any run failed (a failed run's log is kept and its path printed).
+## reports/flakiness.md records the last result.
+FLAKY_RUNS ?= 20
+FLAKY_TESTS ?= tests/unit/liquidation tests/unit/oracle
+flaky-check: setup
+	$(BIN)/ape compile --force
+	@logs=$$(mktemp -d -t flaky-check.XXXXXX); pass=0; fail=0; start=$$(date +%s); \
+	for i in $$(seq 1 $(FLAKY_RUNS)); do \
+	  t0=$$(date +%s); \
+	  if $(BIN)/ape test $(FLAKY_TESTS) -q -p no:cacheprovider > $$logs/run-$$i.log 2>&1; then \
+	    pass=$$((pass + 1)); rm -f $$logs/run-$$i.log; \
+	    echo "flaky-check: run $$i/$(FLAKY_RUNS) passed ($$(( $$(date +%s) - t0 )) s)"; \
+	  else \
+	    fail=$$((fail + 1)); \
+	    echo "flaky-check: run $$i/$(FLAKY_RUNS) FAILED ($$(( $$(date +%s) - t0 )) s), log $$logs/run-$$i.log"; \
+	    grep -E '^(FAILED|ERROR) ' $$logs/run-$$i.log || tail -5 $$logs/run-$$i.log; \
+	  fi; \
+	done; \
+	echo "flaky-check: $(FLAKY_RUNS) runs, $$pass passed, $$fail failed, $$(( $$(date +%s) - start )) s ($(FLAKY_TESTS))"; \
+	test $$fail -eq 0
 
 ## native-speed invariant campaigns (tests/forge, forge): `fuzz` is the CI profile,
 ## `fuzz-deep` the long one (FOUNDRY_INVARIANT_RUNS / _DEPTH override either)
