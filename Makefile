@@ -70,7 +70,7 @@ flaky-check: setup
 	echo "flaky-check: $(FLAKY_RUNS) runs, $$pass passed, $$fail failed, $$(( $$(date +%s) - start )) s ($(FLAKY_TESTS))"; \
 	test $$fail -eq 0
 
-## native-speed invariant campaigns (tests/invariant, forge): `fuzz` is the CI profile,
+## native-speed invariant campaigns (tests/forge, forge): `fuzz` is the CI profile,
 ## `fuzz-deep` the long one (FOUNDRY_INVARIANT_RUNS / _DEPTH override either)
 fuzz: setup
 	FOUNDRY_PROFILE=ci $(FORGE) test
@@ -84,7 +84,7 @@ coverage: setup
 
 ## mutation testing (issue 15; not part of `make test`; 2-4 minutes per mutant on two cores):
 ## tools/mutate.py mutates contracts/core, libraries and logic one line at a time in a sandbox copy
-## (never this tree), runs forge (when tests/invariant has an invariant suite) then the Python tests
+## (never this tree), runs forge (when its test folder, tests/forge, has an invariant suite) then the Python tests
 ## mapped from the mutated contract, and writes reports/mutation.md. The seven mutants named in the
 ## issue plus a deterministic sample (MUTATION_SAMPLE, MUTATION_SEED); --resume continues an
 ## interrupted run from reports/mutation-results.json. `python tools/mutate.py --help` for the rest.

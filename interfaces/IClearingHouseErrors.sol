@@ -48,5 +48,6 @@ interface IClearingHouseErrors {
         address baseToken, uint256 oldMmRatio, uint256 newMmRatio, uint256 maxMmRatio, uint256 nextRaiseTime
     );
     error KChangeTooLarge(address baseToken, uint256 oldBaseReserve, uint256 newBaseReserve);
+    error KBelowOpenInterest(address baseToken, uint256 newBaseReserve, uint256 shortOpenInterest);
     error CurveChangeTooSoon(address baseToken, uint256 nextChangeTime);
 }

@@ -1,4 +1,4 @@
-"""Writes tests/invariant/utils/PricePaths.sol: real ETH/USD hourly Chainlink prices (data/*.csv,
+"""Writes tests/forge/utils/PricePaths.sol: real ETH/USD hourly Chainlink prices (data/*.csv,
 sources in data/SOURCES.md) as packed uint32 cents, the index paths of the forge campaigns.
 
     python tools/gen_price_paths.py      # rewrites the file; a test checks it is up to date

@@ -29,7 +29,8 @@ Per mutant, cheapest first, stopping at the first kill:
   1. compile (forge build when the forge stage runs, else `ape compile --force`): a failure
      makes the mutant "stillborn" (not counted);
   2. `forge test` (FOUNDRY_PROFILE=ci, FOUNDRY_INVARIANT_RUNS=16, fixed fuzz seed), when
-     tests/invariant holds an invariant suite (a `function invariant_` in a *.t.sol);
+     forge's test folder (foundry.toml `test`, e.g. tests/forge) holds an invariant suite (a
+     `function invariant_` in a *.t.sol);
   3. the Python test files mapped from the mutated contract (PY_TESTS below), with
      `ape compile --force && ape test <files> -x -q -p no:cacheprovider`, under a timeout of
      3x their clean run time (measured once, kept in the results file).
@@ -72,7 +73,6 @@ DEFAULT_RESULTS = "reports/mutation-results.json"
 EQUIVALENT_FILE = "tools/mutation-equivalent.txt"
 NOTES_FILE = "tools/mutation-notes.md"
 FORGE_REL = "node_modules/@foundry-rs/forge-linux-{arch}/bin/forge"
-FORGE_TESTS = "tests/invariant"
 FORGE_SEED = "0x15"
 TIMEOUT_FACTOR = 3.0
 MIN_TIMEOUT = 120.0
@@ -436,8 +436,15 @@ def forge_binary(root: Path) -> Path:
     return root / FORGE_REL.format(arch=arch)
 
 
+def forge_tests_dir(root: Path) -> str:
+    """foundry.toml's `test` folder (forge's default: test)."""
+    toml = root / "foundry.toml"
+    m = re.search(r'^test\s*=\s*"([^"]+)"', toml.read_text(), re.M) if toml.exists() else None
+    return m.group(1) if m else "test"
+
+
 def has_forge_suite(root: Path) -> bool:
-    d = root / FORGE_TESTS
+    d = root / forge_tests_dir(root)
     return d.is_dir() and any("function invariant_" in p.read_text() for p in d.rglob("*.t.sol"))
 
 
@@ -787,7 +794,7 @@ def write_report(
         *([f"- report written by: `{report_command}`"] if report_command else []),
         f"- date: {dt.date.today().isoformat()}",
         f"- commit: `{commit}`{dirty}",
-        f"- forge stage (invariant suite, {FORGE_TESTS}): run for {forge_runs} of the {ran} mutants run",
+        f"- forge stage (invariant suite, {forge_tests_dir(root)}): run for {forge_runs} of the {ran} mutants run",
         "",
         "| mutants | count |",
         "|---|---:|",

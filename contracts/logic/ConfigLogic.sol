@@ -123,6 +123,10 @@ contract ConfigLogic is LogicBase {
         if (newBaseReserve == 0 || newBaseReserve > VirtualAMM.MAX_RESERVE) {
             revert E.ValueOutOfRange(newBaseReserve, 1, VirtualAMM.MAX_RESERVE);
         }
+        // every short must stay closable: buying back all short base needs a larger reserve
+        // (found by the forge campaign: after two halvings a short's close met InsufficientLiquidity)
+        uint256 shortOi = s.openInterest[baseToken].short;
+        if (newBaseReserve <= shortOi) revert E.KBelowOpenInterest(baseToken, newBaseReserve, shortOi);
         // the mark is unchanged up to one wei of quote reserve (rounded so it never drops)
         uint256 newQuote = Math.mulDiv(newBaseReserve, c.quoteReserve, c.baseReserve, Math.Rounding.Ceil);
         cost = VirtualAMM.migrate(s.curves[baseToken], s.markTwaps[baseToken], newBaseReserve, newQuote);
@@ -145,14 +149,18 @@ contract ConfigLogic is LogicBase {
         _chargeCurveCost(s, baseToken, cost, maxCost, true);
     }
 
-    /// @dev A cost to the pool is refused over min(maxCost, 1% of the pool's balance) and more
-    ///      often than once per market per CURVE_CHANGE_INTERVAL; a gain is credited to it.
+    /// @dev A change of the traders' net exit value, either way, is refused over min(maxCost, 1%
+    ///      of the pool's balance) and more often than once per market per CURVE_CHANGE_INTERVAL.
+    ///      A gain is bounded as a cost is: it is booked to the pool from the traders' paper
+    ///      value on the curve, and LPs could withdraw it in USDC before any trader pays it
+    ///      (found by the forge campaign: repeated halvings of k against a net position booked
+    ///      the pool 27x the USDC the core held).
     function _chargeCurveCost(CoreStorage.Layout storage s, address baseToken, int256 cost, uint256 maxCost, bool isRepeg)
         internal
     {
-        if (cost > 0) {
+        if (cost != 0) {
             uint256 budget = Math.min(maxCost, uint256(s.poolBalance).mulRatioDown(MAX_CURVE_COST_RATIO));
-            if (uint256(cost) > budget) revert E.KCostExceedsBudget(baseToken, cost, budget);
+            if (PerpMath.abs(cost) > budget) revert E.KCostExceedsBudget(baseToken, cost, budget);
             uint256 next = s.lastCurveChange[baseToken] + CURVE_CHANGE_INTERVAL;
             if (block.timestamp < next) revert E.CurveChangeTooSoon(baseToken, next);
             s.lastCurveChange[baseToken] = block.timestamp;

@@ -6,7 +6,8 @@ tests/ is on sys.path through tests/conftest.py):
   JSON-RPC layer with allowed errors) and the error sets a trade or an attack may meet;
 - actions: set-up and trading helpers (wallets, a new market's token and feed, moving the index);
 - checks: shared assertions on receipts;
-- models: reference values read from the chain as the Python models of vperp.sdk.curve, and
-  reference maths shared by several files;
+- models: reference values read from the chain as the Python models of vperp.sdk.curve,
+  reference maths shared by several files, and the searches for exact amounts (`smallest`,
+  `solve_exact`: a trade amount that puts a figure exactly on a boundary);
 - coalition: the coalition attacks of PROTOCOL.md invariant 9 (unit/solvency and stateful).
 """

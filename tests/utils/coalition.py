@@ -27,6 +27,27 @@ def base_for_move(x: int, factor: float) -> int:
     return abs(x - new_x)
 
 
+def drag(
+    whale: Any, amm: Any, base: Any, sym: str, target: int, step: float = 0.024, keep_fresh: Any = None
+) -> None:
+    """The whale trades the mark to `target` (18 decimals) in steps of at most `step` per block,
+    landing on it (to rounding) rather than overshooting."""
+    for _ in range(80):
+        x, y = (int(v) for v in amm.getReserves(base))
+        mark = y * ONE // x
+        if abs(mark - target) * 10_000 <= target:
+            return
+        factor = max(min(target / mark, 1 + step), 1 - step)
+        amount = base_for_move(x, factor)
+        if factor < 1:
+            whale.open(sym, is_base_to_quote=True, is_exact_input=True, amount=amount)
+        else:
+            whale.open(sym, is_base_to_quote=False, is_exact_input=False, amount=amount)
+        if keep_fresh:
+            keep_fresh()
+    raise AssertionError(f"could not drag {sym} to {target}")
+
+
 @dataclass
 class Ledger:
     """USDC in and out per coalition account (6 decimals)."""

@@ -152,7 +152,12 @@ def test_adjust_k_down_credits_the_pool(ch, amm, vault, eth, owner, funded, alic
     old = sim.curves["vETH"]
     new = adjusted(old, old.x // 2)
     pool_before = int(vault.balanceOf(pool))
-    tx = ch.adjustK(eth, new.x, 0, sender=owner)  # a gain never needs a budget
+    gain = -(new.net_position_value(sim.net("vETH")) - old.net_position_value(sim.net("vETH")))
+    assert gain > 0
+    # a gain is bounded as a cost is: paper value until the traders pay it (PROTOCOL.md section 5)
+    with ape.reverts(ch.KCostExceedsBudget, baseToken=eth.address, cost=-gain, budget=gain - 1):
+        ch.adjustK(eth, new.x, gain - 1, sender=owner)
+    tx = ch.adjustK(eth, new.x, gain, sender=owner)  # exactly the budget is enough
     cost = sim.migrate("vETH", new)
     assert cost < 0 and one(tx, ch.CurveMigrated).cost == cost
     assert int(vault.balanceOf(pool)) - pool_before == -cost
@@ -193,11 +198,12 @@ def test_cost_over_budget_or_pool_balance_reverts(
     next_time = chain.blocks[tx.block_number].timestamp + 3_600
     with ape.reverts(ch.CurveChangeTooSoon, baseToken=eth.address, nextChangeTime=next_time):
         ch.adjustK(eth, again.x, BIG, sender=owner)
-    # a change that pays the pool is never rate-limited
+    # a change that pays the pool is paced as a cost is
     shallower = adjusted(small, small.x * 19 // 20)
-    assert int(ch.adjustK(eth, shallower.x, 0, sender=owner).decode_logs(ch.CurveMigrated)[0].cost) < 0
+    with ape.reverts(ch.CurveChangeTooSoon, baseToken=eth.address, nextChangeTime=next_time):
+        ch.adjustK(eth, shallower.x, BIG, sender=owner)
     chain.pending_timestamp = next_time
-    ch.adjustK(eth, again.x, BIG, sender=owner)
+    assert int(ch.adjustK(eth, shallower.x, BIG, sender=owner).decode_logs(ch.CurveMigrated)[0].cost) < 0
 
 
 def test_only_owner_or_pool(ch, eth, alice):
@@ -211,7 +217,7 @@ def test_only_owner_or_pool(ch, eth, alice):
 
 
 def test_repeg_moves_mark_to_index_and_charges_the_cost(
-    ch, amm, vault, eth, owner, funded, alice, set_price, sim, pool
+    chain, ch, amm, vault, eth, owner, funded, alice, set_price, sim, pool
 ):
     """Alice is long N = 9.99001 ETH on X = 9,990.00999 (exit value V = Y N / (X + N) = 30,000).
     The index moves to 3100: repeg keeps X and sets Y' = 3100 X = 30,969,030.97, the mark becomes
@@ -220,6 +226,8 @@ def test_repeg_moves_mark_to_index_and_charges_the_cost(
     sim.trade(funded(alice, 10_000), "vETH", "long_quote", 30_000)
     before = tuple(ch.getPosition(alice, eth))
     for price in (3100, 2950):
+        if price == 2950:
+            chain.pending_timestamp += 3_600  # a gain is paced as a cost is: once an hour per market
         set_price("vETH", price)
         old = sim.curves["vETH"]
         new = repegged(old, wad(price))

@@ -27,7 +27,7 @@ import ape
 import pytest
 
 from utils.actions import prepare_wallets
-from utils.coalition import Coalition, base_for_move
+from utils.coalition import Coalition, base_for_move, drag
 from utils.constants import ONE
 from utils.constants import RATIO_ONE as R
 from utils.reverts import Protocol, Reverted, reverts
@@ -47,27 +47,6 @@ def wallets(stack, accounts):
     ws = [accounts[i] for i in range(1, 9)]
     prepare_wallets(stack, ws, WALLET)
     return ws
-
-
-def drag(
-    whale: Any, amm: Any, base: Any, sym: str, target: int, step: float = 0.024, keep_fresh: Any = None
-) -> None:
-    """The whale trades the mark to `target` (18 decimals) in steps of at most `step` per block,
-    landing on it (to rounding) rather than overshooting."""
-    for _ in range(80):
-        x, y = (int(v) for v in amm.getReserves(base))
-        mark = y * ONE // x
-        if abs(mark - target) * 10_000 <= target:
-            return
-        factor = max(min(target / mark, 1 + step), 1 - step)
-        amount = base_for_move(x, factor)
-        if factor < 1:
-            whale.open(sym, is_base_to_quote=True, is_exact_input=True, amount=amount)
-        else:
-            whale.open(sym, is_base_to_quote=False, is_exact_input=False, amount=amount)
-        if keep_fresh:
-            keep_fresh()
-    raise AssertionError(f"could not drag {sym} to {target}")
 
 
 def idle_bystander(proto: Protocol, who: Any, usd: int = 100_000) -> Any:

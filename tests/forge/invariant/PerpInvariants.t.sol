@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {InvariantBase} from "./utils/InvariantBase.sol";
-import {PerpHandler} from "./handlers/PerpHandler.sol";
+import {InvariantBase} from "../utils/InvariantBase.sol";
+import {PerpHandler} from "../handlers/PerpHandler.sol";
 
 /// @notice The main campaign: traders, the coalition, an LP, a liquidator and a keeper; the
 ///         index walks real ETH/USD prices; funding epochs, k adjustments and repegs.
@@ -13,7 +13,7 @@ contract PerpInvariantsTest is InvariantBase {
     }
 
     function _selectors() internal pure override returns (bytes4[] memory s) {
-        s = new bytes4[](14);
+        s = new bytes4[](16);
         s[0] = PerpHandler.deposit.selector;
         s[1] = PerpHandler.withdraw.selector;
         s[2] = PerpHandler.open.selector;
@@ -28,6 +28,8 @@ contract PerpInvariantsTest is InvariantBase {
         s[11] = PerpHandler.repeg.selector;
         s[12] = PerpHandler.lpDeposit.selector;
         s[13] = PerpHandler.lpRedeem.selector;
+        s[14] = PerpHandler.push.selector;
+        s[15] = PerpHandler.arbitrage.selector;
     }
 
     /// @notice Section 7 (1, 2, 4, 10 as state; 3, 5, 6 and liveness as recorded by the

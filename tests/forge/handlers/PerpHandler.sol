@@ -7,6 +7,7 @@ import {DataTypes} from "../../../contracts/core/DataTypes.sol";
 import {IClearingHouseErrors as E} from "../../../interfaces/IClearingHouseErrors.sol";
 import {IClearingHouseEvents as Ev} from "../../../interfaces/IClearingHouseEvents.sol";
 import {IPool} from "../utils/IPool.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @notice Drives the protocol for the forge invariant campaigns with bounded inputs, as the
 ///         actors of PROTOCOL.md would: traders, a coalition of attackers, an LP, a liquidator
@@ -21,7 +22,8 @@ contract PerpHandler is Stack {
     uint256 internal constant COALITION_FIRST = 4;
     uint256 internal constant COALITION_END = 7;
     uint256 internal constant PASSIVE = 7;
-    uint256 internal constant MAX_DEPOSIT = 2_000_000e6;
+    uint256 internal constant MAX_DEPOSIT = 60_000e6;
+    uint256 internal constant MAX_TRADE_NOTIONAL = 600_000e18; // about 2% of a curve's depth
     bytes4 internal constant PANIC = 0x4e487b71;
     uint256 internal constant DEADLINE = type(uint64).max;
 
@@ -102,16 +104,63 @@ contract PerpHandler is Stack {
         bool isLong = mode & 1 == 1;
         bool exactInput = mode & 2 == 2;
         address a = actors[_actor(actorSeed)];
-        // 0.1x .. 12x leverage on the account's value (above the 10x the initial margin allows,
+        // 1x .. 12x leverage on the account's value (above the 10x the initial margin allows,
         // so that refusals are explored too), never below the minimum notional's scale
         int256 value = ch.getAccountValue(a);
         uint256 cap = value > 1e18 ? uint256(value) * 12 : 100e18;
-        notional = _bound(notional, cap / 120, cap);
+        if (cap > MAX_TRADE_NOTIONAL) cap = MAX_TRADE_NOTIONAL;
+        notional = _bound(notional, cap / 12, cap);
         if (notional < 5e18) notional = 5e18;
         bool quoteMode = (!isLong) != exactInput;
         uint256 amount = quoteMode ? notional : notional * ONE / ch.getMarkPrice(bases[m]);
         if (amount == 0) amount = 1;
         _trade("open", a, m, !isLong, exactInput, amount);
+    }
+
+    /// @notice Moves a market's mark by 0.01% .. 2.6% in one trade (the per-block limit is
+    ///         2.5%): the attacker's step when dragging a curve away from the index.
+    function push(uint256 actorSeed, uint256 marketSeed, uint256 dirSeed, uint256 bpsSeed) external {
+        _push(_actor(actorSeed), marketSeed % MARKETS, dirSeed % 2 == 0, _bound(bpsSeed, 1, 260));
+    }
+
+    /// @notice An arbitrageur (a trader) moves the mark towards the index by up to 2.4%, as
+    ///         markets do when the curve lags a moving index.
+    function arbitrage(uint256 actorSeed, uint256 marketSeed) external {
+        uint256 m = marketSeed % MARKETS;
+        address b = bases[m];
+        uint256 mark = ch.getMarkPrice(b);
+        uint256 index = ch.getIndexPrice(b);
+        if (index == 0 || mark == index) return;
+        uint256 gap = (mark > index ? mark - index : index - mark) * 10_000 / mark;
+        if (gap == 0) return;
+        _push(_actor(actorSeed), m, index > mark, gap < 240 ? gap : 240);
+    }
+
+    /// @notice One account drags a mark 2.4% per block over 2 .. 8 blocks (12 s each): the
+    ///         colluding close's legs (build a position while moving the curve, or dump one).
+    function drag(uint256 actorSeed, uint256 marketSeed, uint256 dirSeed, uint256 blocksSeed) external {
+        uint256 i = _actor(actorSeed);
+        uint256 m = marketSeed % MARKETS;
+        bool up = dirSeed % 2 == 0;
+        uint256 n = _bound(blocksSeed, 2, 8);
+        for (uint256 k; k < n; ++k) {
+            _push(i, m, up, 240);
+            vm.roll(block.number + 1);
+            vm.warp(block.timestamp + 12);
+        }
+    }
+
+    function _push(uint256 i, uint256 m, bool up, uint256 bps) internal {
+        address a = actors[i];
+        (uint256 x, uint256 y) = ch.getReserves(bases[m]);
+        uint256 mark = y * ONE / x;
+        uint256 target = up ? mark * (10_000 + bps) / 10_000 : mark * (10_000 - bps) / 10_000;
+        // x' = sqrt(k / p'), with k = x * y (18-decimal prices)
+        uint256 x1 = Math.sqrt(Math.mulDiv(x * ONE, y, target));
+        uint256 amount = up ? (x > x1 ? x - x1 : 0) : (x1 > x ? x1 - x : 0);
+        if (amount == 0) return;
+        // up: buy exact base out (quote -> base); down: sell exact base in
+        _trade("push", a, m, !up, !up, amount);
     }
 
     /// @notice Reduces a position by pct%, or flips it (pct > 100).
@@ -144,15 +193,29 @@ contract PerpHandler is Stack {
     function liquidate(uint256 targetSeed, uint256 marketSeed, uint256 liquidatorSeed) external {
         uint256 m = marketSeed % MARKETS;
         address t = actors[_actor(targetSeed)];
+        // a keeper looks for a liquidatable account first (odd seeds try the random one as is)
+        for (uint256 k; k < ACTORS && targetSeed % 2 == 0; ++k) {
+            address c = actors[_actor(targetSeed % ACTORS + k)];
+            if (ch.isLiquidatable(c)) {
+                t = c;
+                if (ch.getPosition(c, bases[m]).size == 0) m = 1 - m;
+                break;
+            }
+        }
         address by = fixedIndex ? actors[COALITION_FIRST + liquidatorSeed % (COALITION_END - COALITION_FIRST)] : liquidator;
         if (ch.getPosition(t, bases[m]).size == 0) return;
         bool liquidatable = ch.isLiquidatable(t);
-        uint256 indexBefore = ch.collateralIndex();
+        Before memory before = Before({
+            index: ch.collateralIndex(),
+            byBalance: ch.balanceOf(by),
+            anchoredValue: _anchoredValue(t),
+            liquidator: by
+        });
         vm.recordLogs();
         vm.prank(by);
         try ch.liquidate(t, bases[m]) {
             if (!liquidatable) _fail("liquidated an account that was not liquidatable");
-            _afterLiquidation(t, m, indexBefore);
+            _afterLiquidation(t, m, before);
             _count("liquidate:ok");
         } catch (bytes memory err) {
             vm.getRecordedLogs();
@@ -402,17 +465,37 @@ contract PerpHandler is Stack {
         }
     }
 
-    /// @dev Invariant 3 and the bad-debt identities of invariant 10, from one liquidation's logs.
-    function _afterLiquidation(address t, uint256 m, uint256 indexBefore) internal {
+    struct Before {
+        uint256 index;
+        int256 byBalance;
+        int256 anchoredValue;
+        address liquidator;
+    }
+
+    function _anchoredValue(address t) internal view returns (int256) {
+        address[] memory one = new address[](1);
+        one[0] = t;
+        return ch.getAccountStates(one)[0].anchoredValue;
+    }
+
+    /// @dev After one liquidation, from its logs: invariant 3; the bad-debt identities of
+    ///      invariant 10; an account solvent at the anchor prices before it makes no bad debt;
+    ///      the penalty split (the liquidator's share, or all of what an account that cannot pay
+    ///      the whole penalty pays); no dust remainder.
+    function _afterLiquidation(address t, uint256 m, Before memory before) internal {
         Vm.Log[] memory logs = vm.getRecordedLogs();
         bool capped;
         bool socialisedEvent;
+        uint256 penalty;
         for (uint256 i; i < logs.length; ++i) {
             if (logs[i].emitter != address(ch)) continue;
             bytes32 topic = logs[i].topics[0];
             if (topic == Ev.LiquidationCapped.selector) {
                 capped = true;
+            } else if (topic == Ev.PositionLiquidated.selector) {
+                (,, penalty) = abi.decode(logs[i].data, (uint256, uint256, uint256));
             } else if (topic == Ev.BadDebtCovered.selector) {
+                if (before.anchoredValue >= 0) _fail("bad debt from the liquidation of a solvent account");
                 (uint256 debt, uint256 covered, uint256 social, uint256 deficit) =
                     abi.decode(logs[i].data, (uint256, uint256, uint256, uint256));
                 if (covered + social + deficit != debt) _fail("inv10: debt != covered + socialised + deficit");
@@ -428,10 +511,23 @@ contract PerpHandler is Stack {
                 socialisedEvent = true;
             }
         }
-        if (ch.collateralIndex() != indexBefore && !socialisedEvent) _fail("inv10: index moved without LossSocialized");
-        if (ch.getPosition(t, bases[m]).size != 0 && !capped) {
+        if (ch.collateralIndex() != before.index && !socialisedEvent) _fail("inv10: index moved without LossSocialized");
+        int256 size = ch.getPosition(t, bases[m]).size;
+        if (size != 0 && !capped) {
             (int256 value,, uint256 mm,) = ch.getAccountState(t);
             if (value < int256(mm)) _fail("inv3: after a liquidation the account is below maintenance");
+        }
+        if (size != 0) {
+            (uint256 price,) = ch.getValuationPrice(bases[m]);
+            if (_abs(size) * price / ONE < ch.minPositionNotional()) _fail("a liquidation left a dust position");
+        }
+        // the liquidator's ledger moves by its share of the penalty, rounded down, or by all of
+        // the penalty when the account could not pay the whole of it (collateral index 1e18:
+        // no socialised loss in between, else shares round)
+        if (before.index == ONE && ch.collateralIndex() == ONE && before.liquidator != t) {
+            uint256 got = uint256(ch.balanceOf(before.liquidator) - before.byBalance);
+            if (got != penalty * LIQUIDATOR_SHARE / 1e6 && got != penalty) _fail("penalty split: wrong liquidator share");
+            if (got == penalty && penalty != 0 && got != penalty * LIQUIDATOR_SHARE / 1e6) _count("liquidate:penaltyAllToLiquidator");
         }
         if (ch.getAccountMarkets(t).length == 0 && ch.balanceOf(t) < 0) {
             _fail("inv10: a flat account kept negative collateral (silent bad debt)");
@@ -468,6 +564,7 @@ contract PerpHandler is Stack {
             bytes4 s = bytes4(err);
             if (
                 s == E.KCostExceedsBudget.selector || s == E.KChangeTooLarge.selector
+                    || s == E.KBelowOpenInterest.selector
                     || s == E.CurveChangeTooSoon.selector || s == E.InvalidReserves.selector
                     || s == E.IndexStale.selector
             ) {

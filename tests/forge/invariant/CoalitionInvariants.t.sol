@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {InvariantBase} from "./utils/InvariantBase.sol";
-import {PerpHandler} from "./handlers/PerpHandler.sol";
+import {InvariantBase} from "../utils/InvariantBase.sol";
+import {PerpHandler} from "../handlers/PerpHandler.sol";
 
 /// @notice Invariant 9: with the index fixed and no funding update, a coalition of three
 ///         accounts trades, liquidates each other and itself, withdraws, in one block or many,
@@ -19,7 +19,7 @@ contract CoalitionInvariantsTest is InvariantBase {
     }
 
     function _selectors() internal pure override returns (bytes4[] memory s) {
-        s = new bytes4[](7);
+        s = new bytes4[](9);
         s[0] = PerpHandler.deposit.selector;
         s[1] = PerpHandler.withdraw.selector;
         s[2] = PerpHandler.open.selector;
@@ -27,6 +27,8 @@ contract CoalitionInvariantsTest is InvariantBase {
         s[4] = PerpHandler.close.selector;
         s[5] = PerpHandler.liquidate.selector;
         s[6] = PerpHandler.nextBlock.selector;
+        s[7] = PerpHandler.push.selector;
+        s[8] = PerpHandler.drag.selector;
     }
 
     /// @notice Nobody outside the coalition loses, at any step; and section 7's state checks.
