@@ -11,8 +11,11 @@ import {IPriceOracle} from "../../../interfaces/IPriceOracle.sol";
 import {IClearingHouseErrors as E} from "../../../interfaces/IClearingHouseErrors.sol";
 import {IClearingHouseEvents as Ev} from "../../../interfaces/IClearingHouseEvents.sol";
 
-interface IConfigLogicDirect {
+interface ILogicDirect {
     function setPaused(address baseToken, bool paused) external;
+    function liquidate(address trader, address baseToken, uint256 bound) external returns (uint256, uint256);
+    function updateFundingRate(address baseToken) external;
+    function getMarkets() external view returns (address[] memory);
 }
 
 /// @notice Governance (ConfigLogic through the core): construction, system accounts, markets,
@@ -75,9 +78,30 @@ contract GovernanceTest is UnitBase {
     }
 
     function test_logicContractsRefuseDirectCalls() public {
-        address config = vm.deployCode("ConfigLogic.sol:ConfigLogic", abi.encode(address(oracle)));
-        vm.expectRevert(abi.encodeWithSelector(E.OnlyDelegateCall.selector));
-        IConfigLogicDirect(config).setPaused(b0, true);
+        address[4] memory l = _logic();
+        bytes memory err = abi.encodeWithSelector(E.OnlyDelegateCall.selector);
+        vm.expectRevert(err);
+        ILogicDirect(l[0]).liquidate(ALICE, b0, 0);
+        vm.expectRevert(err);
+        ILogicDirect(l[1]).updateFundingRate(b0);
+        vm.expectRevert(err);
+        ILogicDirect(l[2]).setPaused(b0, true);
+        vm.expectRevert(err);
+        ILogicDirect(l[3]).getMarkets();
+    }
+
+    function test_atMost255Markets() public {
+        IPriceOracle.Feed memory f = oracle.getFeed(b0);
+        for (uint256 i = 2; i < 255; ++i) {
+            address token = address(uint160(0x100000 + i));
+            oracle.setFeed(token, f);
+            ch.addMarket(token, 1e21, 2e24, _params());
+        }
+        assertEq(ch.getMarkets().length, 255, "255 markets");
+        address last = address(uint160(0x100000 + 255));
+        oracle.setFeed(last, f);
+        vm.expectRevert(abi.encodeWithSelector(E.TooManyTotalMarkets.selector, 255));
+        ch.addMarket(last, 1e21, 2e24, _params());
     }
 
     // ------------------------------------------------------------------ markets

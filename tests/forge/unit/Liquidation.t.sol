@@ -183,4 +183,39 @@ contract LiquidationTest is UnitBase {
         (uint256 debt, uint256 covered,,,) = _badDebt();
         assertEq(covered, debt, "covered by the fund");
     }
+
+    // ------------------------------------------------------------------ small positions
+
+    /// @dev A position of about 10.5 quote, liquidated with no full-liquidation threshold:
+    ///      section 9's fraction would leave less than the minimum position, so all of it closes.
+    function test_partialThatWouldLeaveDustClosesAll() public {
+        ch.setGlobalParams(10e18, 0, LIQUIDATOR_SHARE);
+        _deposit(ALICE, 1_200_000); // 1.2 USDC
+        (uint256 size,) = _long(ALICE, b0, 10.5e18);
+        _setIndex(0, ch.getIndexPrice(b0) * 92 / 100);
+        (int256 value,, uint256 maintenance, bool liquidatable) = ch.getAccountState(ALICE);
+        assertTrue(liquidatable, "liquidatable");
+        assertTrue(value * 2 >= int256(maintenance), "partial by section 9");
+        vm.prank(KEEPER);
+        (uint256 base,) = ch.liquidate(ALICE, b0);
+        assertEq(base, size, "all of it");
+        assertEq(int256(ch.getPosition(ALICE, b0).size), 0, "closed");
+    }
+
+    /// @dev A small solvent long whose close on the curve (pushed below the index) would cost
+    ///      more than the account is worth, and that cannot be cut without leaving dust: refused.
+    function test_liquidationBeyondBankruptcyIsRefused() public {
+        _deposit(WHALE, 2_000_000e6);
+        _deposit(ALICE, 1_300_000); // 1.3 USDC
+        _long(ALICE, b0, 11e18);
+        uint256 index = ch.getIndexPrice(b0) * 90 / 100;
+        _setIndex(0, index);
+        _pushMarkTo(0, index * 95 / 100);
+        _setIndex(0, index); // a fresh round after the pushes
+        (int256 value,,, bool liquidatable) = ch.getAccountState(ALICE);
+        assertTrue(liquidatable && value > 0, "liquidatable, solvent at the anchor");
+        vm.prank(KEEPER);
+        vm.expectRevert(abi.encodeWithSelector(E.LiquidationBeyondBankruptcy.selector, ALICE, b0, value));
+        ch.liquidate(ALICE, b0);
+    }
 }
