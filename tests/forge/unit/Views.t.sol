@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {vm} from "../utils/Vm.sol";
 import {UnitBase} from "./UnitBase.sol";
 import {DataTypes} from "../../../contracts/core/DataTypes.sol";
@@ -127,5 +128,54 @@ contract ViewsTest is UnitBase {
         (bool ok, bytes memory ret) = address(ch).staticcall(data);
         assertTrue(!ok, "refused");
         assertEq(ret.length, 0, "as the ABI decoder: no data");
+    }
+
+    // ------------------------------------------------------------------ 512-bit valuation
+
+    /// @dev Margin's 512-bit path, for an account with a price of 2^128 or more: no trade can
+    ///      take a mark there (the packed block-start price, the oracle's price range), so the
+    ///      test writes market 0's reserves directly (1e9 / 1e30: a mark of 1e39) under a short,
+    ///      with a long in market 1 that the fast path has not loaded when it gives up. With the
+    ///      index stale both are valued at their mark TWAPs; checked against the same formula
+    ///      (every rounding against the account) computed here.
+    function test_wideValuationPath() public {
+        _deposit(ALICE, 10_000e6);
+        _short(ALICE, b0, 1_000e18);
+        _long(ALICE, b1, 2_000e18);
+        bytes32 curveSlot = keccak256(abi.encode(b0, uint256(CORE_SLOT) + 13)); // curves[b0]
+        (uint256 x,) = ch.getReserves(b0);
+        assertEq(uint256(vm.load(address(ch), curveSlot)) & type(uint128).max, x, "curve slot");
+        vm.store(address(ch), curveSlot, bytes32((uint256(1e30) << 128) | 1e9));
+        assertTrue(ch.getMarkPrice(b0) >= 2 ** 128, "mark beyond 128 bits");
+        _nextBlock(3901); // both indexes stale: the mark TWAPs value the account
+
+        int256 value = ch.balanceOf(ALICE);
+        uint256 initial;
+        uint256 largest;
+        address largestMarket;
+        address[2] memory mk = [b0, b1];
+        for (uint256 i; i < 2; ++i) {
+            DataTypes.Position memory pos = ch.getPosition(ALICE, mk[i]);
+            uint256 twap = ch.getMarkTwap(mk[i], 900);
+            uint256 abs = pos.size > 0 ? uint256(int256(pos.size)) : uint256(-int256(pos.size));
+            int256 worth = pos.size > 0
+                ? int256(Math.mulDiv(abs, twap, 1e18))
+                : -int256(Math.mulDiv(abs, twap, 1e18, Math.Rounding.Ceil));
+            value += worth - pos.openNotional;
+            uint256 notional = Math.mulDiv(abs, twap, 1e18, Math.Rounding.Ceil);
+            initial += _ratioUp(notional, 100_000);
+            if (notional > largest) (largest, largestMarket) = (notional, mk[i]);
+        }
+        assertTrue(ch.getMarkTwap(b0, 900) >= 2 ** 128, "TWAP beyond 128 bits");
+        (int256 v, uint256 im,,) = ch.getAccountState(ALICE);
+        assertEq(v, value, "account value");
+        assertEq(im, initial, "initial requirement");
+        address[] memory who = new address[](1);
+        who[0] = ALICE;
+        DataTypes.AccountState memory st = ch.getAccountStates(who)[0];
+        assertEq(st.accountValue, value, "batch value");
+        assertEq(st.anchoredValue, value, "stale: anchored at the same prices");
+        assertEq(st.largestNotional, largest, "largest notional");
+        assertEq(st.largestMarket, largestMarket, "largest market");
     }
 }
