@@ -275,6 +275,14 @@ contract OracleTest {
         assertTrue(!fresh, "out of range: not fresh");
         (p, s) = oracle.getIndexPrice(TOKEN);
         assertTrue(s == IPriceOracle.Source.Pyth, "still Pyth");
+        b.configure(abi.encode(uint80(1), int256(2e67), uint256(0), block.timestamp, uint80(1)), false); // overflows 1e18
+        (p, fresh) = oracle.chainlinkPrice(TOKEN);
+        assertTrue(p == 0 && !fresh, "not representable");
+        // the index TWAP without a valid Chainlink round: the recorded (Pyth) price throughout
+        (uint256 cum0,,) = oracle.indexCumulative(TOKEN);
+        vm.warp(block.timestamp + 30);
+        (,, uint256 cum1) = oracle.observeCumulative(TOKEN);
+        assertEq(cum1 - cum0, 2_000e18 * 30, "recorded price for the span");
         // a feed that burns its gas: stale, and a caller that starves it is refused
         b.configureBurn(true);
         (p, fresh) = oracle.chainlinkPrice(TOKEN);
@@ -308,6 +316,12 @@ contract OracleTest {
         assertEq(cum2 - cum, 2_200e18 * 5000 + 2_300e18 * 100, "fresh 3900 s, recorded 1100 s, new round 100 s");
         (p, s) = oracle.observe(TOKEN);
         assertEq(p, 2_300e18, "observe");
+        // a round whose predecessor is missing ends the walk: the rest at the recorded price
+        vm.warp(T0 + 6000);
+        cl.updateRoundData(9, 2_400e8, T0 + 5900, T0 + 5900); // rounds 5-8 never existed
+        vm.warp(T0 + 6100);
+        (,, uint256 cum3) = oracle.observeCumulative(TOKEN);
+        assertEq(cum3 - cum2, 2_300e18 * 500 + 2_400e18 * 200, "recorded 2,300 until round 9, then 2,400");
     }
 
     // ------------------------------------------------------------------ assertions

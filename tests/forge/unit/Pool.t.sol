@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {vm} from "../utils/Vm.sol";
 import {UnitBase} from "./UnitBase.sol";
+import {IPriceOracle} from "../../../interfaces/IPriceOracle.sol";
 
 interface ILP {
     struct DepthTarget {
@@ -21,6 +22,8 @@ interface ILP {
     function mint(uint256 shares, address receiver) external returns (uint256);
     function withdraw(uint256 assets, address receiver, address owner) external returns (uint256);
     function redeem(uint256 shares, address receiver, address owner) external returns (uint256);
+    function previewDeposit(uint256 assets) external view returns (uint256);
+    function previewRedeem(uint256 shares) external view returns (uint256);
     function approve(address spender, uint256 amount) external returns (bool);
     function balanceOf(address account) external view returns (uint256);
     function totalAssets() external view returns (uint256);
@@ -68,6 +71,39 @@ contract PoolTest is UnitBase {
         lp.redeem(0, address(this), address(this));
         vm.expectRevert(abi.encodeWithSignature("ERC20InvalidReceiver(address)", address(0)));
         lp.deposit(1e6, address(0));
+        vm.expectRevert(abi.encodeWithSignature("ERC20InvalidReceiver(address)", address(0)));
+        lp.withdraw(1e6, address(0), address(this));
+        // conversions are bounded
+        vm.expectRevert(abi.encodeWithSignature("AmountTooLarge(uint256,uint256)", 1e18 + 1, 1e18));
+        lp.previewDeposit(1e18 + 1);
+        vm.expectRevert(abi.encodeWithSignature("AmountTooLarge(uint256,uint256)", 2 ** 192 + 1, 2 ** 192));
+        lp.previewRedeem(2 ** 192 + 1);
+    }
+
+    function test_emptyPool() public {
+        lp.setDepthTarget(b0, 40_000_000);
+        lp.redeem(lp.balanceOf(address(this)), address(this), address(this)); // no open interest: all of it
+        assertEq(lp.totalAssets(), 0, "empty");
+        assertEq(lp.utilisation(), type(uint256).max, "utilisation of an empty pool");
+        (uint256 x,) = ch.getReserves(b0);
+        lp.syncDepth(); // nothing to size the curves by
+        (uint256 x2,) = ch.getReserves(b0);
+        assertEq(x2, x, "untouched");
+    }
+
+    function test_atMost16DepthTargets() public {
+        IPriceOracle.Feed memory f = oracle.getFeed(b0);
+        lp.setDepthTarget(b0, 1_000_000);
+        lp.setDepthTarget(b1, 1_000_000);
+        for (uint256 i; i < 15; ++i) {
+            address token = address(uint160(0x200000 + i));
+            oracle.setFeed(token, f);
+            ch.addMarket(token, 1e21, 2e24, _params());
+            if (i < 14) lp.setDepthTarget(token, 1_000_000);
+        }
+        assertEq(lp.getDepthTargets().length, 16, "16 targets");
+        vm.expectRevert(abi.encodeWithSignature("TooManyDepthTargets(uint256)", 16));
+        lp.setDepthTarget(address(uint160(0x200000 + 14)), 1_000_000);
     }
 
     function test_parameterBounds() public {
@@ -126,6 +162,12 @@ contract PoolTest is UnitBase {
         (uint256 x2, uint256 y2) = ch.getReserves(b0);
         assertEq(x2, newX, "base reserve");
         assertEq(y2, newY, "quote reserve");
+        // on target (within the 1% tolerance): nothing to do
+        vm.recordLogs();
+        lp.syncDepth();
+        assertEq(vm.getRecordedLogs().length, 0, "no sync, no event");
+        (x2,) = ch.getReserves(b0);
+        assertEq(x2, newX, "unchanged");
         (uint256 x1,) = ch.getReserves(b1);
         assertEq(x1, 30_000_000e18 * ONE / _pathPrice(1, 0), "market with target 0 untouched");
 
