@@ -248,6 +248,27 @@ contract OracleTest {
         assertTrue(p == 0 && !fresh, "no print");
     }
 
+    function test_pythOnlyFeedAndSmallExponents() public {
+        IPriceOracle.Feed memory f = _feed();
+        f.chainlink = address(0);
+        f.chainlinkDecimals = 7; // ignored: no aggregator
+        _update(2_000e8, 1e8, -8, block.timestamp);
+        oracle.setFeed(TOKEN, f);
+        assertEq(uint256(oracle.getFeed(TOKEN).chainlinkDecimals), 0, "no aggregator, no decimals");
+        (uint256 p, uint256 anchor, IPriceOracle.Source s) = oracle.observePrices(TOKEN);
+        assertEq(p, 2_000e18, "pyth");
+        assertEq(anchor, 2_000e18, "anchored at itself");
+        assertTrue(s == IPriceOracle.Source.Pyth, "pyth source");
+        (uint256 c, bool fresh) = oracle.chainlinkPrice(TOKEN);
+        assertTrue(c == 0 && !fresh, "no chainlink");
+        // an exponent below -18: divided down (2e17 x 10^-20 = 0.002, below the range)
+        vm.warp(T0 + 1);
+        _update(2e17, 0, -20, block.timestamp);
+        (p, fresh) = oracle.pythPrice(TOKEN);
+        assertEq(p, 2e15, "scaled down");
+        assertTrue(!fresh, "below the minimum price");
+    }
+
     // ------------------------------------------------------------------ broken feeds
 
     function test_brokenChainlinkCountsAsStale() public {

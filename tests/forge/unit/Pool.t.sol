@@ -23,6 +23,12 @@ interface ILP {
     function withdraw(uint256 assets, address receiver, address owner) external returns (uint256);
     function redeem(uint256 shares, address receiver, address owner) external returns (uint256);
     function previewDeposit(uint256 assets) external view returns (uint256);
+    function previewMint(uint256 shares) external view returns (uint256);
+    function maxDeposit(address receiver) external view returns (uint256);
+    function maxMint(address receiver) external view returns (uint256);
+    function maxWithdraw(address owner) external view returns (uint256);
+    function checkpoint() external;
+    function lockedIncome() external view returns (uint256);
     function previewRedeem(uint256 shares) external view returns (uint256);
     function approve(address spender, uint256 amount) external returns (bool);
     function balanceOf(address account) external view returns (uint256);
@@ -78,6 +84,29 @@ contract PoolTest is UnitBase {
         lp.previewDeposit(1e18 + 1);
         vm.expectRevert(abi.encodeWithSignature("AmountTooLarge(uint256,uint256)", 2 ** 192 + 1, 2 ** 192));
         lp.previewRedeem(2 ** 192 + 1);
+    }
+
+    function test_incomeVestsAndLimits() public {
+        assertEq(lp.maxDeposit(address(this)), 1e18 - POOL_SEED, "up to one trillion USDC");
+        assertEq(lp.maxMint(address(this)), lp.previewDeposit(1e18 - POOL_SEED), "the shares that buys");
+        assertEq(lp.maxWithdraw(address(this)), lp.previewRedeem(lp.balanceOf(address(this))), "no open interest: all");
+        _deposit(ALICE, 20_000e6);
+        _long(ALICE, b0, 100_000e18);
+        uint256 income = ch.poolFeeIncome();
+        assertEq(income, 80e18, "the pool's 80% of the 0.1% fee");
+        assertEq(lp.lockedIncome(), income, "new income is locked");
+        uint256 assets = lp.totalAssets();
+        lp.checkpoint();
+        assertEq(lp.totalAssets(), assets, "a checkpoint never changes totalAssets");
+        _nextBlock(12 hours); // half of the one-day vesting period
+        assertEq(lp.lockedIncome(), income / 2, "half vested");
+        assertEq(lp.totalAssets(), assets + income / 2 / SCALE, "vested income counts");
+        // mint: exact shares for the assets previewMint asks
+        usdc.mint(address(this), 2_000e6);
+        uint256 cost = lp.previewMint(1_000e18);
+        uint256 before = lp.balanceOf(address(this));
+        assertEq(lp.mint(1_000e18, address(this)), cost, "assets paid");
+        assertEq(lp.balanceOf(address(this)), before + 1_000e18, "shares minted");
     }
 
     function test_emptyPool() public {
