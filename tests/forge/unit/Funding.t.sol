@@ -16,7 +16,7 @@ contract FundingTest is UnitBase {
         vm.expectRevert(abi.encodeWithSelector(E.UnknownMarket.selector, STRANGER));
         ch.updateFundingRate(STRANGER);
         uint256 last = ch.lastFundingTime(b0);
-        assertEq(last, block.timestamp, "clock starts at listing");
+        assertEq(last, _timestamp, "clock starts at listing");
         // same second as the last update: no next rate yet
         (int256 cum, int256 lastRate, int256 nextRate, uint256 lastTime) = ch.getFundingState(b0);
         assertEq(cum, 0, "index");
@@ -53,7 +53,7 @@ contract FundingTest is UnitBase {
         assertTrue(markTwap < indexTwap, "mark below the index");
         (int256 cum, int256 lastRate,, uint256 lastTime) = ch.getFundingState(b0);
         assertEq(lastRate, -cap, "rate");
-        assertEq(lastTime, block.timestamp, "time");
+        assertEq(lastTime, _timestamp, "time");
         // no open interest: nobody pays, the index moves by rate x index TWAP all the same
         assertEq(cum, rate * int256(indexTwap) / 1e18, "index move");
         assertEq(ch.fundingEscrow(), 0, "no payment");

@@ -133,7 +133,7 @@ contract GovernanceTest is UnitBase {
         assertEq(uint256(m.id), 2, "id");
         assertTrue(m.listed && !m.paused, "listed");
         assertEq(ch.getMarkPrice(token), 2_000e18, "mark");
-        assertEq(ch.lastFundingTime(token), block.timestamp, "funding clock");
+        assertEq(ch.lastFundingTime(token), _timestamp, "funding clock");
         assertEq(ch.referenceBaseReserve(token), 1e21, "reference base");
     }
 
@@ -214,11 +214,11 @@ contract GovernanceTest is UnitBase {
         p = _params();
         p.mmRatio = 70_000;
         ch.setMarketParams(b0, p);
-        assertEq(uint256(ch.getMarket(b0).mmRaisedAt), block.timestamp, "raised at");
+        assertEq(uint256(ch.getMarket(b0).mmRaisedAt), _timestamp, "raised at");
         // a second one within a day
         p.mmRatio = 80_000;
         vm.expectRevert(
-            abi.encodeWithSelector(E.MarginRaiseTooFast.selector, b0, 70_000, 80_000, 100_000, block.timestamp + 1 days)
+            abi.encodeWithSelector(E.MarginRaiseTooFast.selector, b0, 70_000, 80_000, 100_000, _timestamp + 1 days)
         );
         ch.setMarketParams(b0, p);
         _nextBlock(1 days);
@@ -349,7 +349,7 @@ contract GovernanceTest is UnitBase {
 
         (x, y) = ch.getReserves(b0);
         newBase = x * 10 / 11;
-        vm.expectRevert(abi.encodeWithSelector(E.CurveChangeTooSoon.selector, b0, block.timestamp + 1 hours));
+        vm.expectRevert(abi.encodeWithSelector(E.CurveChangeTooSoon.selector, b0, _timestamp + 1 hours));
         ch.adjustK(b0, newBase, type(uint256).max);
         _nextBlock(1 hours);
         ch.adjustK(b0, newBase, type(uint256).max);

@@ -29,10 +29,18 @@ contract OracleTest {
     PythMock internal pyth;
     ChainlinkAggregatorMock internal cl;
 
+    /// @dev The test's clock in storage (via-IR may reuse one read of block.timestamp across vm.warp).
+    uint256 internal _now;
+
     receive() external payable {}
 
+    function _warp(uint256 t) internal {
+        _now = t;
+        vm.warp(t);
+    }
+
     function setUp() public {
-        vm.warp(T0);
+        _warp(T0);
         vm.deal(address(this), 1 ether);
         pyth = new PythMock(60, FEE);
         oracle = IPriceOracle(vm.deployCode("PriceOracle.sol:PriceOracle", abi.encode(address(pyth), address(this))));
@@ -120,7 +128,7 @@ contract OracleTest {
         _expectSetFeedRevert(oracle, f, abi.encodeWithSelector(IPriceOracle.PriceRangeInvalid.selector, TOKEN, 1e18, 1e30 + 1, 1e30));
 
         // a new market's index must not be stale (Chainlink too old, no Pyth print yet)
-        vm.warp(T0 + 4000);
+        _warp(T0 + 4000);
         _expectSetFeedRevert(oracle, _feed(), abi.encodeWithSelector(IPriceOracle.InitialIndexStale.selector, TOKEN));
         vm.expectRevert(abi.encodeWithSelector(IPriceOracle.UnknownFeed.selector, TOKEN));
         oracle.getIndexPrice(TOKEN);
@@ -133,7 +141,7 @@ contract OracleTest {
         assertEq(price, 2_000e18, "chainlink price");
         assertTrue(source == IPriceOracle.Source.Chainlink, "chainlink source");
         // reconfigured while stale: the recorded price stays in force
-        vm.warp(T0 + 4000);
+        _warp(T0 + 4000);
         IPriceOracle.Feed memory f = _feed();
         f.pythId = bytes32(0);
         oracle.setFeed(TOKEN, f);
@@ -159,7 +167,7 @@ contract OracleTest {
         vm.expectRevert(abi.encodeWithSelector(IPriceOracle.NoPythUpdate.selector));
         oracle.updatePythPrice(none);
         bytes[] memory d = new bytes[](1);
-        d[0] = pyth.createPriceFeedUpdateData(ID, 2_010e8, 1e8, -8, 2_010e8, 1e8, uint64(block.timestamp), 0);
+        d[0] = pyth.createPriceFeedUpdateData(ID, 2_010e8, 1e8, -8, 2_010e8, 1e8, uint64(_now), 0);
         assertEq(oracle.pythUpdateFee(d), FEE, "fee");
         vm.expectRevert(abi.encodeWithSelector(IPriceOracle.InsufficientPythFee.selector, FEE, FEE - 1));
         oracle.updatePythPrice{value: FEE - 1}(d);
@@ -183,7 +191,7 @@ contract OracleTest {
         assertEq(p, 2_000e18, "chainlink");
         assertTrue(s == IPriceOracle.Source.Chainlink, "chainlink source");
         // Pyth within 2% of Chainlink: Pyth, anchored at Chainlink
-        _update(2_010e8, 1e8, -8, block.timestamp);
+        _update(2_010e8, 1e8, -8, _now);
         (p, anchor, s) = oracle.getPrices(TOKEN);
         assertEq(p, 2_010e18, "pyth");
         assertEq(anchor, 2_000e18, "anchor");
@@ -192,20 +200,20 @@ contract OracleTest {
         assertEq(py, 2_010e18, "pyth view");
         assertTrue(fresh, "fresh");
         // beyond the band: Chainlink
-        vm.warp(T0 + 1);
-        _update(2_100e8, 1e8, -8, block.timestamp);
+        _warp(T0 + 1);
+        _update(2_100e8, 1e8, -8, _now);
         (p,, s) = oracle.getPrices(TOKEN);
         assertEq(p, 2_000e18, "chainlink again");
         assertTrue(s == IPriceOracle.Source.Chainlink, "chainlink source again");
         // Chainlink stale, Pyth fresh: Pyth, anchored at itself
-        vm.warp(T0 + 4000);
-        _update(2_100e8, 1e8, -8, block.timestamp);
+        _warp(T0 + 4000);
+        _update(2_100e8, 1e8, -8, _now);
         (p, anchor, s) = oracle.getPrices(TOKEN);
         assertEq(p, 2_100e18, "pyth alone");
         assertEq(anchor, 2_100e18, "anchor = index");
         assertTrue(s == IPriceOracle.Source.Pyth, "pyth alone source");
         // both stale
-        vm.warp(T0 + 4061);
+        _warp(T0 + 4061);
         (p,, s) = oracle.getPrices(TOKEN);
         assertEq(p, 0, "stale");
         assertTrue(s == IPriceOracle.Source.Stale, "stale source");
@@ -214,30 +222,30 @@ contract OracleTest {
     function test_pythPricesThatDoNotCount() public {
         oracle.setFeed(TOKEN, _feed());
         // not confident enough: conf above 1% of the price
-        _update(2_000e8, 21e8, -8, block.timestamp);
+        _update(2_000e8, 21e8, -8, _now);
         (uint256 p, bool fresh) = oracle.pythPrice(TOKEN);
         assertEq(p, 2_000e18, "price");
         assertTrue(!fresh, "not confident");
         // an exponent out of range
-        vm.warp(T0 + 1);
-        _update(2_000, 0, -40, block.timestamp);
+        _warp(T0 + 1);
+        _update(2_000, 0, -40, _now);
         (p, fresh) = oracle.pythPrice(TOKEN);
         assertTrue(p == 0 && !fresh, "expo below -36");
         // a whole-number exponent: 2,000 x 10^0
-        vm.warp(T0 + 2);
-        _update(2_000, 0, 0, block.timestamp);
+        _warp(T0 + 2);
+        _update(2_000, 0, 0, _now);
         (p, fresh) = oracle.pythPrice(TOKEN);
         assertEq(p, 2_000e18, "expo 0");
         assertTrue(fresh, "fresh");
         // a negative price
-        vm.warp(T0 + 3);
-        _update(-1, 0, -8, block.timestamp);
+        _warp(T0 + 3);
+        _update(-1, 0, -8, _now);
         (p, fresh) = oracle.pythPrice(TOKEN);
         assertTrue(p == 0 && !fresh, "negative");
         // too old
-        vm.warp(T0 + 4);
-        _update(2_000e8, 0, -8, block.timestamp);
-        vm.warp(T0 + 65);
+        _warp(T0 + 4);
+        _update(2_000e8, 0, -8, _now);
+        _warp(T0 + 65);
         (p, fresh) = oracle.pythPrice(TOKEN);
         assertTrue(p == 0 && !fresh, "older than the max age");
         // unknown to Pyth: a feed id without prints
@@ -252,7 +260,7 @@ contract OracleTest {
         IPriceOracle.Feed memory f = _feed();
         f.chainlink = address(0);
         f.chainlinkDecimals = 7; // ignored: no aggregator
-        _update(2_000e8, 1e8, -8, block.timestamp);
+        _update(2_000e8, 1e8, -8, _now);
         oracle.setFeed(TOKEN, f);
         assertEq(uint256(oracle.getFeed(TOKEN).chainlinkDecimals), 0, "no aggregator, no decimals");
         (uint256 p, uint256 anchor, IPriceOracle.Source s) = oracle.observePrices(TOKEN);
@@ -262,8 +270,8 @@ contract OracleTest {
         (uint256 c, bool fresh) = oracle.chainlinkPrice(TOKEN);
         assertTrue(c == 0 && !fresh, "no chainlink");
         // an exponent below -18: divided down (2e17 x 10^-20 = 0.002, below the range)
-        vm.warp(T0 + 1);
-        _update(2e17, 0, -20, block.timestamp);
+        _warp(T0 + 1);
+        _update(2e17, 0, -20, _now);
         (p, fresh) = oracle.pythPrice(TOKEN);
         assertEq(p, 2e15, "scaled down");
         assertTrue(!fresh, "below the minimum price");
@@ -276,7 +284,7 @@ contract OracleTest {
         IPriceOracle.Feed memory f = _feed();
         f.chainlink = address(b);
         b.configure("boom", true); // reverts
-        _update(2_000e8, 1e8, -8, block.timestamp);
+        _update(2_000e8, 1e8, -8, _now);
         oracle.setFeed(TOKEN, f); // Pyth carries the new market
         (uint256 p, IPriceOracle.Source s) = oracle.getIndexPrice(TOKEN);
         assertEq(p, 2_000e18, "pyth");
@@ -284,24 +292,24 @@ contract OracleTest {
         b.configure(hex"01", false); // too short
         (, bool fresh) = oracle.chainlinkPrice(TOKEN);
         assertTrue(!fresh, "short answer");
-        b.configure(abi.encode(uint80(1), int256(0), uint256(0), block.timestamp, uint80(1)), false); // zero answer
+        b.configure(abi.encode(uint80(1), int256(0), uint256(0), _now, uint80(1)), false); // zero answer
         (p, fresh) = oracle.chainlinkPrice(TOKEN);
         assertTrue(p == 0 && !fresh, "zero answer");
-        b.configure(abi.encode(uint80(1), int256(2_000e8), uint256(0), block.timestamp + 1, uint80(1)), false); // future
+        b.configure(abi.encode(uint80(1), int256(2_000e8), uint256(0), _now + 1, uint80(1)), false); // future
         (p, fresh) = oracle.chainlinkPrice(TOKEN);
         assertTrue(p == 0 && !fresh, "dated in the future");
-        b.configure(abi.encode(uint80(1), int256(1e30), uint256(0), block.timestamp, uint80(1)), false); // out of range
+        b.configure(abi.encode(uint80(1), int256(1e30), uint256(0), _now, uint80(1)), false); // out of range
         (p, fresh) = oracle.chainlinkPrice(TOKEN);
         assertEq(p, 1e40, "its price");
         assertTrue(!fresh, "out of range: not fresh");
         (p, s) = oracle.getIndexPrice(TOKEN);
         assertTrue(s == IPriceOracle.Source.Pyth, "still Pyth");
-        b.configure(abi.encode(uint80(1), int256(2e67), uint256(0), block.timestamp, uint80(1)), false); // overflows 1e18
+        b.configure(abi.encode(uint80(1), int256(2e67), uint256(0), _now, uint80(1)), false); // overflows 1e18
         (p, fresh) = oracle.chainlinkPrice(TOKEN);
         assertTrue(p == 0 && !fresh, "not representable");
         // the index TWAP without a valid Chainlink round: the recorded (Pyth) price throughout
         (uint256 cum0,,) = oracle.indexCumulative(TOKEN);
-        vm.warp(block.timestamp + 30);
+        _warp(T0 + 30);
         (,, uint256 cum1) = oracle.observeCumulative(TOKEN);
         assertEq(cum1 - cum0, 2_000e18 * 30, "recorded price for the span");
         // a feed that burns its gas: stale, and a caller that starves it is refused
@@ -317,11 +325,11 @@ contract OracleTest {
 
     function test_twapWalksChainlinkRounds() public {
         oracle.setFeed(TOKEN, _feed()); // round 1 at T0: 2,000
-        vm.warp(T0 + 100);
+        _warp(T0 + 100);
         cl.updateAnswer(2_100e8); // round 2
-        vm.warp(T0 + 200);
+        _warp(T0 + 200);
         cl.updateAnswer(2_200e8); // round 3
-        vm.warp(T0 + 300);
+        _warp(T0 + 300);
         (uint256 viewCum,,) = oracle.indexCumulative(TOKEN);
         (uint256 p, IPriceOracle.Source s, uint256 cum) = oracle.observeCumulative(TOKEN);
         assertEq(p, 2_200e18, "latest");
@@ -330,17 +338,17 @@ contract OracleTest {
         assertEq(viewCum, cum, "view agrees");
         assertEq(oracle.indexTwap(TOKEN, 300), 2_100e18, "TWAP over the three rounds");
         // a gap longer than the max age: the recorded price for the stale part
-        vm.warp(T0 + 300 + 5000);
+        _warp(T0 + 300 + 5000);
         cl.updateAnswer(2_300e8);
-        vm.warp(T0 + 300 + 5100);
+        _warp(T0 + 300 + 5100);
         (,, uint256 cum2) = oracle.observeCumulative(TOKEN);
         assertEq(cum2 - cum, 2_200e18 * 5000 + 2_300e18 * 100, "fresh 3900 s, recorded 1100 s, new round 100 s");
         (p, s) = oracle.observe(TOKEN);
         assertEq(p, 2_300e18, "observe");
         // a round whose predecessor is missing ends the walk: the rest at the recorded price
-        vm.warp(T0 + 6000);
+        _warp(T0 + 6000);
         cl.updateRoundData(9, 2_400e8, T0 + 5900, T0 + 5900); // rounds 5-8 never existed
-        vm.warp(T0 + 6100);
+        _warp(T0 + 6100);
         (,, uint256 cum3) = oracle.observeCumulative(TOKEN);
         assertEq(cum3 - cum2, 2_300e18 * 500 + 2_400e18 * 200, "recorded 2,300 until round 9, then 2,400");
     }

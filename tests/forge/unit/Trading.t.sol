@@ -25,9 +25,9 @@ contract TradingTest is UnitBase {
 
     function test_openPositionRejectsBadInput() public {
         DataTypes.OpenPositionParams memory p = _params(b0, false, true, 1_000e18, 0);
-        p.deadline = block.timestamp - 1;
+        p.deadline = _timestamp - 1;
         vm.prank(ALICE);
-        vm.expectRevert(abi.encodeWithSelector(E.DeadlineExpired.selector, block.timestamp - 1, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(E.DeadlineExpired.selector, _timestamp - 1, _timestamp));
         ch.openPosition(p);
 
         vm.prank(ALICE);
@@ -57,8 +57,8 @@ contract TradingTest is UnitBase {
         vm.expectRevert(abi.encodeWithSelector(E.UnknownMarket.selector, STRANGER));
         ch.closePosition(STRANGER, 0, DEADLINE);
         vm.prank(ALICE);
-        vm.expectRevert(abi.encodeWithSelector(E.DeadlineExpired.selector, block.timestamp - 1, block.timestamp));
-        ch.closePosition(b0, 0, block.timestamp - 1);
+        vm.expectRevert(abi.encodeWithSelector(E.DeadlineExpired.selector, _timestamp - 1, _timestamp));
+        ch.closePosition(b0, 0, _timestamp - 1);
     }
 
     function test_slippageBounds() public {

@@ -25,8 +25,14 @@ abstract contract UnitBase is Stack {
 
     address internal b0;
     address internal b1;
+    /// @dev The test's clock, kept in storage: under via-IR the optimiser may read
+    ///      `block.number` / `block.timestamp` once per call and reuse it across vm.roll /
+    ///      vm.warp, so `vm.roll(block.number + 1)` in a loop can roll to the same block again.
+    uint256 internal _blockNumber;
+    uint256 internal _timestamp;
 
     function setUp() public virtual {
+        (_blockNumber, _timestamp) = (100, T0);
         vm.warp(T0);
         vm.roll(100);
         _deployStack();
@@ -64,8 +70,10 @@ abstract contract UnitBase is Stack {
     }
 
     function _nextBlock(uint256 secs) internal {
-        vm.roll(block.number + 1);
-        vm.warp(block.timestamp + secs);
+        _blockNumber += 1;
+        _timestamp += secs;
+        vm.roll(_blockNumber);
+        vm.warp(_timestamp);
     }
 
     /// @dev Publishes a fresh Chainlink round at `price` (18 decimals) for market `m`.
