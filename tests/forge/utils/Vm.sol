@@ -29,6 +29,14 @@ interface Vm {
     function toString(uint256 value) external pure returns (string memory);
     function toString(int256 value) external pure returns (string memory);
     function toString(address value) external pure returns (string memory);
+    // unit tests (tests/forge/unit)
+    function expectEmit() external;
+    function expectEmit(address emitter) external;
+    function store(address target, bytes32 slot, bytes32 value) external;
+    function load(address target, bytes32 slot) external view returns (bytes32);
+    function getCode(string calldata artifactPath) external view returns (bytes memory);
+    function snapshotState() external returns (uint256 snapshotId);
+    function revertToState(uint256 snapshotId) external returns (bool success);
 }
 
 /// @dev The cheatcode address (keccak256("hevm cheat code") truncated).
