@@ -49,6 +49,11 @@ contract PerpHandler is Stack {
     uint256 public failures; // liveness and in-action invariant failures
     string public firstFailure;
     mapping(bytes32 => uint256) public counts; // "open:ok", "open:SpreadTooLarge", ...
+    // The handler's clock, kept in storage: under via-IR, block.number and block.timestamp read
+    // in a loop of one call may be the values at its start, so `vm.roll(block.number + 1)` in a
+    // loop would roll to the same block every time
+    uint256 internal clockTime;
+    uint256 internal clockBlock;
     bytes32[] public countKeys;
 
     constructor(bool fixedIndex_) {
@@ -56,8 +61,9 @@ contract PerpHandler is Stack {
         for (uint256 i; i < ACTORS; ++i) {
             actors[i] = address(uint160(0xA000 + i));
         }
-        vm.warp(1_700_000_000);
-        vm.roll(1);
+        (clockTime, clockBlock) = (1_700_000_000, 1);
+        vm.warp(clockTime);
+        vm.roll(clockBlock);
         _deployStack();
         // the passive account only deposits: whatever anyone else does, it must keep it all
         _deposit(PASSIVE, 100_000e6);
@@ -145,8 +151,7 @@ contract PerpHandler is Stack {
         uint256 n = _bound(blocksSeed, 2, 8);
         for (uint256 k; k < n; ++k) {
             _push(i, m, up, 240);
-            vm.roll(block.number + 1);
-            vm.warp(block.timestamp + 12);
+            _advance(12);
         }
     }
 
@@ -246,11 +251,10 @@ contract PerpHandler is Stack {
     ///         block); the feeds publish a new round of the same price before they go stale.
     function nextBlock(uint256 secondsSeed) external {
         uint256 dt = _bound(secondsSeed, 1, fixedIndex ? 120 : 7200);
-        vm.warp(block.timestamp + dt);
-        vm.roll(block.number + 1);
+        _advance(dt);
         for (uint256 m; m < MARKETS; ++m) {
             (,,, uint256 updatedAt,) = feeds[m].latestRoundData();
-            if (block.timestamp - updatedAt > 3000) _publish(m, _pathPrice(m, pathPos[m]));
+            if (clockTime - updatedAt > 3000) _publish(m, _pathPrice(m, pathPos[m]));
         }
         _count("nextBlock");
     }
@@ -372,8 +376,7 @@ contract PerpHandler is Stack {
                 }
             }
             if (!open_) return true;
-            vm.roll(block.number + 1);
-            vm.warp(block.timestamp + 1);
+            _advance(1);
         }
         return false;
     }
@@ -396,6 +399,14 @@ contract PerpHandler is Stack {
     }
 
     // ================================================================== internals
+
+    /// @dev The next block, `dt` seconds later.
+    function _advance(uint256 dt) internal {
+        clockTime += dt;
+        clockBlock += 1;
+        vm.warp(clockTime);
+        vm.roll(clockBlock);
+    }
 
     function _actor(uint256 seed) internal view returns (uint256) {
         // the coalition campaign drives only the coalition (others are passive)

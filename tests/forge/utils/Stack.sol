@@ -21,7 +21,7 @@ abstract contract Stack {
     uint256 internal constant SCALE = 1e12; // USDC (6) -> ledger (18)
     uint256 internal constant MARKETS = 2;
     uint24 internal constant LIQUIDATOR_SHARE = 300_000;
-    uint256 internal constant FUND_SEED = 5_000e6; // small: bad debt reaches socialisation and the deficit
+    uint256 internal constant FUND_SEED = 50_000e6;
     uint256 internal constant POOL_SEED = 1_000_000e6;
 
     TestUSDC public usdc;
