@@ -322,6 +322,7 @@ contract PerpHandler is Stack {
         uint256 shares = pool.balanceOf(lp) * _bound(pct, 1, 110) / 100;
         if (shares == 0) return;
         bool over = shares > pool.maxRedeem(lp);
+        bool dust = pool.previewRedeem(shares) == 0; // shares worth less than 1 micro-USDC
         vm.prank(lp);
         try pool.redeem(shares, lp, lp) {
             if (over) _fail("LP redeemed above maxRedeem");
@@ -330,6 +331,8 @@ contract PerpHandler is Stack {
             bytes4 s = bytes4(err);
             if (over && (s == IPool.UtilisationTooHigh.selector || s == bytes4(keccak256("ERC4626ExceededMaxRedeem(address,uint256,uint256)")))) {
                 _count("lpRedeem:over");
+            } else if (dust && s == IPool.ZeroAssets.selector) {
+                _count("lpRedeem:dust");
             } else {
                 _unexpected("lpRedeem", err);
             }
