@@ -12,13 +12,14 @@ NETWORK ?= ethereum:local:foundry
 # the native forge binary: node_modules/.bin/forge is a node wrapper that always exits 0
 FORGE := $(CURDIR)/node_modules/@foundry-rs/forge-linux-$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')/bin/forge
 
-.PHONY: setup demo deploy test test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean flaky-check
+
+.PHONY: screenshots setup demo deploy up node node-stop node-status test test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean flaky-check
 
 setup: $(VENV)/.installed node_modules/.installed .solcx/solc-v0.8.28
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
@@ -39,13 +40,48 @@ demo: setup
 deploy: setup
 	$(BIN)/ape run deploy --network $(NETWORK)
 
-## the whole test suite (CI runs exactly this). `ape compile --force` first: Ape recompiles an
+## the persistent local node (vperp/chain/node.py): a long-lived Anvil in the background on
+## $(NODE_URL) without step tracing, bounded history, its state in .node/state.json (dumped on
+## exit, loaded at the next start); deploys the stack on first start (deployments/ethereum-local-node.json).
+## Attach anything to it: `export APE_FOUNDRY_HOST=$(NODE_URL)`, then `--network ethereum:local:foundry`.
+NODE_URL ?= http://127.0.0.1:8645
+node: setup
+	$(BIN)/ape run node start
+
+## everything on the local machine in one command (tools/up.sh): the persistent node (deployed on
+## first start), the indexer following it and the web dashboard on http://127.0.0.1:$(WEB_PORT)/;
+## Ctrl-C stops them all (the node only when this command started it)
+WEB_PORT ?= 8000
+up: setup
+	WEB_PORT=$(WEB_PORT) tools/up.sh
+
+node-stop: setup
+	$(BIN)/python -m vperp.chain.node stop
+
+node-status: setup
+	$(BIN)/python -m vperp.chain.node status
+
+## the whole test suite (CI runs exactly this). tools/postgres.sh installs (Debian package) and
+## starts PostgreSQL for the indexer tests and prints its URL; tools/chromium.sh installs Debian's
+## chromium for the dashboard's browser tests (playwright drives it) and prints its path. `ape compile --force` first: Ape recompiles an
 ## edited file but not the contracts importing it, so a library edit could be tested against
 ## old bytecode; a forced build cannot.
+## Its last step (tools/check_clean.sh) fails when set-up or a test left the clone changed:
+## `git status --porcelain` is hashed when make starts, before set-up.
+test: STATUS_BEFORE := $(shell git status --porcelain 2>/dev/null | md5sum | cut -d' ' -f1)
 test: setup
 	FOUNDRY_PROFILE=ci $(FORGE) test
 	$(BIN)/ape compile --force
-	$(BIN)/ape test tests -q
+	pg="$$(tools/postgres.sh)" && chromium="$$(tools/chromium.sh)" && \
+	  VPERP_TEST_PG_URL="$$pg" VPERP_CHROMIUM="$$chromium" $(BIN)/ape test tests -q
+	tools/check_clean.sh $(STATUS_BEFORE)
+
+## the README's dashboard screenshots (reports/web/*.png): the browser tests, writing there
+## instead of reports/web/latest/ (where `make test` writes them, git-ignored)
+screenshots: setup
+	$(BIN)/ape compile --force
+	pg="$$(tools/postgres.sh)" && VPERP_TEST_PG_URL="$$pg" VPERP_CHROMIUM="$$(tools/chromium.sh)" \
+	  VPERP_SCREENSHOT_DIR=reports/web $(BIN)/ape test tests/integration/web -q
 
 ## flakiness check (not part of `make test`): runs the liquidation and oracle test folders
 ## FLAKY_RUNS times in a row (default 20) on one forced build, prints each run's result and the

@@ -14,6 +14,8 @@ interface IClearingHouseErrors {
     error UnknownMarket(address baseToken);
     // access
     error OnlyGuardian(address caller);
+    /// @dev the guardian may pause opening; only the owner (the timelock) resumes it
+    error GuardianCannotResume(address caller);
     error OnlySystemAccount(address caller);
     error OnlyDelegateCall();
     error AlreadyInitialized();
@@ -50,4 +52,14 @@ interface IClearingHouseErrors {
     error KChangeTooLarge(address baseToken, uint256 oldBaseReserve, uint256 newBaseReserve);
     error KBelowOpenInterest(address baseToken, uint256 newBaseReserve, uint256 shortOpenInterest);
     error CurveChangeTooSoon(address baseToken, uint256 nextChangeTime);
+    // netting engine
+    error NoOrders(address baseToken);
+    error BatchWindowOpen(address baseToken, uint256 closesAt);
+    error BatchWindowClosed(address baseToken, uint256 closedAt);
+    error BatchInProgress(address baseToken);
+    error UnknownOrder(address baseToken, uint256 orderId);
+    error NotOrderOwner(address caller, address trader);
+    error SelfTrade(address trader, address baseToken);
+    error ReduceOnlyOrderExists(address trader, address baseToken);
+    error NothingToReduce(address trader, address baseToken);
 }

@@ -56,10 +56,51 @@ interface IClearingHouseEvents {
         address indexed baseToken, uint256 oldPrice, uint256 newPrice, uint256 newBase, uint256 newQuote, int256 cost
     );
     event CurveMigrated(address indexed baseToken, int256 cost, bool isRepeg);
+    // netting engine
+    event OrderQueued(
+        address indexed trader,
+        address indexed baseToken,
+        uint256 indexed orderId,
+        int256 size,
+        uint256 acceptablePrice,
+        uint256 deadline,
+        bool reduceOnly,
+        uint256 reserve
+    );
+    /// @dev reason: 0 by its trader, 1 deadline passed, 2 margin (or dust, or market count) failed
+    ///      at execution, 3 reduce-only with nothing left to reduce; fee: execution fee paid
+    event OrderCancelled(
+        address indexed trader, address indexed baseToken, uint256 indexed orderId, uint8 reason, uint256 fee
+    );
+    event OrderFilled(
+        address indexed trader, address indexed baseToken, uint256 indexed orderId, int256 size, uint256 price, uint256 fee
+    );
+    /// @dev the order (or its unfilled rest, `size`) stays queued as `newOrderId` for later batches
+    event OrderRested(
+        address indexed trader, address indexed baseToken, uint256 indexed orderId, uint256 newOrderId, int256 size
+    );
+    event BatchExecuted(
+        address indexed baseToken,
+        uint256 longTotal,
+        uint256 shortTotal,
+        uint256 p0,
+        int256 swapBase,
+        int256 swapQuote,
+        uint256 fills
+    );
+    event NettingParamsChanged(uint256 oldExecutionFee, uint32 oldBatchWindow, uint256 executionFee, uint32 batchWindow);
     // configuration
     event MarketAdded(address indexed baseToken, uint8 id, uint256 baseReserve, uint256 quoteReserve);
-    event MarketParamsChanged(address indexed baseToken, DataTypes.MarketParams params);
-    event GlobalParamsChanged(uint256 minPositionNotional, uint256 fullLiquidationThreshold, uint24 liquidatorShare);
-    event GuardianChanged(address guardian);
+    /// @dev old: the parameters before (all zero when the market is being listed)
+    event MarketParamsChanged(address indexed baseToken, DataTypes.MarketParams old, DataTypes.MarketParams params);
+    event GlobalParamsChanged(
+        uint256 oldMinPositionNotional,
+        uint256 oldFullLiquidationThreshold,
+        uint24 oldLiquidatorShare,
+        uint256 minPositionNotional,
+        uint256 fullLiquidationThreshold,
+        uint24 liquidatorShare
+    );
+    event GuardianChanged(address oldGuardian, address guardian);
     event PauseChanged(address indexed baseToken, bool paused);
 }

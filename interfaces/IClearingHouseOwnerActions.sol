@@ -17,9 +17,9 @@ interface IClearingHouseOwnerActions {
     /// @notice Changes the minimum position notional, the full-liquidation threshold and the liquidator's penalty share.
     function setGlobalParams(uint128 minPositionNotional, uint128 fullLiquidationThreshold, uint24 liquidatorShare)
         external;
-    /// @notice Sets the guardian, who may pause opening.
+    /// @notice Sets the guardian, who may only pause opening (owner only; revoke by setting another, e.g. the owner).
     function setGuardian(address guardian) external;
-    /// @notice Pauses or resumes opening and increasing in one market (address(0): all); guardian or owner.
+    /// @notice Pauses or resumes opening and increasing in one market (address(0): all): the guardian may only pause, the owner pauses and resumes; closing, withdrawing free collateral and liquidating are never paused.
     function setPaused(address baseToken, bool paused) external;
     /// @notice Changes `baseToken`'s k keeping the mark; the exact cost is charged to the pool (owner: k at most 2x either way, cost at most 1% of the pool, once an hour; the pool: only when it costs nothing).
     function adjustK(address baseToken, uint256 newBaseReserve, uint256 maxCost) external returns (int256 cost);

@@ -28,7 +28,7 @@ interface IClearingHouseState {
     function getAccountValue(address trader) external view returns (int256);
     /// @notice Initial and maintenance requirements: sum(|size| * valuation price * ratio), rounded up.
     function getMarginRequirements(address trader) external view returns (uint256 initial, uint256 maintenance);
-    /// @notice min(collateral - pending funding, account value) - initial requirement: what `trader` may withdraw.
+    /// @notice min(collateral - pending funding, account value) - initial requirement - the margin its queued netting orders reserve: what `trader` may withdraw.
     function getFreeCollateral(address trader) external view returns (int256);
     /// @notice True when `trader` holds a position and its account value is below the maintenance requirement.
     function isLiquidatable(address trader) external view returns (bool);

@@ -42,7 +42,8 @@ interface IPriceOracle {
     error InsufficientGasForFeed(uint256 gasLeft, uint256 required);
 
     // ------------------------------------------------------------------ events
-    event FeedSet(address indexed baseToken, Feed feed);
+    /// @dev old: the feed before (all zero for a new market)
+    event FeedSet(address indexed baseToken, Feed old, Feed feed);
     /// @notice The price in force in the index TWAP changed (Chainlink's answer while it is
     ///         fresh; the spot index, i.e. Pyth, only while Chainlink is stale or absent).
     event IndexObserved(address indexed baseToken, uint256 price, Source source);

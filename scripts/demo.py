@@ -9,7 +9,7 @@ import time
 from ape import accounts, chain, networks, project
 from ape.logging import LogLevel, logger
 
-from vperp.chain.network import deploy_to_network, format_addresses
+from vperp.chain.network import deploy_to_network, format_addresses, network_name
 from vperp.sim.session import TRADERS, run_demo
 
 
@@ -17,7 +17,7 @@ def main() -> None:
     t0 = time.monotonic()
     logger.set_level(LogLevel.WARNING)  # no per-transaction "Confirmed" lines
     d, path = deploy_to_network(project, chain, networks, accounts)
-    print(f"deployed on {networks.provider.network.choice} (chain id {chain.chain_id}); addresses in {path}")
+    print(f"deployed on {network_name(networks)} (chain id {chain.chain_id}); addresses in {path}")
     print(format_addresses(d))
     test = accounts.test_accounts
     traders = {name: test[i + 1] for i, name in enumerate(TRADERS)}

@@ -7,10 +7,10 @@ Addresses: deployments/<ecosystem>-<network>.json.
 
 from ape import accounts, chain, networks, project
 
-from vperp.chain.network import deploy_to_network, format_addresses
+from vperp.chain.network import deploy_to_network, format_addresses, network_name
 
 
 def main() -> None:
     d, path = deploy_to_network(project, chain, networks, accounts)
-    print(f"deployed on {networks.provider.network.choice} (chain id {chain.chain_id}); addresses in {path}")
+    print(f"deployed on {network_name(networks)} (chain id {chain.chain_id}); addresses in {path}")
     print(format_addresses(d))

@@ -10,7 +10,13 @@ from ape import accounts, chain, networks, project
 from ape.logging import LogLevel, logger
 
 from vperp.chain.network import deploy_to_network
-from vperp.reports.gas import contract_sizes, render_markdown, render_sizes, run_gas_scenario
+from vperp.reports.gas import (
+    contract_sizes,
+    render_markdown,
+    render_sizes,
+    run_gas_scenario,
+    run_netting_gas_scenario,
+)
 
 REPORT = Path(__file__).resolve().parent.parent / "reports" / "gas.md"
 
@@ -22,6 +28,7 @@ def main() -> None:
     print(f"deployed on {networks.provider.network.choice}; addresses in {path}")
     test = accounts.test_accounts
     records = run_gas_scenario(d, chain, d.owner, [test[i] for i in (1, 2, 3, 4, 5, 9)], log=print)
+    records += run_netting_gas_scenario(d, chain, d.owner, test[9], log=print)
     version = chain.provider.make_request("web3_clientVersion", [])
     header = (
         f"Measured with `ape run gas_report` on {networks.provider.network.choice} ({version}), "

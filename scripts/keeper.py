@@ -1,37 +1,23 @@
-"""Liquidation keeper: `ape run keeper [--once] [--poll SECONDS] [--from-block N] --network ...`.
+"""Liquidation keeper: `ape run keeper [--once] [--poll S] [--from-block N] [runner options] --network ...`.
 
-Reads deployments/<ecosystem>-<network>.json; liquidates through a test account on local/fork
-networks, the `ape accounts` alias in $VPERP_KEEPER on live ones. Each round watches every
-trader seen in PositionChanged events since --from-block (vperp.bots.keeper.LiquidationKeeper).
+Attaches to the connected network's node and deployments/<network>.json (ethereum-local-node.json
+on the persistent node: `APE_FOUNDRY_HOST=http://127.0.0.1:8645`). The bot is
+vperp.bots.keeper.KeeperStrategy run by vperp.bots.runner (`--help` lists the runner's options);
+`python -m vperp.bots keeper --rpc-url URL --deployment FILE` runs the same without Ape.
 """
 
-import time
-
 import click
-from ape import accounts, chain, project
 from ape.cli import ConnectedProviderCommand
 
-from vperp.bots.keeper import LiquidationKeeper, accounts_from_events
-from vperp.chain.deploy import load_deployment
-from vperp.chain.signers import pick_account
+from vperp.bots.cli import KEEPER_OPTIONS, ape_run, runner_options
 
 
 @click.command(cls=ConnectedProviderCommand)
-@click.option("--once", is_flag=True, help="one pass, then exit")
-@click.option("--poll", default=15, show_default=True, help="seconds between passes")
-@click.option("--from-block", default=0, show_default=True, help="first block to read PositionChanged from")
-@click.option("--chunk", default=100, show_default=True, help="accounts per Viewer call")
-def cli(network, once: bool, poll: int, from_block: int, chunk: int) -> None:
-    d = load_deployment(project, network.choice)
-    keeper = LiquidationKeeper(d, pick_account(accounts, network, "VPERP_KEEPER"), chunk_size=chunk)
-    watched: dict[str, None] = {}
-    next_block = from_block
-    while True:
-        head = chain.blocks.head.number
-        if head >= next_block:
-            watched.update(dict.fromkeys(accounts_from_events(d, next_block, head)))
-            next_block = head + 1
-        click.echo(keeper.run_once(list(watched)).summary())
-        if once:
-            return
-        time.sleep(poll)
+@click.option("--key-env", default=None, help="environment variable holding the private key (live networks)")
+@runner_options
+def cli(key_env, **kw) -> None:
+    ape_run("keeper", key_env, kw)
+
+
+for _o in reversed(KEEPER_OPTIONS):
+    cli = _o(cli)

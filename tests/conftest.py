@@ -84,8 +84,8 @@ def keeper(accounts):
 
 @pytest.fixture(scope="session")
 def client(stack):
-    """client(account) -> PerpClient"""
-    return lambda account: PerpClient(stack, account)
+    """client(account) -> PerpClient (reverts raise Ape's exceptions, for `reverts`)"""
+    return lambda account: PerpClient(stack, account, raw_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ import {IClearingHouseActions} from "../../interfaces/IClearingHouseActions.sol"
 import {IClearingHouseOwnerActions} from "../../interfaces/IClearingHouseOwnerActions.sol";
 import {IClearingHouseState} from "../../interfaces/IClearingHouseState.sol";
 import {IPriceOracle} from "../../interfaces/IPriceOracle.sol";
+import {INettingEngine} from "../../interfaces/INettingEngine.sol";
 import {CoreStorage} from "./CoreStorage.sol";
 import {DataTypes} from "./DataTypes.sol";
 import {AccountBalance} from "../libraries/AccountBalance.sol";
@@ -52,6 +53,8 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     address internal immutable _fundingLogic;
     address internal immutable _configLogic;
     address internal immutable _viewLogic;
+    address internal immutable _orderLogic;
+    address internal immutable _nettingLogic;
 
     modifier checkDeadline(uint256 deadline) {
         if (block.timestamp > deadline) revert DeadlineExpired(deadline, block.timestamp);
@@ -67,16 +70,17 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
 
     /// @param usdc_ the collateral token (6 decimals)
     /// @param oracle_ the price oracle
-    /// @param logic_ the liquidation, funding, configuration and view logic contracts, in this order
+    /// @param logic_ the liquidation, funding, configuration, view, order and netting logic contracts, in this order
     /// @param owner_ governance
-    constructor(IERC20 usdc_, IPriceOracle oracle_, address[4] memory logic_, address owner_) Ownable(owner_) {
+    constructor(IERC20 usdc_, IPriceOracle oracle_, address[6] memory logic_, address owner_) Ownable(owner_) {
         if (address(usdc_) == address(0) || address(oracle_) == address(0)) revert ZeroAddress();
-        for (uint256 i; i < 4; ++i) {
+        for (uint256 i; i < 6; ++i) {
             if (logic_[i] == address(0)) revert ZeroAddress();
         }
         _usdc = usdc_;
         oracle = oracle_;
         (_liquidationLogic, _fundingLogic, _configLogic, _viewLogic) = (logic_[0], logic_[1], logic_[2], logic_[3]);
+        (_orderLogic, _nettingLogic) = (logic_[4], logic_[5]);
         CoreStorage.Layout storage s = CoreStorage.layout();
         s.collateralIndex = uint128(Ledger.ONE);
         s.guardian = owner_;
@@ -104,7 +108,8 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         CoreStorage.Layout storage s = CoreStorage.layout();
         // pending funding first, so that the ledger is what the free-collateral check sees
         AccountBalance.settleAllFunding(s, msg.sender);
-        int256 free = Margin.freeCollateral(s, oracle, msg.sender, Ledger.traderBalance(s, msg.sender));
+        int256 free = Margin.freeCollateral(s, oracle, msg.sender, Ledger.traderBalance(s, msg.sender))
+            - int256(AccountBalance.reservedMargin(s, msg.sender)); // queued netting orders' reserve
         if (free < 0 || uint256(free) < amount) revert InsufficientFreeCollateral(msg.sender, amount, free);
         Ledger.debit(s, msg.sender, amount);
         emit Withdrawn(msg.sender, msg.sender, amount);
@@ -232,15 +237,15 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
 
     /// @inheritdoc IClearingHouseOwnerActions
     function setPaused(address baseToken, bool paused) external {
-        if (msg.sender != CoreStorage.layout().guardian && msg.sender != owner()) revert OnlyGuardian(msg.sender);
-        _delegate(_configLogic, msg.data);
+        _delegate(
+            _configLogic,
+            abi.encodeWithSignature("setPaused(address,bool,bool)", baseToken, paused, msg.sender == owner())
+        );
     }
 
     /// @inheritdoc IClearingHouseOwnerActions
     function setGuardian(address guardian_) external onlyOwner {
-        if (guardian_ == address(0)) revert ZeroAddress();
-        CoreStorage.layout().guardian = guardian_;
-        emit GuardianChanged(guardian_);
+        _delegate(_configLogic, msg.data);
     }
 
     /// @inheritdoc IClearingHouseOwnerActions
@@ -488,6 +493,17 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         return CoreStorage.layout().fullLiquidationThreshold;
     }
 
+
+    // ================================================================== netting engine
+
+    /// @notice The netting engine (INettingEngine), in the core's context: batches run in
+    ///         NettingLogic; queueing, cancelling, the views and the governance setter (owner
+    ///         only) in OrderLogic, where any other unknown selector reverts.
+    fallback() external {
+        bytes4 sig = msg.sig;
+        if (sig == INettingEngine.setNettingParams.selector) _checkOwner();
+        _forward(sig == INettingEngine.executeBatch.selector ? _nettingLogic : _orderLogic);
+    }
 
     // ================================================================== internals
 

@@ -46,7 +46,15 @@ library CoreStorage {
         mapping(address baseToken => uint256) lastCurveChange;
         // ---------------------------------------------------------- accounts
         mapping(address trader => mapping(address baseToken => DataTypes.Position)) positions;
-        mapping(address trader => uint256) accountMarkets; // bitmap of market ids | ACCOUNT_TOUCHED
+        mapping(address trader => uint256) accountMarkets; // bitmap of market ids | ACCOUNT_TOUCHED | HAS_RESERVE
+        // ---------------------------------------------------------- netting engine (appended)
+        mapping(address baseToken => DataTypes.OrderQueue) orderQueues;
+        mapping(address baseToken => mapping(uint256 orderId => DataTypes.Order)) orders;
+        mapping(address baseToken => DataTypes.Batch) batches;
+        mapping(address trader => mapping(address baseToken => DataTypes.OrderCount)) orderCounts;
+        mapping(address trader => uint256) reservedMargin; // queued orders' reserves, 18 decimals
+        uint128 executionFee; // per order filled or cancelled by a batch, 18 decimals
+        uint32 batchWindow; // seconds; 0 reads as 1
     }
 
     function layout() internal pure returns (Layout storage s) {

@@ -148,4 +148,55 @@ library DataTypes {
         int256 collateral; // the trader's balance after settlement
         uint256 oldMarkPrice; // before the swap
     }
+
+    /// @notice A queued netting order (PROTOCOL.md section 5, "Netting engine"): two slots.
+    struct Order {
+        address trader;
+        uint32 deadline; // last valid timestamp
+        uint64 reserve; // worst-case margin and fees reserved, in 1e12 units (USDC's 6 decimals), rounded up
+        int120 size; // signed base, + long (reduce-only: clipped to the position at execution)
+        uint120 acceptablePrice; // worst fill price: max for a long, min for a short
+        bool reduceOnly;
+        uint8 status; // 0 none, 1 queued (active), 2 resting this batch, 3+ cancelled (3 + reason)
+    }
+
+    /// @notice A market's order queue and its batch cursor: one slot.
+    struct OrderQueue {
+        uint64 head; // first order id of the next batch
+        uint64 tail; // next order id
+        uint64 cursor; // next order the running batch processes
+        uint40 windowStart; // the batch window opened then (first order after the last batch)
+        uint8 phase; // 0 idle, 1 collect, 2 check, 3 fill
+    }
+
+    /// @notice A trader's queued orders in one market (the self-trade and reduce-only rules).
+    struct OrderCount {
+        uint32 longs;
+        uint32 shorts;
+        uint32 reduceOnly;
+    }
+
+    /// @notice A running batch: its uniform price p0, the totals of the pass under way and the
+    ///         parameters of the pass before it (the prices its orders are checked against).
+    struct Batch {
+        uint128 p0; // the block-start mark of the batch's first block
+        uint64 end; // one past its last order id
+        uint32 fills;
+        uint32 passes;
+        uint128 longTotal; // this pass: active long base
+        uint128 shortTotal; // this pass: active short base
+        uint128 minLongAccept; // this pass: lowest acceptable price among active longs
+        uint128 maxShortAccept; // this pass: highest acceptable price among active shorts
+        uint128 fillSum; // this pass: the larger side's fills at fillTarget / bigTotal
+        uint128 bigTotal; // last pass: the larger side's total
+        uint128 fillTarget; // last pass: what the larger side may fill (net flow within the caps)
+        uint128 longPrice; // last pass: the long side's price
+        uint128 shortPrice; // last pass: the short side's price
+        uint128 swapBase; // the remainder swap, once done
+        uint128 swapQuote;
+        uint128 markAfter; // the mark after the swap
+        bool bigIsLong; // last pass
+        bool sized; // fillTarget and bigTotal are the last pass's (fillSum is valid)
+        bool dropped; // this pass dropped an order
+    }
 }

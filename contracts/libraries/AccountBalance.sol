@@ -19,6 +19,10 @@ library AccountBalance {
     ///      (re-opening after a full close then costs a warm write, not a fresh one). Market ids
     ///      are therefore below 255.
     uint256 internal constant ACCOUNT_TOUCHED = 1 << 255;
+    /// @dev Set once the account has queued a netting order: only then does a withdrawal read
+    ///      its reserved margin. Market ids are therefore below 254.
+    uint256 internal constant HAS_RESERVE = 1 << 254;
+    uint256 internal constant FLAGS = ACCOUNT_TOUCHED | HAS_RESERVE;
 
     struct Fill {
         int256 oldSize;
@@ -131,7 +135,12 @@ library AccountBalance {
 
     /// @notice The account's market ids as a bitmap (sentinel bit removed).
     function marketBits(CoreStorage.Layout storage s, address trader) internal view returns (uint256) {
-        return s.accountMarkets[trader] & ~ACCOUNT_TOUCHED;
+        return s.accountMarkets[trader] & ~FLAGS;
+    }
+
+    /// @notice Margin reserved by the account's queued netting orders (0 unless it ever queued).
+    function reservedMargin(CoreStorage.Layout storage s, address trader) internal view returns (uint256) {
+        return s.accountMarkets[trader] & HAS_RESERVE == 0 ? 0 : s.reservedMargin[trader];
     }
 
     /// @notice Index of the lowest set bit of `x` (x != 0): the bit is isolated, three
@@ -175,13 +184,14 @@ library AccountBalance {
         private
     {
         if ((oldSize == 0) == (newSize == 0)) return;
-        uint256 bitmap = marketBits(s, trader);
+        uint256 raw = s.accountMarkets[trader];
+        uint256 bitmap = raw & ~FLAGS;
         if (newSize == 0) {
             bitmap &= ~(uint256(1) << id);
         } else {
             bitmap |= uint256(1) << id;
             if (popcount(bitmap) > MAX_MARKETS_PER_ACCOUNT) revert E.TooManyMarkets(trader, MAX_MARKETS_PER_ACCOUNT);
         }
-        s.accountMarkets[trader] = bitmap | ACCOUNT_TOUCHED;
+        s.accountMarkets[trader] = bitmap | (raw & HAS_RESERVE) | ACCOUNT_TOUCHED;
     }
 }

@@ -134,8 +134,8 @@ library Margin {
             assembly ("memory-safe") {
                 mstore(0, trader)
                 mstore(0x20, accountMarkets.slot)
-                // AccountBalance.marketBits: the bitmap without its ACCOUNT_TOUCHED bit
-                bitmap := and(sload(keccak256(0, 0x40)), sub(shl(255, 1), 1))
+                // AccountBalance.marketBits: the bitmap without its flag bits (254, 255)
+                bitmap := and(sload(keccak256(0, 0x40)), sub(shl(254, 1), 1))
                 mstore(0x20, positions.slot)
                 traderSlot := keccak256(0, 0x40)
             }

@@ -50,7 +50,7 @@ contract ConfigLogic is LogicBase {
         if (baseToken == address(0) || s.liquidityPool == address(0)) revert E.ZeroAddress();
         if (s.markets[baseToken].listed) revert E.MarketExists(baseToken);
         uint256 id = s.marketList.length;
-        if (id >= 255) revert E.TooManyTotalMarkets(id);
+        if (id >= 254) revert E.TooManyTotalMarkets(id); // bits 254, 255: account flags
         oracle.getIndexPrice(baseToken); // reverts for an unknown feed
         VirtualAMM.init(s.curves[baseToken], s.markTwaps[baseToken], baseReserve, quoteReserve);
         s.marketList.push(baseToken);
@@ -88,15 +88,38 @@ contract ConfigLogic is LogicBase {
         _bound(minPositionNotional, 1e18, 1_000e18);
         _bound(fullLiquidationThreshold, 0, 100_000e18);
         CoreStorage.Layout storage s = CoreStorage.layout();
+        emit Ev.GlobalParamsChanged(
+            s.minPositionNotional,
+            s.fullLiquidationThreshold,
+            s.liquidatorShare,
+            minPositionNotional,
+            fullLiquidationThreshold,
+            liquidatorShare
+        );
         s.minPositionNotional = minPositionNotional;
         s.fullLiquidationThreshold = uint96(fullLiquidationThreshold); // bounded above
         s.liquidatorShare = liquidatorShare;
-        emit Ev.GlobalParamsChanged(minPositionNotional, fullLiquidationThreshold, liquidatorShare);
+    }
+
+    /// @notice Sets the guardian (who may only pause opening); the owner revokes a guardian by
+    ///         setting another one, e.g. itself.
+    function setGuardian(address guardian) external onlyDelegateCall {
+        if (guardian == address(0)) revert E.ZeroAddress();
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        emit Ev.GuardianChanged(s.guardian, guardian);
+        s.guardian = guardian;
     }
 
     /// @notice Pauses or resumes opening and increasing in one market (address(0): all markets).
-    function setPaused(address baseToken, bool paused) external onlyDelegateCall {
+    ///         The guardian may only pause; the owner (the timelock) may pause and resume.
+    ///         Closing, reducing, withdrawing free collateral and liquidating are never paused.
+    /// @param byOwner the core's caller is the owner
+    function setPaused(address baseToken, bool paused, bool byOwner) external onlyDelegateCall {
         CoreStorage.Layout storage s = CoreStorage.layout();
+        if (!byOwner) {
+            if (msg.sender != s.guardian) revert E.OnlyGuardian(msg.sender);
+            if (!paused) revert E.GuardianCannotResume(msg.sender);
+        }
         if (baseToken == address(0)) {
             s.globalPaused = paused;
         } else {
@@ -173,6 +196,20 @@ contract ConfigLogic is LogicBase {
     }
 
     function _setParams(CoreStorage.Layout storage s, address baseToken, DataTypes.MarketParams calldata p) internal {
+        DataTypes.Market memory o = s.markets[baseToken];
+        DataTypes.OpenInterestCap memory oc = s.oiCaps[baseToken];
+        DataTypes.MarketParams memory old = DataTypes.MarketParams(
+            o.imRatio,
+            o.mmRatio,
+            o.feeRatio,
+            o.insuranceFeeShare,
+            o.liquidationPenaltyRatio,
+            o.maxPriceMoveRatio,
+            o.maxSpreadRatio,
+            o.fundingInterval,
+            oc.long,
+            oc.short
+        );
         _bound(p.imRatio, 10_000, 500_000);
         _bound(p.mmRatio, 5_000, p.imRatio);
         _bound(p.feeRatio, 0, 10_000);
@@ -191,7 +228,7 @@ contract ConfigLogic is LogicBase {
         m.maxSpreadRatio = p.maxSpreadRatio;
         m.fundingInterval = p.fundingInterval;
         s.oiCaps[baseToken] = DataTypes.OpenInterestCap(p.maxLongOpenInterest, p.maxShortOpenInterest);
-        emit Ev.MarketParamsChanged(baseToken, p);
+        emit Ev.MarketParamsChanged(baseToken, old, p);
     }
 
     function _requireMarket(CoreStorage.Layout storage s, address baseToken)

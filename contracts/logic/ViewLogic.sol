@@ -58,7 +58,9 @@ contract ViewLogic is LogicBase {
     /// @notice What `trader` may withdraw.
     function getFreeCollateral(address trader) external view onlyDelegateCall returns (int256) {
         CoreStorage.Layout storage s = CoreStorage.layout();
-        return Margin.freeCollateral(s, oracle, trader, Ledger.balanceOf(s, trader));
+        // less the margin its queued netting orders reserve (withdraw's rule)
+        return Margin.freeCollateral(s, oracle, trader, Ledger.balanceOf(s, trader))
+            - int256(AccountBalance.reservedMargin(s, trader));
     }
 
     /// @notice True when `trader` holds a position and is below maintenance.

@@ -96,7 +96,7 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
         bool existed = _known(old);
         if (existed) _accrue(baseToken, old);
         _feeds[baseToken] = f;
-        emit FeedSet(baseToken, f);
+        emit FeedSet(baseToken, old, f);
 
         Round memory cl = _latest(f);
         (uint256 spot, Source spotSource) = _spot(f, cl);

@@ -59,11 +59,13 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
     error AmountTooLarge(uint256 amount, uint256 maxAmount);
     error ZeroAddress();
 
-    event DepthTargetSet(address indexed baseToken, uint32 depthRatio);
+    event DepthTargetSet(address indexed baseToken, uint32 oldDepthRatio, uint32 depthRatio);
     event DepthSynced(address indexed baseToken, uint256 oldQuoteReserve, uint256 newQuoteReserve, int256 cost);
     event DepthSyncSkipped(address indexed baseToken, uint256 targetQuoteReserve, bytes reason);
-    event PoolParamsChanged(uint32 maxUtilisation, uint24 minDepthChange);
-    event IncomeVestingPeriodSet(uint32 period);
+    event PoolParamsChanged(
+        uint32 oldMaxUtilisation, uint24 oldMinDepthChange, uint32 maxUtilisation, uint24 minDepthChange
+    );
+    event IncomeVestingPeriodSet(uint32 oldPeriod, uint32 period);
     /// @param income new income found at this checkpoint (18 decimals)
     /// @param lockedTotal income now locked: what was still locked plus `income`
     /// @param unlockEnd when the locked income has fully vested
@@ -211,8 +213,8 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
         if (period < MIN_VESTING_PERIOD || period > MAX_VESTING_PERIOD) {
             revert ParamOutOfBounds(period, MIN_VESTING_PERIOD, MAX_VESTING_PERIOD);
         }
+        emit IncomeVestingPeriodSet(incomeVestingPeriod, period);
         incomeVestingPeriod = period;
-        emit IncomeVestingPeriodSet(period);
     }
 
     // ------------------------------------------------------------------ depth
@@ -237,14 +239,14 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
         uint256 n = _targets.length;
         for (uint256 i; i < n; ++i) {
             if (_targets[i].baseToken == baseToken) {
+                emit DepthTargetSet(baseToken, _targets[i].depthRatio, depthRatio);
                 _targets[i].depthRatio = depthRatio;
-                emit DepthTargetSet(baseToken, depthRatio);
                 return;
             }
         }
         if (n >= MAX_DEPTH_TARGETS) revert TooManyDepthTargets(n);
         _targets.push(DepthTarget(baseToken, depthRatio));
-        emit DepthTargetSet(baseToken, depthRatio);
+        emit DepthTargetSet(baseToken, 0, depthRatio);
     }
 
     /// @notice Sets the utilisation limit (0.1x .. 100x) and the depth tolerance (0 .. 50%).
@@ -255,9 +257,9 @@ contract LiquidityPool is ERC4626, Ownable2Step, ReentrancyGuard {
             revert ParamOutOfBounds(maxUtilisation_, 100_000, 100_000_000);
         }
         if (minDepthChange_ > 500_000) revert ParamOutOfBounds(minDepthChange_, 0, 500_000);
+        emit PoolParamsChanged(maxUtilisation, minDepthChange, maxUtilisation_, minDepthChange_);
         maxUtilisation = maxUtilisation_;
         minDepthChange = minDepthChange_;
-        emit PoolParamsChanged(maxUtilisation_, minDepthChange_);
     }
 
     /// @notice The depth targets.

@@ -12,7 +12,7 @@ import pytest
 
 import vperp.chain.deploy as deploy_mod
 from vperp.chain.network import deploy_to_network, pick_deployer
-from vperp.reports.gas import TARGETS, render_markdown, run_gas_scenario
+from vperp.reports.gas import TARGETS, render_markdown, run_gas_scenario, run_netting_gas_scenario
 from vperp.reports.tables import fmt, render_table
 from vperp.sdk.units import ONE, from_usdc, wad
 from vperp.sim.session import TRADERS, run_demo
@@ -38,7 +38,12 @@ def test_deploy_path_writes_every_address(project, chain, networks, accounts, mo
     raw = json.loads(path.read_text())
     assert raw["network"] == "ethereum:local"
     assert raw["chain_id"] == chain.chain_id
-    assert raw["owner"] == accounts[0].address
+    # the governance step: the timelock owns the protocol, the deployer nothing
+    # (tests/unit/governance/test_roles.py walks every role)
+    assert raw["deployer"] == accounts[0].address
+    assert raw["owner"] == raw["governance"]["timelock"] == d.clearing_house.owner()
+    assert set(raw["governance"]) == {"token", "timelock", "governor", "guardian"}
+    assert raw["governance"]["guardian"] == accounts[8].address == d.clearing_house.guardian()
     for key in ADDRESS_KEYS[:-1]:
         assert chain.provider.get_code(raw[key]), f"no code at {key} {raw[key]}"
     assert set(raw["markets"]) == {"vETH", "vBTC"}
@@ -49,9 +54,17 @@ def test_deploy_path_writes_every_address(project, chain, networks, accounts, mo
     # to the recorded oracle; its logic contracts are recorded too
     again = deploy_mod.load_deployment(project, "ethereum:local")
     assert again.clearing_house.address == d.clearing_house.address
+    assert again.governance is not None and again.governance.governor.address == raw["governance"]["governor"]
     assert raw["vault"] == raw["amm"] == raw["clearing_house"]
     assert again.clearing_house.oracle() == raw["oracle"]
-    assert set(raw["logic"]) == {"LiquidationLogic", "FundingLogic", "ConfigLogic", "ViewLogic"}
+    assert set(raw["logic"]) == {
+        "LiquidationLogic",
+        "FundingLogic",
+        "ConfigLogic",
+        "ViewLogic",
+        "OrderLogic",
+        "NettingLogic",
+    }
     assert set(again.logic) == set(raw["logic"])
 
 
@@ -73,15 +86,16 @@ def test_demo_session_ends_where_the_script_says(stack, chain, owner, accounts, 
     res = run_demo(stack, chain, owner, named, keeper, out=lines.append)
     alice, bob, carol, dave = (named[n] for n in TRADERS)
 
-    # alice sold half of her opening long
+    # alice sold half of her opening long, then bought 3 + 1 vETH through the netting engine
     opened = int(res.opened["alice/vETH"] * ONE)
     assert opened > 0
-    assert ch.getPosition(alice, eth).size == opened - opened // 2
-    # bob flipped from short 10 to long 5 exactly (exact-output trade)
+    assert ch.getPosition(alice, eth).size == opened - opened // 2 + wad(4)
+    # bob flipped from short 10 to long 5 exactly (exact-output trade), bought 2 netted, sold 5
     assert res.opened["bob/vETH"] == -10
-    assert ch.getPosition(bob, eth).size == wad(5)
-    # dave's positions are untouched; carol's BTC long is closed
-    assert ch.getPosition(dave, eth).size == int(res.opened["dave/vETH"] * ONE)
+    assert ch.getPosition(bob, eth).size == wad(2)
+    # dave's ETH long is reduced by his two netted shorts (4 + 2); his BTC short is untouched;
+    # carol's BTC long is closed
+    assert ch.getPosition(dave, eth).size == int(res.opened["dave/vETH"] * ONE) - wad(6)
     assert ch.getPosition(dave, btc).size == int(res.opened["dave/vBTC"] * ONE) < 0
     assert ch.getPosition(carol, btc).size == 0
     # open interest is exactly the three ETH longs and dave's BTC short
@@ -109,10 +123,13 @@ def test_demo_session_ends_where_the_script_says(stack, chain, owner, accounts, 
 
     # the final table agrees with the chain, and the summary is printed last
     rows = {(r.trader, r.market): r for r in res.final.positions}
-    assert rows[("bob", "vETH")].size == 5
+    assert rows[("bob", "vETH")].size == 2
     assert rows[("alice", "vETH")].account_value == Decimal(int(ch.getAccountValue(alice))) / ONE
     assert res.solvency_surplus >= 0
     text = "\n".join(lines)
+    # phase 7: two batches; alice's limit order rests in the first and fills in the second
+    assert text.count("executeBatch") == 2
+    assert "rests order 3 alice" in text and "fill  order 4 alice" in text
     assert "[final] positions" in text and "SUMMARY" in text
     assert "invariants" in lines[-1] or "invariants" in lines[-2]
 
@@ -155,6 +172,28 @@ def test_gas_scenario_measures_every_hot_path(stack, chain, owner, accounts):
     md = render_markdown(records, "header")
     for r in records:
         assert f"| {r.op} | {r.gas:,} |" in md
+
+
+def test_netting_gas_scenario_measures_queueing_and_a_batch(stack, chain, owner, accounts):
+    """The netting part of the gas report on a batch of 10 (the report runs 10, 50 and 200):
+    both queueing costs, and the cost per order of one executeBatch call."""
+    eth = stack.base("vETH")
+    oi = tuple(stack.clearing_house.getOpenInterest(eth))
+    records = run_netting_gas_scenario(stack, chain, owner, accounts[9], batches=(10,))
+    by_op = {r.op: r for r in records}
+    assert set(by_op) == {
+        "queue order (first of the account)",
+        "queue order",
+        "netting: per order, batch of 10",
+    }
+    assert by_op["queue order (first of the account)"].gas > by_op["queue order"].gas > 21_000
+    assert by_op["queue order"].target == TARGETS["queue order"] == 80_000
+    assert "in 1 call(s)" in by_op["netting: per order, batch of 10"].conditions
+    assert 21_000 < by_op["netting: per order, batch of 10"].gas < 200_000
+    # every account was unwound: no position, nothing queued
+    q = stack.netting.getOrderQueue(eth.address)
+    assert int(q.tail) == int(q.head)
+    assert tuple(stack.clearing_house.getOpenInterest(eth)) == oi
 
 
 def test_table_formatting():

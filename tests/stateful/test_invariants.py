@@ -683,7 +683,7 @@ class FundingPoolMachine(TradingMachine):
 def test_funding_pool_machine(funded_env: Env) -> None:
     FundingPoolMachine.env = funded_env
     FundingPoolMachine.stats = Counter()
-    run_state_machine_as_test(FundingPoolMachine, settings=explore_settings(30, 16))
+    run_state_machine_as_test(FundingPoolMachine, settings=explore_settings(40, 16))
     s = FundingPoolMachine.stats
     print("\nfunding/pool:", dict(sorted(s.items())))
     for key in (

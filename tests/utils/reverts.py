@@ -14,12 +14,13 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import ape
+from ape.exceptions import ContractLogicError
 from eth_abi import decode as abi_decode
 from eth_utils import keccak, to_checksum_address
 
 from vperp.chain.deploy import Deployment
 from vperp.chain.rpc import FastContract, Reverted, Rpc, UnexpectedRevert, fast_deployment, send_allowed
+from vperp.sdk.errors import ProtocolError
 
 __all__ = [
     "ATTACK_ERRORS",
@@ -93,6 +94,8 @@ def error_inputs(exc: Any, error: Any) -> dict[str, Any]:
     if type(exc).__name__ == error.__name__:
         return dict(getattr(exc, "inputs", {}) or {})
     msg = str(getattr(exc, "revert_message", ""))
+    if msg.startswith("0x") and len(msg) >= 10:  # Ape left the revert data undecoded
+        return decode_error(error, bytes.fromhex(msg[2:]))
     assert msg.startswith("custom error 0x"), f"expected {error.__name__}, got {type(exc).__name__}: {msg}"
     head, _, tail = msg.removeprefix("custom error 0x").partition(":")
     return decode_error(error, bytes.fromhex(head.strip() + tail.strip()))
@@ -107,9 +110,17 @@ def check_inputs(error: Any, actual: dict[str, Any], inputs: dict[str, Any]) -> 
 @contextmanager
 def reverts(error: Any, **inputs: Any) -> Iterator[None]:
     """Expects a revert with custom error `error` and exactly these input values."""
-    with ape.reverts() as info:
+    try:
         yield
-    check_inputs(error, error_inputs(info.value, error), inputs)
+    except ContractLogicError as exc:
+        check_inputs(error, error_inputs(exc, error), inputs)
+    except ProtocolError as exc:  # the SDK's client decodes a revert into words, from Ape's exception
+        assert exc.name == error.__name__, f"expected {error.__name__}, got {exc.name}: {exc}"
+        cause = exc.__cause__
+        assert isinstance(cause, ContractLogicError), f"{exc.name} without Ape's exception behind it"
+        check_inputs(error, error_inputs(cause, error), inputs)
+    else:
+        raise AssertionError(f"expected a revert with {error.__name__}, nothing reverted")
 
 
 class Protocol:

@@ -86,3 +86,41 @@ def format_actions(actions: list[FundingAction]) -> str:
         )
         lines.append(f"{a.symbol:<6} {what}")
     return "\n".join(lines)
+
+
+class FundingStrategy:
+    """The funding updater as a runner strategy (vperp.bots.runner): `updateFundingRate` for each
+    market due at the pending block's timestamp, else `PriceOracle.observe` once OBSERVE_EVERY
+    seconds have passed since the index TWAP's last accrual."""
+
+    name = "funding"
+
+    def __init__(self, **_: Any) -> None:
+        self.updates = 0
+        self.observations = 0
+
+    def state(self) -> dict[str, Any]:
+        return {"updates": self.updates, "observations": self.observations}
+
+    def restore(self, state: Any) -> None:
+        self.updates = int(state.get("updates", 0))
+        self.observations = int(state.get("observations", 0))
+
+    def plan(self, rt: Any, now: Any) -> list[Any]:
+        c = rt.contracts
+        calls = []
+        for base in c.markets.values():
+            due = int(rt.call(c.clearing_house, "lastFundingTime", base)) + int(
+                rt.call(c.clearing_house, "getMarket", base).fundingInterval
+            )
+            if now.timestamp >= due:
+                calls.append(rt.call_data(c.clearing_house, "updateFundingRate", base))
+            elif now.timestamp - int(rt.call(c.oracle, "indexCumulative", base)[2]) >= OBSERVE_EVERY:
+                calls.append(rt.call_data(c.oracle, "observe", base))
+        return calls
+
+    def on_receipt(self, call: Any, receipt: dict[str, Any]) -> None:
+        if call.label.startswith("updateFundingRate"):
+            self.updates += 1
+        else:
+            self.observations += 1

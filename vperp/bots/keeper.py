@@ -15,6 +15,7 @@ The accounts to watch come from the caller or from PositionChanged events
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -157,3 +158,66 @@ class LiquidationKeeper:
             self.liquidate_account(trader, market, report)
         report.earned = int(vault.balanceOf(me)) - before
         return report
+
+
+class KeeperStrategy:
+    """The keeper as a runner strategy (vperp.bots.runner): watches every trader of a
+    PositionChanged event since `from_block` (the cursor, kept in the state file), asks the
+    Viewer which are liquidatable and plans `liquidate(trader, firstMarket)` for each. A
+    cross-margin account still liquidatable after one market is planned again at once (the
+    runner plans again right after a round that mined something), its next-largest market first."""
+
+    name = "keeper"
+
+    def __init__(self, from_block: int = 0, chunk: int = 100, **_: Any) -> None:
+        self.next_block = from_block
+        self.chunk = chunk
+        self.watched: dict[str, None] = {}
+        self.liquidations = 0
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "cursor": self.next_block,
+            "watched": list(self.watched),
+            "liquidations": self.liquidations,
+        }
+
+    def restore(self, state: Any) -> None:
+        self.next_block = int(state.get("cursor", self.next_block))
+        self.watched = dict.fromkeys(state.get("watched", []))
+        self.liquidations = int(state.get("liquidations", 0))
+
+    def plan(self, rt: Any, now: Any) -> list[Any]:
+        c = rt.contracts
+        if c.viewer is None:
+            raise ValueError("the deployment has no Viewer")
+        if now.head >= self.next_block:
+            topic = next(
+                "0x" + t.hex() for t, abis in rt.rpc.events.items() if abis[0].name == "PositionChanged"
+            )
+            logs = rt.request(
+                "eth_getLogs",
+                [
+                    {
+                        "address": c.clearing_house.address,
+                        "fromBlock": hex(self.next_block),
+                        "toBlock": hex(now.head),
+                        "topics": [topic],
+                    }
+                ],
+            )
+            for raw in logs:
+                self.watched.setdefault(str(rt.rpc.decode_log(raw).args["trader"]), None)
+            self.next_block = now.head + 1
+        calls = []
+        for part in chunks(list(self.watched), self.chunk):
+            traders, _shortfalls, first = rt.call(c.viewer, "liquidatable", list(part))
+            calls += [
+                rt.call_data(c.clearing_house, "liquidate", t, m) for t, m in zip(traders, first, strict=True)
+            ]
+        # each keeper in its own order: two keepers over the same accounts rarely meet on one
+        random.Random(f"{rt.address}:{now.head}").shuffle(calls)
+        return calls
+
+    def on_receipt(self, call: Any, receipt: dict[str, Any]) -> None:
+        self.liquidations += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]  # vperp/chain/config.py -> the repository
 DEFAULT_CONFIG = ROOT / "config" / "deploy.yaml"
-DEPLOYMENTS_DIR = ROOT / "deployments"
+DEPLOYMENTS_DIR = Path(
+    os.environ.get("VPERP_DEPLOYMENTS_DIR") or ROOT / "deployments"
+)  # env: tests, benchmarks
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,21 @@ class MarketConfig:
 
 
 @dataclass(frozen=True)
+class GovernanceConfig:
+    """The `governance:` section: token, Governor settings, timelock delay, treasury, guardian."""
+
+    token_name: str = "vPerp Governance"
+    token_symbol: str = "VPG"
+    token_supply: int = 100_000_000  # whole tokens, minted to the treasury
+    treasury: str | None = None  # null: the deployer (local networks only)
+    guardian: str | None = None  # null: the 9th test account (local networks only)
+    voting_delay: int = 86_400  # s between a proposal and its snapshot
+    voting_period: int = 432_000  # s
+    proposal_threshold: int = 100_000  # whole tokens
+    timelock_min_delay: int = 172_800  # s (PROTOCOL.md section 4: 2 days, bounds 1 .. 30 days)
+
+
+@dataclass(frozen=True)
 class DeployConfig:
     usdc: str | None
     pyth: str | None
@@ -42,6 +60,8 @@ class DeployConfig:
     liquidity_pool_seed: float
     pool: dict[str, int]
     markets: list[MarketConfig] = field(default_factory=list)
+    governance: GovernanceConfig = field(default_factory=GovernanceConfig)
+    netting: dict[str, Any] = field(default_factory=dict)  # execution_fee (USD), batch_window (s)
 
     def market(self, symbol: str) -> MarketConfig:
         for m in self.markets:
@@ -65,4 +85,6 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
         liquidity_pool_seed=raw["liquidity_pool_seed"],
         pool=raw["pool"],
         markets=markets,
+        governance=GovernanceConfig(**(raw.get("governance") or {})),
+        netting=raw.get("netting", {}),
     )

@@ -5,6 +5,10 @@ is told its system accounts once):
 
     USDC? -> Pyth? -> Chainlink mocks? -> PriceOracle -> logic contracts -> ClearingHouse (the core)
     -> InsuranceFund -> LiquidityPool -> setSystemAccounts -> feeds -> markets -> seeds
+
+then, for `ape run deploy` and the demo (vperp.chain.network), the governance step of
+vperp.chain.governance: token, timelock and Governor, every owner and role handed to the timelock.
+Unit-test fixtures call `deploy` alone and keep the deployer as owner for mechanics tests.
 """
 
 from __future__ import annotations
@@ -32,6 +36,25 @@ class Market:
 
 
 @dataclass
+class Governance:
+    """The governance contracts of a deployment (Ape ContractInstances) and the guardian
+    (deployed by vperp.chain.governance)."""
+
+    token: Any
+    timelock: Any
+    governor: Any
+    guardian: str
+
+    def addresses(self) -> dict[str, str]:
+        return {
+            "token": self.token.address,
+            "timelock": self.timelock.address,
+            "governor": self.governor.address,
+            "guardian": self.guardian,
+        }
+
+
+@dataclass
 class Deployment:
     """Contract instances of one deployment (Ape ContractInstances)."""
 
@@ -46,8 +69,10 @@ class Deployment:
     viewer: Any = None
     markets: dict[str, Market] = field(default_factory=dict)
     logic: dict[str, Any] = field(default_factory=dict)  # the core's delegatecalled logic contracts
-    owner: Any = None
+    netting: Any = None  # INettingEngine at the core's address (its fallback runs the netting logic)
+    owner: Any = None  # the deployer (it signs the mock price pushes on local chains)
     is_local: bool = True
+    governance: Governance | None = None  # once handed over, the timelock owns everything
 
     def base(self, symbol: str) -> Any:
         return self.markets[symbol].base_token
@@ -64,7 +89,12 @@ class Deployment:
             "liquidity_pool": self.liquidity_pool.address,
             "viewer": self.viewer.address if self.viewer else None,
             "logic": {name: c.address for name, c in self.logic.items()},
-            "owner": self.owner.address if self.owner else None,
+            "deployer": self.owner.address if self.owner else None,
+            # the protocol's owner: the timelock once governance is deployed
+            "owner": self.governance.timelock.address
+            if self.governance
+            else (self.owner.address if self.owner else None),
+            "governance": self.governance.addresses() if self.governance else None,
             "markets": {
                 s: {
                     "base_token": m.base_token.address,
@@ -74,6 +104,28 @@ class Deployment:
                 for s, m in self.markets.items()
             },
         }
+
+
+def netting_engine(project: Any, core: str) -> Any:
+    """The core at `core` seen as INettingEngine: the functions its fallback runs (OrderLogic's and
+    NettingLogic's external functions), with the core's events and errors for decoding. Ape keeps
+    no artifact for an interface, so the contract type is put together from the logic contracts'."""
+    from ape import chain  # only here: the rest of this module runs without a provider
+    from ethpm_types import ContractType
+
+    seen: set[str] = set()
+    abi = []
+    sources = (project.OrderLogic, project.NettingLogic, project.ClearingHouse)
+    for i, c in enumerate(sources):
+        for a in c.contract_type.abi:
+            if a.type in ("constructor", "fallback", "receive") or (a.type == "function" and i == 2):
+                continue
+            key = f"{a.type}:{a.selector}"
+            if key not in seen:
+                seen.add(key)
+                abi.append(a)
+    ct = ContractType(contractName="INettingEngine", abi=abi)
+    return chain.contracts.instance_at(core, contract_type=ct)
 
 
 def create_address(sender: str, nonce: int) -> str:
@@ -170,6 +222,8 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
         project.FundingLogic.deploy(oracle.address, **tx),
         project.ConfigLogic.deploy(oracle.address, **tx),
         project.ViewLogic.deploy(oracle.address, **tx),
+        project.OrderLogic.deploy(oracle.address, **tx),
+        project.NettingLogic.deploy(oracle.address, **tx),
     ]
     ch = project.ClearingHouse.deploy(
         usdc_token.address, oracle.address, [c.address for c in logic], deployer.address, **tx
@@ -183,6 +237,9 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
         wad(g["min_position_notional"]), wad(g["full_liquidation_threshold"]), g["liquidator_share"], **tx
     )
     pool.setParams(cfg.pool["max_utilisation"], cfg.pool["min_depth_change"], **tx)
+    netting = netting_engine(project, ch.address)
+    if cfg.netting:
+        netting.setNettingParams(wad(cfg.netting["execution_fee"]), int(cfg.netting["batch_window"]), **tx)
     vesting = cfg.pool.get("income_vesting_period")
     if vesting and int(vesting) != int(pool.incomeVestingPeriod()):
         pool.setIncomeVestingPeriod(int(vesting), **tx)
@@ -194,6 +251,7 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
         usdc_token, pyth, ch, oracle, ch, ch, fund, pool, viewer, owner=deployer, is_local=is_local
     )
     d.logic = {c.contract_type.name: c for c in logic}
+    d.netting = netting
     for m in cfg.markets:
         base = project.BaseToken.deploy(m.name, m.symbol, **tx)
         pid = _pyth_id(m)
@@ -283,7 +341,17 @@ def save_deployment(d: Deployment, network_name: str, chain_id: int) -> Path:
 
 def load_deployment(project: Any, network_name: str) -> Deployment:
     """Re-attaches to a recorded deployment."""
-    raw = json.loads(deployment_file(network_name).read_text())
+    return load_deployment_file(project, deployment_file(network_name))
+
+
+def read_deployment_file(path: str | Path) -> dict[str, Any]:
+    """The raw content of an address file (network, chain_id, addresses)."""
+    return json.loads(Path(path).read_text())
+
+
+def load_deployment_file(project: Any, path: str | Path) -> Deployment:
+    """Re-attaches to the deployment recorded in the address file at `path`."""
+    raw = read_deployment_file(path)
     d = Deployment(
         usdc=project.TestUSDC.at(raw["usdc"]),
         pyth=project.PythMock.at(raw["pyth"]),
@@ -296,6 +364,14 @@ def load_deployment(project: Any, network_name: str) -> Deployment:
         viewer=project.Viewer.at(raw["viewer"]) if raw.get("viewer") else None,
     )
     d.logic = {name: getattr(project, name).at(a) for name, a in raw.get("logic", {}).items()}
+    if g := raw.get("governance"):
+        d.governance = Governance(
+            project.GovernanceToken.at(g["token"]),
+            project.GovernanceTimelock.at(g["timelock"]),
+            project.PerpGovernor.at(g["governor"]),
+            g["guardian"],
+        )
+    d.netting = netting_engine(project, raw["clearing_house"])
     for s, m in raw["markets"].items():
         d.markets[s] = Market(
             s,

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from vperp.chain.config import DeployConfig, load_config
-from vperp.chain.deploy import Deployment, deploy, save_deployment
+from vperp.chain.deploy import Deployment, deploy, deployment_file, load_deployment, save_deployment
+from vperp.chain.governance import deploy_governance, treasury_and_guardian
+from vperp.chain.node import NODE_NETWORK, NodeSettings
 from vperp.chain.signers import pick_account
 
 
@@ -24,21 +26,63 @@ def pick_deployer(accounts: Any, network: Any) -> Any:
     return pick_account(accounts, network, "VPERP_DEPLOYER")
 
 
+def _same_endpoint(a: str, b: str) -> bool:
+    def norm(u: str) -> str:
+        return u.rstrip("/").replace("localhost", "127.0.0.1").removeprefix("http://")
+
+    return norm(a) == norm(b)
+
+
+def network_name(networks: Any, node: NodeSettings | None = None) -> str:
+    """The name the connected network's deployment is recorded under: `ethereum:local:node` when
+    attached to the persistent node (vperp.chain.node: `APE_FOUNDRY_HOST=<its url>`), else the
+    network's choice (`ethereum:local` for Ape's own throwaway Anvil)."""
+    provider = networks.provider
+    uri = getattr(provider, "uri", None) or getattr(provider, "http_uri", None) or ""
+    if uri and _same_endpoint(uri, (node or NodeSettings.from_env()).url):
+        return NODE_NETWORK
+    return provider.network.choice
+
+
 def deploy_to_network(
     project: Any, chain: Any, networks: Any, accounts: Any, cfg: DeployConfig | None = None
 ) -> tuple[Deployment, Path]:
-    """Deploys the stack on the connected network and writes deployments/<ecosystem>-<network>.json."""
+    """Deploys the stack on the connected network, hands every owner and role to the governance
+    timelock (vperp.chain.governance) and writes deployments/<ecosystem>-<network>.json."""
     network = networks.provider.network
     deployer = pick_deployer(accounts, network)
-    d = deploy(project, chain, deployer, cfg or config_from_env())
-    path = save_deployment(d, network.choice, chain.chain_id)
+    cfg = cfg or config_from_env()
+    d = deploy(project, chain, deployer, cfg)
+    treasury, guardian = treasury_and_guardian(cfg.governance, deployer, accounts, network.is_dev)
+    deploy_governance(project, deployer, d, cfg.governance, treasury, guardian)
+    path = save_deployment(d, network_name(networks), chain.chain_id)
     return d, path
+
+
+def recorded_deployment(project: Any, chain: Any, name: str) -> Deployment | None:
+    """The deployment recorded for `name` when its file exists and its core has code on the
+    connected chain (a node restarted without its state has none), else None."""
+    if not deployment_file(name).is_file():
+        return None
+    d = load_deployment(project, name)
+    return d if chain.provider.get_code(d.clearing_house.address) else None
+
+
+def ensure_deployment(project: Any, chain: Any, networks: Any, accounts: Any) -> tuple[Deployment, bool]:
+    """The recorded deployment of the connected network, or a new one (written to its file):
+    (deployment, deployed now)."""
+    d = recorded_deployment(project, chain, network_name(networks))
+    if d is not None:
+        return d, False
+    return deploy_to_network(project, chain, networks, accounts)[0], True
 
 
 def format_addresses(d: Deployment) -> str:
     """The recorded addresses as an aligned list."""
     a = d.addresses()
-    lines = [f"  {k:<16} {v}" for k, v in a.items() if k != "markets"]
+    lines = [f"  {k:<16} {v}" for k, v in a.items() if k not in ("markets", "governance")]
+    for k, v in (a["governance"] or {}).items():
+        lines.append(f"  {k:<16} {v}")
     for sym, m in a["markets"].items():
         lines.append(f"  {sym:<16} base {m['base_token']}  chainlink {m['chainlink']}")
     return "\n".join(lines)

@@ -34,6 +34,7 @@ from collections import namedtuple
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlparse
 
@@ -176,6 +177,7 @@ class Rpc:
             "eth_blockNumber",
             "eth_chainId",
             "eth_getTransactionReceipt",
+            "eth_getLogs",
             "debug_traceTransaction",
             "debug_traceCall",
         }
@@ -183,9 +185,18 @@ class Rpc:
 
     _no_sync = False  # set when the node lacks eth_sendTransactionSync
 
-    def __init__(self, chain: Any, contracts: Iterable[Any] = (), *, cache: bool = False, gas: int = TX_GAS):
+    def __init__(
+        self,
+        chain: Any,
+        contracts: Iterable[Any] = (),
+        *,
+        cache: bool = False,
+        gas: int = TX_GAS,
+        timeout: float = 120,
+    ):
         self.chain = chain
         self.gas = gas
+        self.timeout = timeout  # seconds per HTTP request (the bots' runner uses a few)
         self._provider = chain.provider
         uri = getattr(self._provider, "http_uri", None) or ""
         u = urlparse(uri)
@@ -197,6 +208,11 @@ class Rpc:
         self.errors: dict[bytes, tuple[str, list[str], list[str]]] = {}
         self.events: dict[bytes, list[Any]] = {}  # topic -> ABIs (one per indexed pattern)
         self.register(contracts)
+
+    @classmethod
+    def from_url(cls, url: str, contracts: Iterable[Any] = (), **kwargs: Any) -> Rpc:
+        """An Rpc to the HTTP node at `url` without an Ape provider (the indexer's case)."""
+        return cls(SimpleNamespace(provider=SimpleNamespace(http_uri=url)), contracts, **kwargs)
 
     # -------------------------------------------------------------- ABIs
     def register(self, contracts: Iterable[Any]) -> None:
@@ -249,7 +265,9 @@ class Rpc:
         for attempt in (0, 1):
             try:
                 if self._conn is None:
-                    self._conn = http.client.HTTPConnection(self._target[0], self._target[1], timeout=120)
+                    self._conn = http.client.HTTPConnection(
+                        self._target[0], self._target[1], timeout=self.timeout
+                    )
                 self._conn.request("POST", self._target[2], body, {"Content-Type": "application/json"})
                 return json.loads(self._conn.getresponse().read())
             except (http.client.HTTPException, OSError):
@@ -279,6 +297,26 @@ class Rpc:
             self._cache[key] = reply["result"]
         return reply["result"]
 
+    def batch(self, calls: Sequence[tuple[str, list[Any]]]) -> list[Any]:
+        """Several requests in one batch (HTTP only; otherwise one by one): their results in
+        order; any error reply raises RpcError."""
+        if self._target is None:
+            return [self.request(m, p) for m, p in calls]
+        if any(m not in self.READ_ONLY for m, _p in calls):
+            self._cache.clear()
+        batch = []
+        for method, params in calls:
+            self._id += 1
+            batch.append({"jsonrpc": "2.0", "id": self._id, "method": method, "params": params})
+        replies = {r["id"]: r for r in self._post(batch)}
+        out = []
+        for req in batch:
+            r = replies.get(req["id"], {"error": {"message": "no reply in batch"}})
+            if "error" in r:
+                raise RpcError(req["method"], r["error"])
+            out.append(r["result"])
+        return out
+
     def clear_cache(self) -> None:
         self._cache.clear()
 
@@ -299,6 +337,30 @@ class Rpc:
             r = replies.get(req["id"])
             if r is not None and "result" in r:
                 self._cache[json.dumps(req["params"])] = r["result"]
+
+    def call_many(
+        self, calls: Sequence[dict[str, Any]], block: str = "latest"
+    ) -> list[tuple[bytes, Reverted | None]]:
+        """Many `eth_call`s (`{"to", "data", "from"?}`) in one batch request (one by one on a
+        non-HTTP provider): for each, (output, None) or (b"", the decoded revert)."""
+        if self._target is None:
+            return [self.call(c["to"], _bytes(c["data"]), c.get("from"), block) for c in calls]
+        batch = []
+        for c in calls:
+            self._id += 1
+            batch.append({"jsonrpc": "2.0", "id": self._id, "method": "eth_call", "params": [c, block]})
+        replies = {r["id"]: r for r in self._post(batch)} if batch else {}
+        out: list[tuple[bytes, Reverted | None]] = []
+        for req in batch:
+            r = replies[req["id"]]
+            if "result" in r:
+                out.append((_bytes(r["result"]), None))
+                continue
+            raw = r["error"].get("data") or "0x"
+            if isinstance(raw, dict):
+                raw = raw.get("data", "0x")
+            out.append((b"", Reverted(*self.decode_error(_bytes(raw)))))
+        return out
 
     # -------------------------------------------------------------- calls and transactions
     def call(

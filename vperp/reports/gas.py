@@ -46,6 +46,10 @@ TARGETS: dict[str, int] = {
     "updateFundingRate (next epoch)": 44_000,
     "deposit": 50_000,
     "withdraw": 80_000,
+    # issue 9 (the netting engine): CoW Protocol settles a trade for about 44-75k
+    "netting: per order, batch of 50": 40_000,
+    "queue order (first of the account)": 80_000,
+    "queue order": 80_000,
 }
 
 
@@ -376,6 +380,99 @@ def run_gas_scenario(
     return g.records
 
 
+NETTING_BATCHES = (10, 50, 200)
+NETTING_ORDERS_PER_CALL = 100
+
+
+def run_netting_gas_scenario(
+    d: Deployment,
+    chain: Any,
+    owner: Any,
+    executor: Any,
+    batches: tuple[int, ...] = NETTING_BATCHES,
+    log: Callable[[str], None] | None = None,
+) -> list[GasRecord]:
+    """The netting engine's gas (issue 9): queueing (an account's first order, and a second one),
+    and the cost per netted order of a batch of n orders (n/2 long, n/2 short, unequal sizes, so
+    that the remainder makes one swap), each order from its own account with collateral and no
+    position, executed in one call. Not part of the gas snapshot (tests/integration keeps the
+    direct trades' operations there)."""
+    from ape import accounts as ape_accounts  # only here: the rest of this module runs without a provider
+
+    say = log or (lambda _m: None)
+    net = d.netting
+    eth = d.base("vETH").address
+    records: list[GasRecord] = []
+    window = int(net.nettingParams()[1])
+    mark = int(d.clearing_house.getMarkPrice(eth))
+    pool = [ape_accounts.test_accounts.generate_test_account() for _ in range(max(batches))]
+    for a in pool:
+        chain.set_balance(a.address, 10**20)
+        d.usdc.mint(a.address, usdc(5_000), sender=a)
+        d.usdc.approve(d.vault.address, 2**256 - 1, sender=a)
+        d.vault.deposit(usdc(5_000), sender=a)
+    deadline = 2**32 - 1
+    for n in batches:
+        receipts = []
+        for i, a in enumerate(pool[:n]):
+            long = i % 2 == 0
+            size = (10**17 + i * 10**15) * (1 if long else -1)  # 0.1 .. 0.3 vETH, shorts larger
+            acc = mark * 105 // 100 if long else mark * 95 // 100
+            receipts.append(net.queuePositionChange(eth, size, acc, deadline, False, sender=a))
+        if n == batches[0]:
+            first = receipts[0]
+            records.append(
+                GasRecord(
+                    "queue order (first of the account)",
+                    int(first.gas_used),
+                    TARGETS["queue order (first of the account)"],
+                    "an account's first order: the order's two slots, its (account, market) order count"
+                    " and its reserve go 0 -> non-zero, the reserve flag is set in its market bitmap",
+                )
+            )
+            again = net.queuePositionChange(eth, 10**17, mark * 105 // 100, deadline, False, sender=pool[0])
+            records.append(
+                GasRecord(
+                    "queue order",
+                    int(again.gas_used),
+                    TARGETS["queue order"],
+                    "the same account's second order on the same side: the order's two slots are new,"
+                    " its count and reserve slots already non-zero",
+                )
+            )
+            n_orders = n + 1
+        else:
+            n_orders = n
+        chain.pending_timestamp = max(chain.pending_timestamp, chain.blocks.head.timestamp) + window + 1
+        # at most 100 order steps a call (a pass over an order is a step: a 50-order batch is one
+        # call); a 200-order call (~12M gas) outlasts Anvil's mining under a
+        # step tracer; the cursor makes the split change nothing but the calls' fixed cost
+        total, calls, done = 0, 0, False
+        while not done:
+            tx = net.executeBatch(eth, NETTING_ORDERS_PER_CALL, sender=executor)
+            total += int(tx.gas_used)
+            calls += 1
+            done = bool(tx.events.filter(net.BatchExecuted))
+        key = f"netting: per order, batch of {n}"
+        records.append(
+            GasRecord(
+                key,
+                total // n_orders,
+                TARGETS.get(key),
+                f"executeBatch over {n_orders} queued orders ({n_orders - n_orders // 2} long, {n_orders // 2}"
+                f" short, 0.1-0.3 vETH, unequal totals: one remainder swap), each from its own account with"
+                f" collateral and no position (its position slots go 0 -> non-zero), in {calls} call(s)"
+                f" of at most {NETTING_ORDERS_PER_CALL} orders, {total:,} gas in all; collect and fill"
+                " passes (no order fails)",
+            )
+        )
+        say(f"  {key:<34} {total // n_orders:>9,}  (batch {total:,} in {calls} calls)")
+        # unwind so that the next batch starts from accounts without a position
+        for a in pool[:n]:
+            d.clearing_house.closePosition(eth, 0, deadline, sender=a)
+    return records
+
+
 def render_markdown(records: list[GasRecord], header: str = "") -> str:
     """reports/gas.md: summary table, conditions, per-call breakdown."""
     lines = ["# Gas report", ""]
@@ -457,6 +554,9 @@ SIZED = (
     "LiquidityPool",
     "InsuranceFund",
     "Viewer",
+    "GovernanceToken",
+    "GovernanceTimelock",
+    "PerpGovernor",
 )
 
 

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from vperp.sdk.units import ONE, from_wad, usdc
+from vperp.sdk import display, errors
+from vperp.sdk.quote import Mode, Quote, quote_close, quote_trade
+from vperp.sdk.state import AccountSnapshot, ExchangeState, read_account, read_exchange
+from vperp.sdk.units import ONE, from_wad, usdc, wad
 
 if TYPE_CHECKING:  # annotation only: vperp.chain imports vperp.sdk.units, not the other way
     from vperp.chain.deploy import Deployment
@@ -37,22 +40,137 @@ class AccountView:
 
 
 class PerpClient:
-    """One account's view of the exchange. All amounts in and out are plain numbers."""
+    """One account's view of the exchange. All amounts in and out are plain numbers.
 
-    def __init__(self, d: Deployment, account: Any) -> None:
+    A reverted transaction raises `errors.ProtocolError` (the error's name, its values and the
+    readable message); `raw_errors=True` lets Ape's own exception through instead (the tests
+    that assert a revert with `ape.reverts`)."""
+
+    def __init__(self, d: Deployment, account: Any, raw_errors: bool = False) -> None:
         self.d = d
         self.account = account
         self.ch = d.clearing_house
+        self.raw_errors = raw_errors
+        self._errors: errors.ErrorTable | None = None
+
+    # ---------------------------------------------------------------- errors
+    def names(self) -> dict[str, str]:
+        """Address -> display name (markets, system contracts, this account) for messages."""
+        n = {m.base_token.address: s for s, m in self.d.markets.items()}
+        n[self.d.insurance_fund.address] = "the insurance fund"
+        n[self.d.liquidity_pool.address] = "the liquidity pool"
+        n[self.d.clearing_house.address] = "the clearing house"
+        if self.account is not None:
+            n[self.account.address] = "your account"
+        return n
+
+    def error_table(self) -> errors.ErrorTable:
+        if self._errors is None:
+            contracts = [
+                self.d.clearing_house,
+                self.d.oracle,
+                self.d.insurance_fund,
+                self.d.liquidity_pool,
+                self.d.usdc,
+                self.d.pyth,
+                *self.d.logic.values(),
+            ]
+            self._errors = errors.error_abis(contracts)
+        return self._errors
+
+    def explain(self, exc: BaseException) -> errors.ProtocolError | None:
+        """The readable ProtocolError of a failed call or transaction (None: not a revert)."""
+        return errors.explain(exc, self.error_table(), self.names())
+
+    def _send(self, fn: Any, *args: Any, **kw: Any) -> Any:
+        """A transaction; a revert raises ProtocolError with the protocol's message."""
+        if self.raw_errors:
+            return fn(*args, **kw)
+        try:
+            return fn(*args, **kw)
+        except Exception as e:
+            pe = self.explain(e)
+            if pe is None:
+                raise
+            raise pe from e
+
+    # ---------------------------------------------------------------- quotes
+    def exchange(self) -> ExchangeState:
+        tokens = {s: m.base_token.address for s, m in self.d.markets.items()}
+        return read_exchange(self.ch, self.d.oracle, tokens)
+
+    def snapshot(self, ex: ExchangeState | None = None) -> tuple[ExchangeState, AccountSnapshot]:
+        ex = ex or self.exchange()
+        return ex, read_account(self.ch, self.account.address, ex)
+
+    def quote(
+        self, symbol: str, side: str, *, size: Any = None, notional: Any = None, bound: int = 0
+    ) -> Quote:
+        """Quote a trade: `size` (base) or `notional` (quote, USD), plain units; see vperp.sdk.quote."""
+        if (size is None) == (notional is None):
+            raise ValueError("give exactly one of size and notional")
+        if symbol not in self.d.markets:
+            raise errors.ProtocolError(
+                "UnknownMarket", (symbol,), f"unknown market {symbol} (markets: {', '.join(self.d.markets)})"
+            )
+        mode = Mode.of(side, size is not None)
+        ex, acct = self.snapshot()
+        amount = wad(size if size is not None else notional)
+        return quote_trade(ex, acct, symbol, mode, amount, bound, self.names())
+
+    def quote_close(self, symbol: str, bound: int = 0) -> Quote:
+        ex, acct = self.snapshot()
+        return quote_close(ex, acct, symbol, bound, self.names())
+
+    def execute(self, q: Quote, tolerance: Any = 0, deadline: int = FAR_DEADLINE) -> Any:
+        """Sends the quoted trade with the bound of `tolerance` (0.005 = 0.5%)."""
+        return self.open(
+            q.symbol,
+            is_base_to_quote=q.mode.is_base_to_quote,
+            is_exact_input=q.mode.is_exact_input,
+            amount=q.amount,
+            bound=q.bound(tolerance),
+            deadline=deadline,
+        )
 
     # ---------------------------------------------------------------- collateral
+    def _require_usdc(self, raw: int) -> None:
+        """A readable refusal before sending when the wallet holds less USDC than `raw`."""
+        if self.raw_errors:
+            return
+        held = int(self.d.usdc.balanceOf(self.account.address))
+        if held < raw:
+            values = (self.account.address, held, raw)
+            raise errors.ProtocolError(
+                "ERC20InsufficientBalance",
+                values,
+                f"your wallet holds {display.usdc(held)} USDC, the deposit needs {display.usdc(raw)}",
+            )
+
     def deposit(self, amount: Any, approve: bool = True) -> Any:
         raw = usdc(amount)
+        self._require_usdc(raw)
         if approve and self.d.usdc.allowance(self.account, self.d.vault) < raw:
-            self.d.usdc.approve(self.d.vault.address, 2**256 - 1, sender=self.account)
-        return self.d.vault.deposit(raw, sender=self.account)
+            self._send(self.d.usdc.approve, self.d.vault.address, 2**256 - 1, sender=self.account)
+        return self._send(self.d.vault.deposit, raw, sender=self.account)
 
     def withdraw(self, amount: Any) -> Any:
-        return self.d.vault.withdraw(usdc(amount), sender=self.account)
+        return self._send(self.d.vault.withdraw, usdc(amount), sender=self.account)
+
+    # ---------------------------------------------------------------- liquidity pool
+    def lp_deposit(self, amount: Any) -> Any:
+        """Deposits USDC (plain units) into the liquidity pool for pool shares."""
+        raw = usdc(amount)
+        self._require_usdc(raw)
+        pool = self.d.liquidity_pool
+        if self.d.usdc.allowance(self.account, pool) < raw:
+            self._send(self.d.usdc.approve, pool.address, 2**256 - 1, sender=self.account)
+        return self._send(pool.deposit, raw, self.account.address, sender=self.account)
+
+    def lp_redeem(self, shares: Any) -> Any:
+        """Redeems pool shares (plain units, 18 decimals) for USDC."""
+        a = self.account.address
+        return self._send(self.d.liquidity_pool.redeem, wad(shares), a, a, sender=self.account)
 
     def faucet(self, amount: Any) -> Any:
         """Local chains only: mints test USDC."""
@@ -71,7 +189,7 @@ class PerpClient:
     ) -> Any:
         """Raw openPosition (18-decimal amount)."""
         params = (self.d.base(symbol).address, is_base_to_quote, is_exact_input, amount, bound, deadline)
-        return self.ch.openPosition(params, sender=self.account)
+        return self._send(self.ch.openPosition, params, sender=self.account)
 
     def long_quote(self, symbol: str, quote: Any, min_base: int = 0) -> Any:
         """Long with an exact quote input (plain USD)."""
@@ -98,7 +216,9 @@ class PerpClient:
         )
 
     def close(self, symbol: str, bound: int = 0, deadline: int = FAR_DEADLINE) -> Any:
-        return self.ch.closePosition(self.d.base(symbol).address, bound, deadline, sender=self.account)
+        return self._send(
+            self.ch.closePosition, self.d.base(symbol).address, bound, deadline, sender=self.account
+        )
 
     # ---------------------------------------------------------------- reads
     def collateral(self) -> Decimal:

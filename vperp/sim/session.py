@@ -312,6 +312,9 @@ def run_demo(
     s.phase("6. withdrawals")
     s.withdraw("carol", s.free_collateral_usdc("carol"))  # no position left: all of it
     s.withdraw("dave", 5_000)  # settles dave's pending funding first
+    s.show("after the withdrawals")
+
+    netting_batches(s, keeper)
     final = s.show("final")
 
     everyone = [*s.accounts.values(), owner, keeper]
@@ -319,6 +322,72 @@ def run_demo(
     out("")
     out(summary(s, final, rates, report.surplus))
     return DemoResult(s, final, rates, opened, report.surplus)
+
+
+def netting_batches(s: Session, keeper: Any) -> None:
+    """Phase 7: the netting engine. Queued orders on vETH (the prices refreshed first: Pyth goes
+    stale after 60 s), one batch: L and S, p0, the remainder swap, each fill at its price; a long
+    limit order below the batch's long price rests, and fills in a second batch at p0 once the mark
+    has fallen below it and the shorts are the larger side."""
+    d, out = s.d, s.out
+    net, eth = d.netting, d.base("vETH").address
+    mark = int(d.clearing_house.getMarkPrice(eth))
+    s.phase("7. the netting engine: queued orders netted at one uniform price")
+    s.set_index("vETH", 3_120)
+
+    def queue(name: str, size: Decimal, acceptable: int, why: str) -> None:
+        tx = net.queuePositionChange(
+            eth, int(size * ONE), acceptable, 2**32 - 1, False, sender=s.accounts[name]
+        )
+        (ev,) = tx.decode_logs(net.OrderQueued)
+        out(
+            f"  {name:<7} queues {fmt(size, 4, sign=True)} vETH, acceptable {fmt(from_wad(acceptable))}"
+            f" ({why}); order {ev.orderId}, reserve {fmt(from_wad(int(ev.reserve)))} USDC"
+        )
+
+    def batch(title: str) -> None:
+        s.advance(int(net.nettingParams()[1]) + 1)
+        s.set_index("vETH", 3_120)
+        tx = net.executeBatch(eth, 100, sender=keeper)
+        (be,) = tx.decode_logs(net.BatchExecuted)
+        swap_base, swap_quote = from_wad(int(be.swapBase)), from_wad(int(be.swapQuote))
+        out(
+            f"  keeper  executeBatch ({title}): L {fmt(from_wad(int(be.longTotal)), 4)} vETH,"
+            f" S {fmt(from_wad(int(be.shortTotal)), 4)} vETH, p0 {fmt(from_wad(int(be.p0)))}; remainder swap"
+            f" {fmt(swap_base, 4, sign=True)} vETH for {fmt(swap_quote, sign=True)} USD"
+            + (f" (average {fmt(abs(swap_quote / swap_base))})" if swap_base else "")
+            + f"; {be.fills} fills"
+        )
+        names = {a.address: n for n, a in s.accounts.items()}
+        for log in tx.decode_logs(net.OrderFilled):
+            out(
+                f"          fill  order {log.orderId} {names.get(log.trader, log.trader):<7}"
+                f" {fmt(from_wad(int(log.size)), 4, sign=True)} vETH @ {fmt(from_wad(int(log.price)))}"
+                f", execution fee {fmt(from_wad(int(log.fee)))}"
+            )
+        for log in tx.decode_logs(net.OrderRested):
+            out(
+                f"          rests order {log.orderId} {names.get(log.trader, log.trader):<7}"
+                f" {fmt(from_wad(int(log.size)), 4, sign=True)} vETH, queued again as order {log.newOrderId}"
+                " (its acceptable price was not met)"
+            )
+        s.act("keeper", "books the batch", tx)
+
+    queue("alice", Decimal(3), mark * 1_010 // 1_000, "up to 1% above the mark")
+    queue("bob", Decimal(2), mark * 1_010 // 1_000, "up to 1% above the mark")
+    queue("dave", Decimal(-4), mark * 990 // 1_000, "down to 1% below the mark")
+    queue("alice", Decimal(1), mark, "a limit order: at most today's mark")
+    batch(
+        "longs 6 > shorts 4; alice's limit drops out (the longs' price is above it) and rests;"
+        " the shorts fill at p0, the other longs share p0 and one swap of the remainder"
+    )
+    s.act(
+        "bob",
+        "sells 5 vETH directly: the mark falls below alice's limit",
+        s.clients["bob"].short_base("vETH", 5),
+    )
+    queue("dave", Decimal(-2), mark * 980 // 1_000, "down to 2% below the mark")
+    batch("alice's resting limit order meets dave's short: shorts 2 > longs 1, the longs fill at p0")
 
 
 def summary(s: Session, final: Snapshot, rates: dict[str, Decimal], surplus: int) -> str:

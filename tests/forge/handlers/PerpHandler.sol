@@ -8,6 +8,7 @@ import {IClearingHouseErrors as E} from "../../../interfaces/IClearingHouseError
 import {IClearingHouseEvents as Ev} from "../../../interfaces/IClearingHouseEvents.sol";
 import {IPool} from "../utils/IPool.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {CurveMath} from "../../../contracts/libraries/CurveMath.sol";
 
 /// @notice Drives the protocol for the forge invariant campaigns with bounded inputs, as the
 ///         actors of PROTOCOL.md would: traders, a coalition of attackers, an LP, a liquidator
@@ -34,6 +35,8 @@ contract PerpHandler is Stack {
     address public lp = address(0x1Fa);
     address public liquidator = address(0x11d);
     address public keeper = address(0x4ee9);
+    address public prober = address(0xED6E); // trades exactly to the fluctuation limit (edge)
+    uint256 internal constant PROBER_DEPOSIT = 500_000e6;
 
     // ------------------------------------------------------------------ ghost state
     mapping(address => uint256) public deposited; // USDC (6 decimals)
@@ -67,6 +70,12 @@ contract PerpHandler is Stack {
         _deployStack();
         // the passive account only deposits: whatever anyone else does, it must keep it all
         _deposit(PASSIVE, 100_000e6);
+        usdc.mint(prober, PROBER_DEPOSIT);
+        vm.prank(prober);
+        usdc.approve(address(ch), PROBER_DEPOSIT);
+        vm.prank(prober);
+        ch.deposit(PROBER_DEPOSIT);
+        deposited[prober] = PROBER_DEPOSIT;
     }
 
     // ================================================================== actions
@@ -168,6 +177,64 @@ contract PerpHandler is Stack {
         _trade("push", a, m, !up, !up, amount);
     }
 
+    /// @notice The prober's first trade of a new block, sized so that the mark ends exactly at
+    ///         the fluctuation limit (PROTOCOL.md section 5: a move equal to the limit is
+    ///         allowed), closed again in the same block. It may be refused for margin, open
+    ///         interest or the spread band, never for the fluctuation limit. A separate,
+    ///         well-funded account makes the probe, so that it leaves the actors' state alone.
+    function edge(uint256 marketSeed, uint256 dirSeed) external {
+        uint256 m = marketSeed % MARKETS;
+        bool up = dirSeed % 2 == 0;
+        if (ch.getPosition(prober, bases[m]).size != 0) return; // a close that was refused
+        _advance(12); // a new block: the block-start mark is the mark now
+        (uint256 x, uint256 y) = ch.getReserves(bases[m]);
+        uint256 start = Math.mulDiv(y, ONE, x);
+        uint256 move = start * MAX_PRICE_MOVE_RATIO / 1e6;
+        uint256 target = up ? start + move : start - move;
+        // the smallest quote amount whose trade reaches the target (long: exact quote in;
+        // short: exact quote out); the price moves by far less than a wei per wei of quote
+        (uint256 lo, uint256 hi) = (1, y / 2);
+        while (lo < hi) {
+            uint256 mid = (lo + hi) / 2;
+            uint256 p = _priceAfter(x, y, up, mid);
+            if (up ? p >= target : p <= target) hi = mid;
+            else lo = mid + 1;
+        }
+        if (_priceAfter(x, y, up, lo) != target) {
+            _count("edge:miss");
+            return;
+        }
+        vm.prank(prober);
+        try ch.openPosition(_params(m, !up, up, lo)) {
+            _count("edge:ok");
+        } catch (bytes memory err) {
+            bytes4 s = bytes4(err);
+            if (s == E.PriceMoveTooLarge.selector) {
+                _fail("edge: a trade ending exactly at the fluctuation limit was refused");
+            } else if (
+                s == E.InsufficientMargin.selector || s == E.OpenInterestCapExceeded.selector
+                    || s == E.SpreadTooLarge.selector || s == E.IndexStale.selector
+            ) {
+                _count("edge:refused");
+            } else {
+                _unexpected("edge", err);
+            }
+            return;
+        }
+        vm.prank(prober);
+        try ch.closePosition(bases[m], 0, DEADLINE) {
+            _count("edge:closed");
+        } catch (bytes memory err) {
+            _expectReduceError("edge:close", err);
+        }
+    }
+
+    /// @dev The mark after a long of exact quote in `q` (up) or a short of exact quote out `q`.
+    function _priceAfter(uint256 x, uint256 y, bool up, uint256 q) internal pure returns (uint256) {
+        if (up) return Math.mulDiv(y + q, ONE, x - CurveMath.baseOutForQuoteIn(x, y, q));
+        return Math.mulDiv(y - q, ONE, x + CurveMath.baseInForQuoteOut(x, y, q));
+    }
+
     /// @notice Reduces a position by pct%, or flips it (pct > 100).
     function reduce(uint256 actorSeed, uint256 marketSeed, uint256 pct) external {
         uint256 m = marketSeed % MARKETS;
@@ -209,6 +276,11 @@ contract PerpHandler is Stack {
         }
         address by = fixedIndex ? actors[COALITION_FIRST + liquidatorSeed % (COALITION_END - COALITION_FIRST)] : liquidator;
         if (ch.getPosition(t, bases[m]).size == 0) return;
+        _liquidate(t, m, by);
+    }
+
+    /// @dev One liquidation of `t` in market `m` by `by`, checked (_afterLiquidation) and counted.
+    function _liquidate(address t, uint256 m, address by) internal {
         bool liquidatable = ch.isLiquidatable(t);
         Before memory before = Before({
             index: ch.collateralIndex(),
@@ -231,6 +303,62 @@ contract PerpHandler is Stack {
             else if (s == E.IndexStale.selector) _count("liquidate:IndexStale");
             else _unexpected("liquidate", err);
         }
+    }
+
+    /// @notice A late keeper: the index walks hour by hour along its real path against one
+    ///         account's position, nobody liquidating, until the account is still solvent but
+    ///         can no longer pay the whole penalty of a full liquidation (0 <= value < penalty);
+    ///         then it is liquidated. PROTOCOL.md section 5: it pays what it has, all of it to
+    ///         the liquidator, and makes no bad debt. The walk goes forwards or back, towards
+    ///         the worse of the two extremes within 72 hours, and stops there, in the band, or
+    ///         once the value is below zero.
+    function lateLiquidate(uint256 targetSeed, uint256 marketSeed) external {
+        if (fixedIndex) return;
+        uint256 m = marketSeed % MARKETS;
+        address t = actors[_actor(targetSeed)];
+        int256 size = ch.getPosition(t, bases[m]).size;
+        if (size == 0) return;
+        (uint256 end, bool forwards) = _worstWithin(m, pathPos[m], size > 0, 72);
+        while (true) {
+            int256 value = _anchoredValue(t);
+            if (value < 0) {
+                _count("late:belowZero");
+                return;
+            }
+            (uint256 price,) = ch.getValuationPrice(bases[m]);
+            if (value < int256(_abs(size) * price / ONE * PENALTY_RATIO / 1e6) && ch.isLiquidatable(t)) {
+                _count("late:inBand");
+                _liquidate(t, m, liquidator);
+                return;
+            }
+            uint256 pos = pathPos[m];
+            if (pos == end) {
+                _count("late:notReached");
+                return;
+            }
+            pos = forwards ? pos + 1 : pos - 1;
+            pathPos[m] = pos;
+            _publish(m, _pathPrice(m, pos));
+        }
+    }
+
+    /// @dev The step within `span` of `pos` (forwards or back) where market m's path is
+    ///      lowest (`low`) or highest, and its direction (span: hours).
+    function _worstWithin(uint256 m, uint256 pos, bool low, uint256 span)
+        internal
+        pure
+        returns (uint256 end, bool forwards)
+    {
+        uint256 n = _pathLength(m);
+        end = pos;
+        uint256 best = _pathPrice(m, pos);
+        uint256 lo = pos > span ? pos - span : 0;
+        uint256 hi = pos + span < n ? pos + span : n - 1;
+        for (uint256 i = lo; i <= hi; ++i) {
+            uint256 p = _pathPrice(m, i);
+            if (low ? p < best : p > best) (best, end) = (p, i);
+        }
+        forwards = end > pos;
     }
 
     /// @notice Moves a market's index 1..24 hours along its real price path, forwards or back.
@@ -359,22 +487,23 @@ contract PerpHandler is Stack {
     function closeEverything() external returns (bool) {
         for (uint256 round; round < 60; ++round) {
             bool open_;
-            for (uint256 i; i < ACTORS; ++i) {
+            for (uint256 i; i <= ACTORS; ++i) {
+                address a = i < ACTORS ? actors[i] : prober;
                 for (uint256 m; m < MARKETS; ++m) {
-                    int256 size = ch.getPosition(actors[i], bases[m]).size;
+                    int256 size = ch.getPosition(a, bases[m]).size;
                     if (size == 0) continue;
                     open_ = true;
                     uint256 chunk = _abs(size) >> (round / 4); // halve every few rounds
                     if (chunk == 0) chunk = _abs(size);
-                    vm.prank(actors[i]);
+                    vm.prank(a);
                     if (chunk == _abs(size)) {
                         try ch.closePosition(bases[m], 0, DEADLINE) {} catch {}
                     } else {
                         try ch.openPosition(_params(m, size > 0, size > 0, chunk)) {} catch {}
                     }
-                    if (ch.getPosition(actors[i], bases[m]).size != 0 && ch.isLiquidatable(actors[i])) {
+                    if (ch.getPosition(a, bases[m]).size != 0 && ch.isLiquidatable(a)) {
                         vm.prank(liquidator);
-                        try ch.liquidate(actors[i], bases[m]) {} catch {}
+                        try ch.liquidate(a, bases[m]) {} catch {}
                     }
                 }
             }

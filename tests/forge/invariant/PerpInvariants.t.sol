@@ -13,7 +13,7 @@ contract PerpInvariantsTest is InvariantBase {
     }
 
     function _selectors() internal pure override returns (bytes4[] memory s) {
-        s = new bytes4[](16);
+        s = new bytes4[](18);
         s[0] = PerpHandler.deposit.selector;
         s[1] = PerpHandler.withdraw.selector;
         s[2] = PerpHandler.open.selector;
@@ -30,6 +30,8 @@ contract PerpInvariantsTest is InvariantBase {
         s[13] = PerpHandler.lpRedeem.selector;
         s[14] = PerpHandler.push.selector;
         s[15] = PerpHandler.arbitrage.selector;
+        s[16] = PerpHandler.edge.selector;
+        s[17] = PerpHandler.lateLiquidate.selector;
     }
 
     /// @notice Section 7 (1, 2, 4, 10 as state; 3, 5, 6 and liveness as recorded by the
@@ -53,8 +55,8 @@ contract PerpInvariantsTest is InvariantBase {
     ///         k adjustments and repegs pass, the LP comes and goes.
     function test_campaignReachesEveryPath() public {
         _drive(3000, 1);
-        string[12] memory keys = [
-            "open:ok", "open:refused", "reduce:ok", "flip:ok", "close:ok", "liquidate:ok",
+        string[13] memory keys = [
+            "open:ok", "open:refused", "edge:ok", "reduce:ok", "flip:ok", "close:ok", "liquidate:ok",
             "withdraw:ok", "withdraw:over", "updateFunding:ok", "adjustK:ok", "repeg:ok", "lpRedeem:ok"
         ];
         for (uint256 i; i < keys.length; ++i) {

@@ -12,10 +12,13 @@ import {IClearingHouseErrors as E} from "../../../interfaces/IClearingHouseError
 import {IClearingHouseEvents as Ev} from "../../../interfaces/IClearingHouseEvents.sol";
 
 interface ILogicDirect {
-    function setPaused(address baseToken, bool paused) external;
+    function setPaused(address baseToken, bool paused, bool byOwner) external;
+    function setGuardian(address guardian) external;
     function liquidate(address trader, address baseToken, uint256 bound) external returns (uint256, uint256);
     function updateFundingRate(address baseToken) external;
     function getMarkets() external view returns (address[] memory);
+    function executeBatch(address baseToken, uint256 maxOrders) external returns (bool);
+    function cancelOrder(address baseToken, uint256 orderId) external;
 }
 
 /// @notice Governance (ConfigLogic through the core): construction, system accounts, markets,
@@ -27,12 +30,14 @@ contract GovernanceTest is UnitBase {
 
     // ------------------------------------------------------------------ construction
 
-    function _logic() internal returns (address[4] memory l) {
+    function _logic() internal returns (address[6] memory l) {
         bytes memory byOracle = abi.encode(address(oracle));
         l[0] = vm.deployCode("LiquidationLogic.sol:LiquidationLogic", byOracle);
         l[1] = vm.deployCode("FundingLogic.sol:FundingLogic", byOracle);
         l[2] = vm.deployCode("ConfigLogic.sol:ConfigLogic", byOracle);
         l[3] = vm.deployCode("ViewLogic.sol:ViewLogic", byOracle);
+        l[4] = vm.deployCode("OrderLogic.sol:OrderLogic", byOracle);
+        l[5] = vm.deployCode("NettingLogic.sol:NettingLogic", byOracle);
     }
 
     function _create(bytes memory args) internal returns (address a) {
@@ -43,12 +48,16 @@ contract GovernanceTest is UnitBase {
     }
 
     function test_constructorRejectsZeroAddresses() public {
-        address[4] memory l = _logic();
+        address[6] memory l = _logic();
         vm.expectRevert(abi.encodeWithSelector(E.ZeroAddress.selector));
         _create(abi.encode(address(0), address(oracle), l, address(this)));
         vm.expectRevert(abi.encodeWithSelector(E.ZeroAddress.selector));
         _create(abi.encode(address(usdc), address(0), l, address(this)));
         l[3] = address(0);
+        vm.expectRevert(abi.encodeWithSelector(E.ZeroAddress.selector));
+        _create(abi.encode(address(usdc), address(oracle), l, address(this)));
+        l = _logic();
+        l[5] = address(0);
         vm.expectRevert(abi.encodeWithSelector(E.ZeroAddress.selector));
         _create(abi.encode(address(usdc), address(oracle), l, address(this)));
     }
@@ -78,29 +87,36 @@ contract GovernanceTest is UnitBase {
     }
 
     function test_logicContractsRefuseDirectCalls() public {
-        address[4] memory l = _logic();
+        address[6] memory l = _logic();
         bytes memory err = abi.encodeWithSelector(E.OnlyDelegateCall.selector);
         vm.expectRevert(err);
         ILogicDirect(l[0]).liquidate(ALICE, b0, 0);
         vm.expectRevert(err);
         ILogicDirect(l[1]).updateFundingRate(b0);
         vm.expectRevert(err);
-        ILogicDirect(l[2]).setPaused(b0, true);
+        ILogicDirect(l[2]).setPaused(b0, true, true);
+        vm.expectRevert(err);
+        ILogicDirect(l[2]).setGuardian(ALICE);
         vm.expectRevert(err);
         ILogicDirect(l[3]).getMarkets();
+        vm.expectRevert(err);
+        ILogicDirect(l[4]).cancelOrder(b0, 0);
+        vm.expectRevert(err);
+        ILogicDirect(l[5]).executeBatch(b0, 1);
     }
 
-    function test_atMost255Markets() public {
+    /// @dev Market ids are below 254: bits 254 and 255 of an account's market bitmap are flags.
+    function test_atMost254Markets() public {
         IPriceOracle.Feed memory f = oracle.getFeed(b0);
-        for (uint256 i = 2; i < 255; ++i) {
+        for (uint256 i = 2; i < 254; ++i) {
             address token = address(uint160(0x100000 + i));
             oracle.setFeed(token, f);
             ch.addMarket(token, 1e21, 2e24, _params());
         }
-        assertEq(ch.getMarkets().length, 255, "255 markets");
-        address last = address(uint160(0x100000 + 255));
+        assertEq(ch.getMarkets().length, 254, "254 markets");
+        address last = address(uint160(0x100000 + 254));
         oracle.setFeed(last, f);
-        vm.expectRevert(abi.encodeWithSelector(E.TooManyTotalMarkets.selector, 255));
+        vm.expectRevert(abi.encodeWithSelector(E.TooManyTotalMarkets.selector, 254));
         ch.addMarket(last, 1e21, 2e24, _params());
     }
 
@@ -184,11 +200,12 @@ contract GovernanceTest is UnitBase {
         p.fundingInterval = 8 hours + 1;
         _expectBound(p, 8 hours + 1, 60, 8 hours);
 
+        DataTypes.MarketParams memory old = _params();
         p = _params();
         p.feeRatio = 2_000;
         p.mmRatio = 50_000; // a cut takes effect at once
         vm.expectEmit(address(ch));
-        emit Ev.MarketParamsChanged(b0, p);
+        emit Ev.MarketParamsChanged(b0, old, p);
         ch.setMarketParams(b0, p);
         DataTypes.Market memory m = ch.getMarket(b0);
         assertEq(uint256(m.feeRatio), 2_000, "fee");
@@ -240,7 +257,7 @@ contract GovernanceTest is UnitBase {
         ch.setGlobalParams(10e18, 500e18, 0);
 
         vm.expectEmit(address(ch));
-        emit Ev.GlobalParamsChanged(20e18, 100_000e18, 1e6);
+        emit Ev.GlobalParamsChanged(10e18, 500e18, LIQUIDATOR_SHARE, 20e18, 100_000e18, 1e6);
         ch.setGlobalParams(20e18, 100_000e18, 1e6);
         assertEq(uint256(ch.minPositionNotional()), 20e18, "min notional");
         assertEq(uint256(ch.fullLiquidationThreshold()), 100_000e18, "threshold");
@@ -260,13 +277,16 @@ contract GovernanceTest is UnitBase {
         ch.setGuardian(STRANGER);
 
         vm.expectEmit(address(ch));
-        emit Ev.GuardianChanged(KEEPER);
+        emit Ev.GuardianChanged(address(this), KEEPER);
         ch.setGuardian(KEEPER);
         assertEq(ch.guardian(), KEEPER, "guardian");
         vm.prank(KEEPER);
         ch.setPaused(b1, true);
         assertTrue(ch.getMarket(b1).paused, "paused by the guardian");
-        ch.setPaused(b1, false); // the owner may too
+        vm.prank(KEEPER);
+        vm.expectRevert(abi.encodeWithSelector(E.GuardianCannotResume.selector, KEEPER));
+        ch.setPaused(b1, false); // the guardian may only pause
+        ch.setPaused(b1, false); // the owner resumes
         assertTrue(!ch.getMarket(b1).paused, "resumed by the owner");
         vm.prank(KEEPER);
         vm.expectRevert(abi.encodeWithSelector(E.UnknownMarket.selector, STRANGER));

@@ -12,11 +12,13 @@ interface ILP {
         uint32 depthRatio;
     }
 
-    event DepthTargetSet(address indexed baseToken, uint32 depthRatio);
+    event DepthTargetSet(address indexed baseToken, uint32 oldDepthRatio, uint32 depthRatio);
     event DepthSynced(address indexed baseToken, uint256 oldQuoteReserve, uint256 newQuoteReserve, int256 cost);
     event DepthSyncSkipped(address indexed baseToken, uint256 targetQuoteReserve, bytes reason);
-    event PoolParamsChanged(uint32 maxUtilisation, uint24 minDepthChange);
-    event IncomeVestingPeriodSet(uint32 period);
+    event PoolParamsChanged(
+        uint32 oldMaxUtilisation, uint24 oldMinDepthChange, uint32 maxUtilisation, uint24 minDepthChange
+    );
+    event IncomeVestingPeriodSet(uint32 oldPeriod, uint32 period);
 
     function deposit(uint256 assets, address receiver) external returns (uint256);
     function mint(uint256 shares, address receiver) external returns (uint256);
@@ -141,7 +143,7 @@ contract PoolTest is UnitBase {
         vm.expectRevert(abi.encodeWithSignature("ParamOutOfBounds(uint256,uint256,uint256)", 7 days + 1, 3600, 7 days));
         lp.setIncomeVestingPeriod(7 days + 1);
         vm.expectEmit(address(lp));
-        emit ILP.IncomeVestingPeriodSet(2 days);
+        emit ILP.IncomeVestingPeriodSet(1 days, 2 days);
         lp.setIncomeVestingPeriod(2 days);
         assertEq(uint256(lp.incomeVestingPeriod()), 2 days, "vesting period");
 
@@ -153,7 +155,7 @@ contract PoolTest is UnitBase {
         vm.expectRevert(abi.encodeWithSelector(sel, 500_001, 0, 500_000));
         lp.setParams(1_000_000, 500_001);
         vm.expectEmit(address(lp));
-        emit ILP.PoolParamsChanged(2_000_000, 20_000);
+        emit ILP.PoolParamsChanged(5_000_000, 10_000, 2_000_000, 20_000);
         lp.setParams(2_000_000, 20_000);
         assertEq(uint256(lp.maxUtilisation()), 2_000_000, "max utilisation");
         assertEq(uint256(lp.minDepthChange()), 20_000, "min depth change");
@@ -173,7 +175,7 @@ contract PoolTest is UnitBase {
         lp.setDepthTarget(b0, 999_999);
         lp.setDepthTarget(b0, 20_000_000);
         vm.expectEmit(address(lp));
-        emit ILP.DepthTargetSet(b0, 40_000_000);
+        emit ILP.DepthTargetSet(b0, 20_000_000, 40_000_000);
         lp.setDepthTarget(b0, 40_000_000); // updates the entry
         lp.setDepthTarget(b1, 0); // listed, off
         ILP.DepthTarget[] memory t = lp.getDepthTargets();

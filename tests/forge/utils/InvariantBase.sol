@@ -68,15 +68,17 @@ abstract contract InvariantBase {
         return h.counts(bytes32(bytes(key)));
     }
 
-    /// @dev Every account the campaign touches: the actors, the liquidator and the keeper.
+    /// @dev Every account the campaign touches: the actors, the liquidator, the keeper and the
+    ///      prober.
     function _accounts() internal view returns (address[] memory a) {
         uint256 n = h.actorCount();
-        a = new address[](n + 2);
+        a = new address[](n + 3);
         for (uint256 i; i < n; ++i) {
             a[i] = h.actors(i);
         }
         a[n] = h.liquidator();
         a[n + 1] = h.keeper();
+        a[n + 2] = h.prober();
     }
 
     /// @dev forge runs one campaign per invariant_ function: each campaign checks all of

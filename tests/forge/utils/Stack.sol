@@ -18,9 +18,11 @@ import {ETH_2022_06, ETH_2024_08} from "./PricePaths.sol";
 ///         swapped penalty split shows.
 abstract contract Stack {
     uint256 internal constant ONE = 1e18;
+    uint24 internal constant MAX_PRICE_MOVE_RATIO = 25_000; // 2.5% per block
     uint256 internal constant SCALE = 1e12; // USDC (6) -> ledger (18)
     uint256 internal constant MARKETS = 2;
     uint24 internal constant LIQUIDATOR_SHARE = 300_000;
+    uint24 internal constant PENALTY_RATIO = 25_000; // liquidationPenaltyRatio of every market
     uint256 internal constant FUND_SEED = 50_000e6;
     uint256 internal constant POOL_SEED = 1_000_000e6;
 
@@ -39,11 +41,13 @@ abstract contract Stack {
         // imports: a change to a test does not recompile the core, nor a core mutant the tests
         oracle = IPriceOracle(vm.deployCode("PriceOracle.sol:PriceOracle", abi.encode(address(0), address(this))));
         bytes memory byOracle = abi.encode(address(oracle));
-        address[4] memory logic = [
+        address[6] memory logic = [
             vm.deployCode("LiquidationLogic.sol:LiquidationLogic", byOracle),
             vm.deployCode("FundingLogic.sol:FundingLogic", byOracle),
             vm.deployCode("ConfigLogic.sol:ConfigLogic", byOracle),
-            vm.deployCode("ViewLogic.sol:ViewLogic", byOracle)
+            vm.deployCode("ViewLogic.sol:ViewLogic", byOracle),
+            vm.deployCode("OrderLogic.sol:OrderLogic", byOracle),
+            vm.deployCode("NettingLogic.sol:NettingLogic", byOracle)
         ];
         ch = IClearingHouse(
             vm.deployCode("ClearingHouse.sol:ClearingHouse", abi.encode(address(usdc), address(oracle), logic, address(this)))
@@ -88,8 +92,8 @@ abstract contract Stack {
             mmRatio: 62_500,
             feeRatio: 1_000,
             insuranceFeeShare: 200_000,
-            liquidationPenaltyRatio: 25_000,
-            maxPriceMoveRatio: 25_000,
+            liquidationPenaltyRatio: PENALTY_RATIO,
+            maxPriceMoveRatio: MAX_PRICE_MOVE_RATIO,
             maxSpreadRatio: 100_000,
             fundingInterval: 3600,
             maxLongOpenInterest: 5_000e18,

@@ -130,6 +130,7 @@ def test_market_params_at_the_bounds(chain, ch, eth, btc, owner, alice):
     tx = ch.setMarketParams(eth, low, sender=owner)
     (ev,) = tx.decode_logs(ch.MarketParamsChanged)
     assert ev.baseToken == eth.address and tuple(ev.params) == low
+    assert tuple(ev.old) == DEFAULT  # the parameters before, in the same event
     assert tuple(getattr(ch.getMarket(eth), f) for f in FIELDS) == low[:8]
     high = with_field(
         imRatio=500_000,
@@ -156,7 +157,14 @@ def test_market_params_at_the_bounds(chain, ch, eth, btc, owner, alice):
 def test_global_params(ch, owner, alice):
     tx = ch.setGlobalParams(wad(20), wad(1_000), 400_000, sender=owner)
     assert [dict(e.event_arguments) for e in tx.decode_logs(ch.GlobalParamsChanged)] == [
-        {"minPositionNotional": wad(20), "fullLiquidationThreshold": wad(1_000), "liquidatorShare": 400_000}
+        {
+            "oldMinPositionNotional": wad(10),
+            "oldFullLiquidationThreshold": wad(500),
+            "oldLiquidatorShare": 500_000,
+            "minPositionNotional": wad(20),
+            "fullLiquidationThreshold": wad(1_000),
+            "liquidatorShare": 400_000,
+        }
     ]
     assert (ch.minPositionNotional(), ch.fullLiquidationThreshold(), ch.liquidatorShare()) == (
         wad(20),
@@ -194,7 +202,7 @@ def test_guardian_and_pause_permissions(ch, eth, owner, alice, bob):
         ch.setGuardian(alice, sender=alice)
     tx = ch.setGuardian(alice, sender=owner)
     assert [dict(e.event_arguments) for e in tx.decode_logs(ch.GuardianChanged)] == [
-        {"guardian": alice.address}
+        {"oldGuardian": owner.address, "guardian": alice.address}
     ]
     with ape.reverts(ch.OnlyGuardian) as info:
         ch.setPaused(eth, True, sender=bob)
@@ -206,8 +214,14 @@ def test_guardian_and_pause_permissions(ch, eth, owner, alice, bob):
     assert ch.getMarket(eth).paused
     ch.setPaused(ZERO, True, sender=owner)  # the owner may pause too; address(0): all markets
     assert ch.globalPaused()
-    ch.setPaused(ZERO, False, sender=alice)
-    ch.setPaused(eth, False, sender=alice)
+    # the guardian may only pause: resuming is the owner's (the timelock's)
+    with ape.reverts(ch.GuardianCannotResume) as info:
+        ch.setPaused(ZERO, False, sender=alice)
+    assert dict(info.value.inputs) == {"caller": alice.address}
+    with ape.reverts(ch.GuardianCannotResume):
+        ch.setPaused(eth, False, sender=alice)
+    ch.setPaused(ZERO, False, sender=owner)
+    ch.setPaused(eth, False, sender=owner)
     assert not ch.globalPaused() and not ch.getMarket(eth).paused
     with ape.reverts(ch.UnknownMarket):
         ch.setPaused(bob.address, True, sender=alice)
@@ -272,7 +286,8 @@ def test_logic_contracts_refuse_direct_calls(stack, ch, eth, alice):
     calls = (
         ("LiquidationLogic", lambda c: c.liquidate(alice, eth, 0, sender=alice)),
         ("FundingLogic", lambda c: c.updateFundingRate(eth, sender=alice)),
-        ("ConfigLogic", lambda c: c.setPaused(eth, True, sender=alice)),
+        ("ConfigLogic", lambda c: c.setPaused(eth, True, True, sender=alice)),
+        ("ConfigLogic", lambda c: c.setGuardian(alice, sender=alice)),
         ("ConfigLogic", lambda c: c.adjustK(eth, wad(1), 0, True, sender=alice)),
         ("ViewLogic", lambda c: c.netPositionValue.transact(eth, sender=alice)),
     )
@@ -348,7 +363,7 @@ def test_constructor_checks_addresses_and_sets_defaults(project, chain, stack, o
     token, oracle or logic address, and starts with the documented defaults (10 USD minimum
     position, 500 USD full-liquidation threshold, a 50/50 penalty split, index 1, the owner as
     guardian) until setGlobalParams, which the deployment script calls, changes them."""
-    names = ("LiquidationLogic", "FundingLogic", "ConfigLogic", "ViewLogic")
+    names = ("LiquidationLogic", "FundingLogic", "ConfigLogic", "ViewLogic", "OrderLogic", "NettingLogic")
     logic = [stack.logic[n].address for n in names]
     usdc_, oracle = stack.usdc.address, stack.oracle.address
     zero_address = "0x" + keccak(text="ZeroAddress()")[:4].hex()
@@ -359,13 +374,13 @@ def test_constructor_checks_addresses_and_sets_defaults(project, chain, stack, o
         # the creation run as a raw eth_call: Ape's decoding of a failed deployment's revert
         # depends on what the session decoded before
         args = encode(
-            ["address", "address", "address[4]", "address"], [token, oracle_, logic_, owner.address]
+            ["address", "address", "address[6]", "address"], [token, oracle_, logic_, owner.address]
         )
         with pytest.raises(Exception) as info:  # noqa: B017 (web3's ContractCustomError, or a plain revert)
             web3.eth.call({"from": owner.address, "data": creation + args.hex()})
         assert zero_address in str(getattr(info.value, "data", "")) + str(info.value)
 
-    for k in range(4):
+    for k in range(6):
         refused(usdc_, oracle, [ZERO if i == k else a for i, a in enumerate(logic)])
     refused(ZERO, oracle, logic)
     refused(usdc_, ZERO, logic)

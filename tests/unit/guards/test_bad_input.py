@@ -44,6 +44,7 @@ from typing import Any
 import pytest
 from eth_abi import encode as abi_encode
 from eth_utils import keccak, to_checksum_address
+from ethpm_types import ContractType
 
 from utils.constants import FAR_DEADLINE, ZERO
 from vperp.chain.deploy import market_params
@@ -64,17 +65,26 @@ HOOK_CALLERS = {
 # Contract name -> attribute of the Deployment (BaseToken: the vETH market's token). Test mocks
 # (TestUSDC, ChainlinkAggregatorMock, PythMock, BrokenFeed) are not swept.
 SWEPT = {
+    # the netting engine's entry points, at the core's address (its fallback runs OrderLogic and
+    # NettingLogic); listed first so that the core's address keeps the name ClearingHouse
+    "INettingEngine": "netting",
     "ClearingHouse": "clearing_house",
     # the core's logic contracts, called directly (they must refuse: OnlyDelegateCall)
     "LiquidationLogic": "logic.LiquidationLogic",
     "FundingLogic": "logic.FundingLogic",
     "ConfigLogic": "logic.ConfigLogic",
     "ViewLogic": "logic.ViewLogic",
+    "OrderLogic": "logic.OrderLogic",
+    "NettingLogic": "logic.NettingLogic",
     "PriceOracle": "oracle",
     "LiquidityPool": "liquidity_pool",
     "InsuranceFund": "insurance_fund",
     "Viewer": "viewer",
     "BaseToken": None,
+    # governance (deployed standalone for the sweep: the stack keeps its EOA owner here)
+    "GovernanceToken": "governance.token",
+    "GovernanceTimelock": "governance.timelock",
+    "PerpGovernor": "governance.governor",
 }
 MOCK_SOURCE_PREFIXES = ("test/", "contracts/test/")
 
@@ -95,6 +105,18 @@ ACCEPTED_ZERO_OK: dict[tuple[str, str, str], str] = {
     ("PriceOracle", "setFeed", "feed.chainlink"): "a Pyth-only feed (Feed: chainlink may be zero)",
     ("ClearingHouse", "settleAllFunding", "trader"): "permissionless no-op for an account without positions",
     ("ClearingHouse", "settleFunding", "trader"): "permissionless no-op for an account without positions",
+    ("GovernanceToken", "delegate", "delegatee"): "ERC20Votes: delegating to 0 drops one's votes",
+    (
+        "PerpGovernor",
+        "propose",
+        "targets",
+    ): "OpenZeppelin's Governor: a proposal may call any address (0 is a no-op call); the vote decides",
+    ("*", "onERC721Received", "arg0"): "OpenZeppelin's receiver hook: any operator may send",
+    ("*", "onERC721Received", "arg1"): "OpenZeppelin's receiver hook: mints come from 0",
+    ("*", "onERC1155Received", "arg0"): "OpenZeppelin's receiver hook: any operator may send",
+    ("*", "onERC1155Received", "arg1"): "OpenZeppelin's receiver hook: mints come from 0",
+    ("*", "onERC1155BatchReceived", "arg0"): "OpenZeppelin's receiver hook: any operator may send",
+    ("*", "onERC1155BatchReceived", "arg1"): "OpenZeppelin's receiver hook: mints come from 0",
 }
 # (contract, function or "*", argument path, label or "*") -> why
 ACCEPTED_MARKET_OK: dict[tuple[str, str, str, str], str] = {
@@ -220,9 +242,22 @@ def world(project, chain, stack, cfg, accounts, owner, funded, set_price) -> Wor
     stack.oracle.setFeed(feed_only.address, feed, sender=owner)
     chain.set_balance(STRANGER, 10**20)
 
+    token = project.GovernanceToken.deploy("Sweep vote", "SV", wad(1_000_000), owner, sender=owner)
+    token.invoke_transaction("delegate", owner, sender=owner)
+    timelock = project.GovernanceTimelock.deploy(2 * 86_400, [], [], ZERO, sender=owner)
+    governor = project.PerpGovernor.deploy(token, timelock, 86_400, 432_000, wad(1_000), sender=owner)
+    governance = {"token": token, "timelock": timelock, "governor": governor}
+
     def attach(attr: str | None) -> Any:
         if attr is None:
             return eth
+        if attr == "netting":  # the functions the core's fallback runs, at the core's address
+            abi = [a for c in (project.OrderLogic, project.NettingLogic) for a in c.contract_type.abi]
+            funcs = [a for a in abi if a.type == "function"]
+            ct = ContractType(contractName="INettingEngine", abi=funcs)
+            return SimpleNamespace(address=stack.clearing_house.address, contract_type=ct)
+        if attr.startswith("governance."):
+            return governance[attr.removeprefix("governance.")]
         if attr.startswith("logic."):
             return stack.logic[attr.removeprefix("logic.")]
         return getattr(stack, attr)
@@ -362,7 +397,7 @@ def baseline(arg: Arg, c: Ctx) -> Any:
         got = c.getter(k, t)
         if got is not None:
             return got
-        return {8: 8, 16: 100, 24: 10_000, 32: 3_600}.get(_bits(t), wad(1))
+        return {8: 8, 16: 100, 24: 10_000, 32: 3_600, 48: 86_400}.get(_bits(t), wad(1))
     if t.startswith("int"):
         return wad(1)
     if t.startswith("bytes") and t != "bytes":

@@ -673,6 +673,7 @@ def test_set_feed_validation(project, chain, owner, alice, oracle, accounts, sta
     assert _lower(tuple(oracle.getFeed(key))) == stored
     ev = one(tx, oracle.FeedSet)
     assert ev.baseToken == key and _lower(tuple(ev.feed)) == stored
+    assert tuple(ev.old) == (ZERO, 0, 0, 0, 0, b"\x00" * 32, 0, 0, 0)  # a new market: no feed before
     ev = one(tx, oracle.IndexObserved)
     assert (ev.baseToken, ev.price, ev.source) == (key, wad(2000), CHAINLINK)
     assert _index(oracle, key) == (wad(2000), CHAINLINK)

@@ -287,12 +287,21 @@ def test_pool_parameter_bounds(lp, owner, alice, eth):
     with reverts(lp.ParamOutOfBounds, value=500_001, min=0, max=500_000):
         lp.setParams(5_000_000, 500_001, sender=owner)
     tx = lp.setParams(100_000_000, 500_000, sender=owner)
-    assert tuple(one(tx, lp.PoolParamsChanged).event_arguments.values()) == (100_000_000, 500_000)
+    # old and new values (the deployment's 5x and 1% before)
+    assert tuple(one(tx, lp.PoolParamsChanged).event_arguments.values()) == (
+        5_000_000,
+        10_000,
+        100_000_000,
+        500_000,
+    )
     for bad in (0, HOUR - 1, 7 * DAY + 1, 2**32 - 1):
         with reverts(lp.ParamOutOfBounds, value=bad, min=HOUR, max=7 * DAY):
             lp.setIncomeVestingPeriod(bad, sender=owner)
+    previous = int(lp.incomeVestingPeriod())
     for good in (HOUR, 7 * DAY):
-        assert one(lp.setIncomeVestingPeriod(good, sender=owner), lp.IncomeVestingPeriodSet).period == good
+        ev = one(lp.setIncomeVestingPeriod(good, sender=owner), lp.IncomeVestingPeriodSet)
+        assert (ev.oldPeriod, ev.period) == (previous, good)
+        previous = good
         assert int(lp.incomeVestingPeriod()) == good
     for call in (
         lambda: lp.setParams(5_000_000, 10_000, sender=alice),
@@ -356,7 +365,8 @@ def test_depth_syncs_apply_only_while_the_net_position_is_zero(
     4. Alice closes (N = 0): the next flow re-targets k at cost 0.
     5. Within 1% of the target: no sync at all."""
     tx = lp.setDepthTarget(eth, 30_000_000, sender=owner)
-    assert one(tx, lp.DepthTargetSet).depthRatio == 30_000_000
+    ev = one(tx, lp.DepthTargetSet)
+    assert (ev.oldDepthRatio, ev.depthRatio) == (0, 30_000_000)
     assert [tuple(x) for x in lp.getDepthTargets()] == [(eth.address, 30_000_000)]
     lp_user(bob, 300_000)
 

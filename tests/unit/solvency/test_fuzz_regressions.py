@@ -15,6 +15,16 @@ through Ape, so that each finding stays pinned in the Python suite too.
    failing inside USDC's transfer: halvings of k against a net position booked the traders' lost
    paper value to the pool with no budget and no pace. A gain is now bounded and paced as a cost
    is (test_k_adjust.py pins the exact budget and pace; here, the repeated halving).
+4. With the fluctuation limit made exclusive (`>` -> `>=`, a planted mutant), both campaigns
+   failed on the handler's `edge` action, shrunk to one call: the first trade of a block sized
+   so that the mark ends exactly at the limit was refused. Its Python regression is
+   tests/unit/guards/test_guards.py::test_fluctuation_limit_is_inclusive_to_the_wei (both
+   directions, and one wei past the limit refused).
+5. With the under-water threshold weakened (`value < penalty` -> `value < 0`, a planted mutant),
+   the main campaign failed under fuzz seed 3 on the handler's `lateLiquidate` action (a late
+   keeper; shrunk to 12 calls): an account still solvent but short of the whole penalty paid
+   all of it and left bad debt. Its Python regression is
+   tests/unit/liquidation/test_liquidation.py::test_under_water_means_unable_to_pay_the_penalty.
 """
 
 from __future__ import annotations

@@ -1,0 +1,251 @@
+"""Attacks on governance: flash-loan votes and proposals, delegation replays, and the owner
+attacks of the solvency issue's hole 9 (drain the insurance fund, MMR = IMR, an unbounded
+adjustK), now impossible without a passed vote and the 2-day delay."""
+
+from __future__ import annotations
+
+from eth_abi import encode as abi_encode
+from eth_account import Account
+from eth_account.messages import encode_typed_data
+from eth_utils import keccak
+
+from utils.reverts import reverts
+from vperp.chain.config import load_config
+from vperp.chain.deploy import market_params
+from vperp.governance.proposals import State, Support, execute, vote
+from vperp.sdk.units import usdc, wad
+
+VETH = load_config().market("vETH").params
+
+
+# ------------------------------------------------------------------ flash-loan votes
+
+
+def test_flash_loan_vote_carries_no_weight(gov, project):
+    """Borrow 50% of the supply, delegate and vote in one transaction (one block): the Governor
+    counts the votes delegated at the snapshot, so the weight is zero; the proposal (no other
+    vote) misses quorum."""
+    attacker = project.FlashVoteAttacker.deploy(sender=gov.voters["small"])
+    lender = gov.deployer  # the treasury stands for a lending pool's reserve: 83% of the supply
+    gov.token.approve(attacker, 2**256 - 1, sender=lender)
+    p = gov.propose(
+        [{"contract": "InsuranceFund", "function": "withdrawSurplus", "args": ["ClearingHouse", 1]}]
+    )
+    gov.to_vote(p)
+    borrowed = wad(50_000_000)
+    tx = attacker.borrowDelegateVote(
+        gov.token, lender, gov.governor, p.id, int(Support.For), borrowed, sender=gov.voters["small"]
+    )
+    (ev,) = tx.decode_logs(gov.governor.VoteCast)
+    assert ev.voter == attacker.address and int(ev.weight) == 0
+    assert [int(v) for v in gov.governor.proposalVotes(p.id)] == [0, 0, 0]
+    assert int(gov.token.balanceOf(attacker)) == 0  # repaid in the same transaction
+    assert int(gov.governor.getVotes(attacker, tx.timestamp - 1)) == 0
+    gov.past_deadline(p)
+    assert gov.state(p) == State.Defeated
+
+
+def test_votes_bought_after_the_snapshot_carry_no_weight(gov, accounts):
+    """Not only flash loans: tokens bought and delegated after the snapshot weigh nothing for
+    that proposal, even held until the vote ends."""
+    late = accounts[4]
+    p = gov.propose(
+        [{"contract": "InsuranceFund", "function": "withdrawSurplus", "args": ["ClearingHouse", 1]}]
+    )
+    gov.to_vote(p)  # the snapshot is past
+    gov.token.transfer(late, wad(20_000_000), sender=gov.deployer)
+    gov.token.invoke_transaction("delegate", late, sender=late)
+    gov.advance(3600)
+    assert int(gov.token.getVotes(late)) == wad(20_000_000)
+    tx = vote(gov.governor, p.id, Support.For, late)
+    assert int(tx.decode_logs(gov.governor.VoteCast)[0].weight) == 0
+    # a vote cannot be cast twice either
+    with reverts(gov.governor.GovernorAlreadyCastVote, voter=late):
+        vote(gov.governor, p.id, Support.For, late)
+
+
+def test_flash_loan_cannot_reach_the_proposal_threshold(gov, project):
+    attacker = project.FlashVoteAttacker.deploy(sender=gov.voters["small"])
+    gov.token.approve(attacker, 2**256 - 1, sender=gov.deployer)
+    meta = gov.metadata(
+        [{"contract": "InsuranceFund", "function": "withdrawSurplus", "args": ["ClearingHouse", 1]}]
+    )
+    with reverts(
+        gov.governor.GovernorInsufficientProposerVotes, proposer=attacker, votes=0, threshold=wad(100_000)
+    ):
+        attacker.borrowDelegatePropose(
+            gov.token,
+            gov.deployer,
+            gov.governor,
+            wad(50_000_000),
+            [c.target for c in meta.calls],
+            [0],
+            [c.calldata for c in meta.calls],
+            meta.description(),
+            sender=gov.voters["small"],
+        )
+
+
+# ------------------------------------------------------------------ delegation by signature
+
+
+def delegation_signature(gov, chain, signer, delegatee: str, nonce: int, expiry: int):
+    data = {
+        "types": {
+            "EIP712Domain": [
+                {"name": "name", "type": "string"},
+                {"name": "version", "type": "string"},
+                {"name": "chainId", "type": "uint256"},
+                {"name": "verifyingContract", "type": "address"},
+            ],
+            "Delegation": [
+                {"name": "delegatee", "type": "address"},
+                {"name": "nonce", "type": "uint256"},
+                {"name": "expiry", "type": "uint256"},
+            ],
+        },
+        "primaryType": "Delegation",
+        "domain": {
+            "name": gov.token.name(),
+            "version": "1",
+            "chainId": chain.chain_id,
+            "verifyingContract": gov.token.address,
+        },
+        "message": {"delegatee": delegatee, "nonce": nonce, "expiry": expiry},
+    }
+    sig = Account.sign_message(encode_typed_data(full_message=data), signer.private_key)
+    return sig.v, sig.r.to_bytes(32, "big"), sig.s.to_bytes(32, "big")
+
+
+def test_delegation_by_signature_cannot_be_replayed(gov, chain, accounts):
+    holder, delegatee, relayer = accounts[4], gov.voters["small"], accounts[3]
+    gov.token.transfer(holder, wad(1_000_000), sender=gov.deployer)
+    expiry = gov.now() + 3600
+    v, r, s = delegation_signature(gov, chain, holder, delegatee.address, 0, expiry)
+    gov.token.delegateBySig(delegatee, 0, expiry, v, r, s, sender=relayer)
+    assert gov.token.delegates(holder) == delegatee.address
+    assert int(gov.token.nonces(holder)) == 1
+    # the holder moves its votes back to itself; replaying the old signature is refused
+    gov.token.invoke_transaction("delegate", holder, sender=holder)
+    with reverts(gov.token.InvalidAccountNonce, account=holder, currentNonce=1):
+        gov.token.delegateBySig(delegatee, 0, expiry, v, r, s, sender=relayer)
+    assert gov.token.delegates(holder) == holder.address
+    # an expired signature is refused (expiry is inclusive: the last valid second is `expiry`)
+    v, r, s = delegation_signature(gov, chain, holder, delegatee.address, 1, gov.now() + 10)
+    gov.advance(11)
+    with reverts(gov.token.VotesExpiredSignature, expiry=gov.now() - 1):
+        gov.token.delegateBySig(delegatee, 1, gov.now() - 1, v, r, s, sender=relayer)
+
+
+# ------------------------------------------------------------------ owner attacks (hole 9)
+
+
+def test_former_owner_can_do_nothing(gov):
+    d, eoa = gov.d, gov.deployer
+    eth = d.base("vETH")
+    im_equal = list(market_params(VETH))
+    im_equal[1] = im_equal[0]  # MMR = IMR
+    calls = [
+        (d.insurance_fund, lambda: d.insurance_fund.withdrawSurplus(eoa, 1, sender=eoa)),
+        (d.clearing_house, lambda: d.clearing_house.setMarketParams(eth, tuple(im_equal), sender=eoa)),
+        (d.clearing_house, lambda: d.clearing_house.adjustK(eth, 1, 0, sender=eoa)),
+        (d.clearing_house, lambda: d.clearing_house.repeg(eth, 0, sender=eoa)),
+        (d.clearing_house, lambda: d.clearing_house.setGuardian(eoa, sender=eoa)),
+        (d.clearing_house, lambda: d.clearing_house.setGlobalParams(wad(10), wad(500), 0, sender=eoa)),
+        (d.oracle, lambda: d.oracle.setFeed(eth, d.oracle.getFeed(eth), sender=eoa)),
+        (d.liquidity_pool, lambda: d.liquidity_pool.setParams(100_000, 0, sender=eoa)),
+        (d.liquidity_pool, lambda: d.liquidity_pool.setDepthTarget(eth, 0, sender=eoa)),
+        (d.liquidity_pool, lambda: d.liquidity_pool.setIncomeVestingPeriod(3600, sender=eoa)),
+    ]
+    for c, call in calls:
+        with reverts(c.OwnableUnauthorizedAccount, account=eoa):
+            call()
+    with reverts(d.clearing_house.OnlyGuardian, caller=eoa):
+        d.clearing_house.setPaused(eth, True, sender=eoa)
+
+
+def test_draining_the_insurance_fund_stops_at_its_floor(gov, accounts):
+    fund, to = gov.d.insurance_fund, accounts[4]
+    surplus = int(fund.withdrawableSurplus())
+    assert surplus == usdc(40_000)  # 50,000 seed - 10,000 floor, no open interest
+    withdraw = {"contract": "InsuranceFund", "function": "withdrawSurplus"}
+    # the whole balance: passes the vote, waits 2 days, and still cannot go below the floor
+    with reverts(
+        fund.SurplusExceeded, requestedUsdc=usdc(50_000), availableUsdc=surplus, floorUsdc=usdc(10_000)
+    ):
+        gov.executed([{**withdraw, "args": [to.address, usdc(50_000)]}], "Drain the fund")
+    with reverts(
+        fund.SurplusExceeded, requestedUsdc=surplus + 1, availableUsdc=surplus, floorUsdc=usdc(10_000)
+    ):
+        gov.executed([{**withdraw, "args": [to.address, surplus + 1]}], "One micro-USDC over the surplus")
+    before = int(gov.d.usdc.balanceOf(to))
+    tx = gov.executed([{**withdraw, "args": [to.address, surplus]}], "Take the surplus")
+    assert int(gov.d.usdc.balanceOf(to)) - before == surplus
+    (ev,) = tx.decode_logs(fund.SurplusWithdrawn)
+    assert int(ev.balanceAfter) == int(ev.floor) == wad(10_000)
+
+
+def test_mmr_equal_to_imr_needs_a_vote_and_two_days(gov):
+    ch, eth = gov.d.clearing_house, gov.d.base("vETH")
+    params = list(market_params(VETH))
+    params[1] = params[0]  # MMR = IMR = 10%: allowed by the bounds, but only through a vote
+    call = {"contract": "ClearingHouse", "function": "setMarketParams", "args": ["vETH", tuple(params)]}
+    p = gov.queued([call])
+    eta = int(gov.governor.proposalEta(p.id))
+    assert eta - int(gov.governor.proposalDeadline(p.id)) >= 2 * 86_400
+    assert int(ch.getMarket(eth).mmRatio) == 62_500  # nothing before the delay
+    gov.advance(eta - gov.now())
+    execute(gov.governor, p, gov.deployer)
+    assert int(ch.getMarket(eth).mmRatio) == int(ch.getMarket(eth).imRatio) == 100_000
+    # above the IMR: out of section 4's bounds even with a vote
+    params[1] = params[0] + 1
+    with reverts(ch.ParamOutOfBounds, value=params[0] + 1, min=5_000, max=params[0]):
+        gov.executed([{**call, "args": ["vETH", tuple(params)]}], "MMR above IMR")
+
+
+def test_unbounded_adjust_k_is_refused_even_with_a_vote(gov):
+    ch, eth = gov.d.clearing_house, gov.d.base("vETH")
+    base = int(ch.getReserves(eth)[0])
+    call = {"contract": "ClearingHouse", "function": "adjustK"}
+    with reverts(ch.KChangeTooLarge, baseToken=eth, oldBaseReserve=base, newBaseReserve=base * 2 + 1):
+        gov.executed([{**call, "args": ["vETH", base * 2 + 1, 0]}], "k x2 + 1 wei")
+    gov.executed([{**call, "args": ["vETH", base * 2, 0]}], "k x2")  # no open interest: costs nothing
+    assert int(ch.getReserves(eth)[0]) == base * 2
+
+
+def test_borrow_delegate_vote_repay_as_separate_transactions_in_one_block(gov, chain, accounts):
+    """The same flash loan as four ordinary transactions mined in one block (automine off):
+    borrow, delegate, vote, repay. The vote counts zero."""
+    attacker, lender = accounts[4], gov.deployer
+    p = gov.propose(
+        [{"contract": "InsuranceFund", "function": "withdrawSurplus", "args": ["ClearingHouse", 1]}]
+    )
+    gov.to_vote(p)
+    amount = wad(50_000_000)
+    token, w3 = gov.token, chain.provider.web3
+    txs = [
+        (lender, token, token.transfer.encode_input(attacker.address, amount)),
+        (attacker, token, _delegate_data(attacker.address)),
+        (attacker, gov.governor, gov.governor.castVote.encode_input(p.id, int(Support.For))),
+        (attacker, token, token.transfer.encode_input(lender.address, amount)),
+    ]
+    chain.provider.make_request("evm_setAutomine", [False])
+    try:
+        hashes = [
+            w3.eth.send_transaction({"from": s.address, "to": c.address, "data": bytes(data), "gas": 500_000})
+            for s, c, data in txs
+        ]
+        chain.provider.make_request("evm_mine", [])
+    finally:
+        chain.provider.make_request("evm_setAutomine", [True])
+    receipts = [w3.eth.get_transaction_receipt(h) for h in hashes]
+    assert all(r["status"] == 1 for r in receipts)
+    assert len({r["blockNumber"] for r in receipts}) == 1  # one block
+    assert [int(v) for v in gov.governor.proposalVotes(p.id)] == [0, 0, 0]
+    assert gov.governor.hasVoted(p.id, attacker)
+    assert int(token.balanceOf(attacker)) == 0
+
+
+def _delegate_data(delegatee: str) -> bytes:
+    """delegate(delegatee) calldata (Ape's ContractInstance.delegate is Ape's own attribute)."""
+    return keccak(text="delegate(address)")[:4] + abi_encode(["address"], [delegatee])

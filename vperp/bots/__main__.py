@@ -1,0 +1,3 @@
+from vperp.bots.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The trader CLI (`vperp`): click commands over the SDK (`main`) and what they print (`views`)."""

@@ -1,0 +1,478 @@
+"""The trader CLI, `vperp` (pyproject [project.scripts]; also `python -m vperp.cli`).
+
+    vperp markets
+    vperp quote vETH long --notional 1000 [--slippage 0.5]
+    vperp deposit 1000 [--mint]            (--mint: local test USDC first)
+    vperp open vETH long --notional 1000 [--slippage 0.5] [--deadline 300]
+    vperp close vETH
+    vperp positions | account | withdraw 100
+    vperp lp deposit 1000 | lp redeem 10
+
+Every command takes `--network` (Ape's choice syntax, e.g. ethereum:local:foundry; default: Ape's
+default network, or the one already connected) and, when it reads or signs for an account,
+`--account` (an `ape accounts` alias, or TEST::<n> for a local test account: no private key ever
+goes on the command line). `--deployment` names the address file (default
+deployments/<ecosystem>-<network>.json, as `ape run deploy` writes it). `--json` prints one JSON
+document for scripts. Amounts are plain numbers (USDC, USD, base units); reverts print the SDK's
+readable messages (vperp.sdk.errors) and exit with status 1."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vperp.cli import views
+from vperp.sdk import display
+from vperp.sdk.errors import ProtocolError
+
+NETWORK_HELP = "Ape network choice, e.g. ethereum:local:foundry (default: the connected or default network)"
+ACCOUNT_HELP = "`ape accounts` alias, or TEST::<n> for a local test account"
+
+
+class CliError(click.ClickException):
+    """A refusal printed as `Error: ...`, wrapped to the 100 columns."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(textwrap.fill(message, views.MAX_WIDTH - len("Error: ")))
+
+
+class Ctx:
+    """What a command runs with: the JSON flag, the network choice, the deployment file."""
+
+    def __init__(self, as_json: bool, network: Any, deployment: str | None) -> None:
+        self.as_json = as_json
+        self.network = network
+        self.deployment = deployment
+
+    def emit(self, data: Any, text: str) -> None:
+        click.echo(json.dumps(data, indent=2, default=str) if self.as_json else text)
+
+    def fail(self, e: ProtocolError) -> None:
+        if self.as_json:
+            click.echo(json.dumps({"error": e.name, "message": e.message}, indent=2))
+            raise SystemExit(1)
+        raise CliError(e.message)
+
+
+@contextmanager
+def connected(choice: Any) -> Iterator[Any]:
+    """The provider of `choice` (a provider from Ape's NetworkChoice, or None): the one already
+    connected when it is on that network (or when no choice is given), else a connection for the
+    duration of the command (`use_provider`, as Ape's own commands do)."""
+    from ape import networks
+
+    active = networks.active_provider
+    same = choice is None or (active is not None and choice.network.choice == active.network.choice)
+    if active is not None and active.is_connected and same:
+        yield active
+        return
+    if choice is None:
+        choice = networks.get_provider_from_choice(networks.default_ecosystem_name)
+    with choice.network.use_provider(choice) as provider:
+        yield provider
+
+
+def _project() -> Any:
+    """The repository's Ape project (its compiled ABIs), from any working directory."""
+    import ape
+
+    from vperp.chain.config import ROOT
+
+    if Path.cwd().resolve() == ROOT:
+        return ape.project
+    return ape.Project(ROOT)
+
+
+def _deployment(ctx: Ctx, provider: Any) -> Any:
+    from vperp.chain.deploy import deployment_file, load_deployment_file, read_deployment_file
+
+    path = Path(
+        ctx.deployment or os.environ.get("VPERP_DEPLOYMENT") or deployment_file(provider.network.choice)
+    )
+    if not path.exists():
+        raise CliError(
+            f"no deployment file {path}: deploy first (`ape run deploy --network {provider.network.choice}`)"
+            " or pass --deployment"
+        )
+    raw = read_deployment_file(path)
+    if raw.get("chain_id") not in (None, provider.chain_id):
+        raise CliError(f"{path} is for chain {raw['chain_id']}, the network is chain {provider.chain_id}")
+    if not provider.get_code(raw["clearing_house"]):
+        raise CliError(
+            f"no contract at {raw['clearing_house']} on {provider.network.choice}: the chain is not the one"
+            f" {path} records (restarted?); deploy again"
+        )
+    return load_deployment_file(_project(), path)
+
+
+def run(ctx: Ctx, account: Any, job: Callable[[Any], None], needs_account: bool = True) -> None:
+    """Connects, loads the deployment, builds the account's PerpClient and runs `job(client)`,
+    turning reverts into the SDK's messages."""
+    from vperp.sdk.client import PerpClient
+
+    if needs_account and account is None:
+        raise click.UsageError(f"--account is required ({ACCOUNT_HELP})")
+    with _quiet(ctx.as_json), connected(ctx.network) as provider:
+        client = PerpClient(_deployment(ctx, provider), account)
+        try:
+            job(client)
+        except ProtocolError as e:
+            ctx.fail(e)
+        except Exception as e:
+            pe = client.explain(e)
+            if pe is None:
+                raise
+            ctx.fail(pe)
+
+
+@contextmanager
+def _quiet(on: bool) -> Iterator[None]:
+    """With --json, Ape's INFO lines (connections, confirmations) stay off stdout."""
+    if not on:
+        yield
+        return
+    from ape.logging import logger
+
+    with logger.at_level("WARNING"):
+        yield
+
+
+def _amount(value: str) -> Decimal:
+    try:
+        d = Decimal(value.replace(",", "").replace("_", ""))
+    except InvalidOperation:
+        raise click.BadParameter(f"{value!r} is not a number") from None
+    if d <= 0:
+        raise click.BadParameter(f"{value} must be positive")
+    return d
+
+
+def _tolerance(percent: str) -> Decimal:
+    try:
+        t = Decimal(percent) / 100
+    except InvalidOperation:
+        raise click.BadParameter(f"slippage {percent!r} is not a number") from None
+    if not 0 <= t < 1:
+        raise click.BadParameter(f"slippage {percent}% must be in [0, 100)")
+    return t
+
+
+def common(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--network, --deployment and --json on a command."""
+    from ape.cli.choices import NetworkChoice
+
+    f = click.option("--json", "as_json", is_flag=True, help="print one JSON document")(f)
+    f = click.option("--deployment", default=None, help="address file (default deployments/<network>.json)")(
+        f
+    )
+    f = click.option("--network", default=None, type=NetworkChoice(case_sensitive=False), help=NETWORK_HELP)(
+        f
+    )
+    return f
+
+
+def with_account(f: Callable[..., Any]) -> Callable[..., Any]:
+    from ape.cli.choices import AccountAliasPromptChoice
+
+    return click.option("--account", type=AccountAliasPromptChoice(), default=None, help=ACCOUNT_HELP)(f)
+
+
+def trade_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--slippage", default="0.5", show_default=True, help="tolerance in percent")(f)
+    f = click.option("--notional", default=None, help="quote amount in USD (long: paid, short: received)")(f)
+    f = click.option("--size", default=None, help="base amount (long: received, short: sold)")(f)
+    f = click.argument("side", type=click.Choice(["long", "short"], case_sensitive=False))(f)
+    f = click.argument("market")(f)
+    return f
+
+
+def _size_or_notional(size: str | None, notional: str | None) -> dict[str, Decimal]:
+    if (size is None) == (notional is None):
+        raise click.UsageError("give exactly one of --size and --notional")
+    return {"size": _amount(size)} if size is not None else {"notional": _amount(notional or "")}
+
+
+# ------------------------------------------------------------------------- commands
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def cli() -> None:
+    """Trade the vAMM perpetuals from the command line (amounts in plain units)."""
+
+
+@cli.command()
+@common
+def markets(network: Any, deployment: str | None, as_json: bool) -> None:
+    """Markets: mark, index, open interest against the caps, fee, margin ratios."""
+    ctx = Ctx(as_json, network, deployment)
+
+    def job(c: Any) -> None:
+        ex = c.exchange()
+        ctx.emit(views.markets(ex), views.markets_text(ex))
+
+    run(ctx, None, job, needs_account=False)
+
+
+@cli.command()
+@trade_options
+@common
+@with_account
+def quote(
+    market: str,
+    side: str,
+    size: str | None,
+    notional: str | None,
+    slippage: str,
+    network: Any,
+    deployment: str | None,
+    as_json: bool,
+    account: Any,
+) -> None:
+    """Quote a trade exactly: fill, fee, price impact, the account after it, the guards.
+
+    Without --account, the quote is for an account with no collateral and no position."""
+    ctx = Ctx(as_json, network, deployment)
+    amounts = _size_or_notional(size, notional)
+    tol = _tolerance(slippage)
+
+    def job(c: Any) -> None:
+        if account is None:
+            from vperp.sdk.quote import Mode, quote_trade
+            from vperp.sdk.state import AccountSnapshot
+            from vperp.sdk.units import wad
+
+            _check_market(c, market)
+            ex = c.exchange()
+            empty = AccountSnapshot("0x" + "00" * 20, 0, 0)
+            mode = Mode.of(side, "size" in amounts)
+            q = quote_trade(ex, empty, market, mode, wad(next(iter(amounts.values()))))
+        else:
+            q = c.quote(market, side, **amounts)
+        ctx.emit(views.quote(q, tol), views.quote_text(q, tol))
+
+    run(ctx, account, job, needs_account=False)
+
+
+def _check_market(c: Any, market: str) -> None:
+    if market not in c.d.markets:
+        raise ProtocolError(
+            "UnknownMarket", (market,), f"unknown market {market} (markets: {', '.join(c.d.markets)})"
+        )
+
+
+@cli.command(name="open")
+@trade_options
+@click.option("--deadline", default=300, show_default=True, help="seconds from the latest block")
+@common
+@with_account
+def open_(
+    market: str,
+    side: str,
+    size: str | None,
+    notional: str | None,
+    slippage: str,
+    deadline: int,
+    network: Any,
+    deployment: str | None,
+    as_json: bool,
+    account: Any,
+) -> None:
+    """Open, increase, reduce or flip a position: quoted first, sent with the slippage bound."""
+    ctx = Ctx(as_json, network, deployment)
+    amounts = _size_or_notional(size, notional)
+    tol = _tolerance(slippage)
+
+    def job(c: Any) -> None:
+        q = c.quote(market, side, **amounts)
+        if not q.ok:
+            raise ProtocolError(q.error or "", q.error_values, f"not sent: {q.reason}")
+        tx = c.execute(q, tol, _deadline(deadline))
+        ctx.emit(
+            {**views.quote(q, tol), "txn_hash": tx.txn_hash},
+            views.quote_text(q, tol, "opened") + f"\ntx {tx.txn_hash}",
+        )
+
+    run(ctx, account, job)
+
+
+def _deadline(seconds: int) -> int:
+    from ape import chain
+
+    return int(chain.blocks.head.timestamp) + seconds
+
+
+@cli.command()
+@click.argument("market")
+@click.option("--slippage", default="0.5", show_default=True, help="tolerance in percent")
+@click.option("--deadline", default=300, show_default=True, help="seconds from the latest block")
+@common
+@with_account
+def close(
+    market: str,
+    slippage: str,
+    deadline: int,
+    network: Any,
+    deployment: str | None,
+    as_json: bool,
+    account: Any,
+) -> None:
+    """Close a whole position, quoted first, with the slippage bound."""
+    ctx = Ctx(as_json, network, deployment)
+    tol = _tolerance(slippage)
+
+    def job(c: Any) -> None:
+        _check_market(c, market)
+        q = c.quote_close(market)
+        if not q.ok:
+            raise ProtocolError(q.error or "", q.error_values, f"not sent: {q.reason}")
+        tx = c.close(market, q.bound(tol), _deadline(deadline))
+        ctx.emit(
+            {**views.quote(q, tol), "txn_hash": tx.txn_hash},
+            views.quote_text(q, tol, "closed") + f"\ntx {tx.txn_hash}",
+        )
+
+    run(ctx, account, job)
+
+
+@cli.command()
+@click.argument("amount")
+@click.option("--mint", is_flag=True, help="local networks: mint the test USDC first")
+@common
+@with_account
+def deposit(
+    amount: str, mint: bool, network: Any, deployment: str | None, as_json: bool, account: Any
+) -> None:
+    """Deposit USDC collateral (approves the clearing house when needed)."""
+    ctx = Ctx(as_json, network, deployment)
+    amt = _amount(amount)
+
+    def job(c: Any) -> None:
+        if mint:
+            c.faucet(amt)
+        tx = c.deposit(amt)
+        _collateral(ctx, c, "deposited", amt, tx)
+
+    run(ctx, account, job)
+
+
+@cli.command()
+@click.argument("amount")
+@common
+@with_account
+def withdraw(amount: str, network: Any, deployment: str | None, as_json: bool, account: Any) -> None:
+    """Withdraw USDC collateral (at most the free collateral)."""
+    ctx = Ctx(as_json, network, deployment)
+    amt = _amount(amount)
+
+    def job(c: Any) -> None:
+        tx = c.withdraw(amt)
+        _collateral(ctx, c, "withdrew", amt, tx)
+
+    run(ctx, account, job)
+
+
+def _collateral(ctx: Ctx, c: Any, verb: str, amt: Decimal, tx: Any) -> None:
+    collateral = int(c.ch.balanceOf(c.account.address))
+    ctx.emit(
+        {"action": verb, "amount": str(amt), "collateral": views._d(collateral), "txn_hash": tx.txn_hash},
+        f"{verb} {display.number(amt)} USDC; collateral {display.usd(collateral)} USD\ntx {tx.txn_hash}",
+    )
+
+
+@cli.command()
+@common
+@with_account
+def positions(network: Any, deployment: str | None, as_json: bool, account: Any) -> None:
+    """Open positions: size, entry, mark, index, unrealised PnL, funding due, liquidation price."""
+    ctx = Ctx(as_json, network, deployment)
+
+    def job(c: Any) -> None:
+        ex, acct = c.snapshot()
+        collateral = int(c.ch.balanceOf(acct.address))
+        ctx.emit(views.positions(ex, acct, collateral), views.positions_text(ex, acct, collateral))
+
+    run(ctx, account, job)
+
+
+@cli.command(name="account")
+@common
+@with_account
+def account_(network: Any, deployment: str | None, as_json: bool, account: Any) -> None:
+    """Margin: collateral, account value, requirements, free collateral, liquidation prices."""
+    ctx = Ctx(as_json, network, deployment)
+
+    def job(c: Any) -> None:
+        ex, acct = c.snapshot()
+        a = acct.address
+        collateral = int(c.ch.balanceOf(a))
+        free = int(c.ch.getFreeCollateral(a))
+        liq = bool(c.ch.isLiquidatable(a))
+        ctx.emit(
+            views.account(ex, acct, collateral, free, liq),
+            views.account_text(ex, acct, collateral, free, liq),
+        )
+
+    run(ctx, account, job)
+
+
+@cli.group()
+def lp() -> None:
+    """The liquidity pool (ERC-4626 over USDC): deposit and redeem."""
+
+
+def _pool_line(ctx: Ctx, c: Any, verb: str, tx: Any) -> None:
+    pool = c.d.liquidity_pool
+    shares = int(pool.balanceOf(c.account.address))
+    value = int(pool.convertToAssets(shares)) if shares else 0
+    ctx.emit(
+        {
+            "action": verb,
+            "shares": views._d(shares),
+            "value_usdc": str(Decimal(value) / 10**6),
+            "txn_hash": tx.txn_hash,
+        },
+        f"{verb}; you hold {display.base(shares)} pool shares worth {display.usdc(value)} USDC\n"
+        f"tx {tx.txn_hash}",
+    )
+
+
+@lp.command(name="deposit")
+@click.argument("amount")
+@common
+@with_account
+def lp_deposit(amount: str, network: Any, deployment: str | None, as_json: bool, account: Any) -> None:
+    """Deposit USDC into the pool for shares."""
+    ctx = Ctx(as_json, network, deployment)
+    amt = _amount(amount)
+
+    def job(c: Any) -> None:
+        _pool_line(ctx, c, f"deposited {display.number(amt)} USDC", c.lp_deposit(amt))
+
+    run(ctx, account, job)
+
+
+@lp.command(name="redeem")
+@click.argument("shares")
+@common
+@with_account
+def lp_redeem(shares: str, network: Any, deployment: str | None, as_json: bool, account: Any) -> None:
+    """Redeem pool shares for USDC (within the pool's utilisation limit)."""
+    ctx = Ctx(as_json, network, deployment)
+    amt = _amount(shares)
+
+    def job(c: Any) -> None:
+        _pool_line(ctx, c, f"redeemed {display.number(amt, 6)} shares", c.lp_redeem(amt))
+
+    run(ctx, account, job)
+
+
+def main() -> None:
+    cli(prog_name="vperp")

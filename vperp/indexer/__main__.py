@@ -1,0 +1,3 @@
+from vperp.indexer.cli import main
+
+raise SystemExit(main())

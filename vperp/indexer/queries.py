@@ -1,0 +1,181 @@
+"""Read side of the indexer, for the dashboard and the CLI: plain functions over an Engine that
+return lists of dicts (amounts as Python ints in the contracts' units, addresses lower-case)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, Table, select
+
+from vperp.indexer.models import (
+    DERIVED_TABLES,
+    EVENT_TABLES,
+    AccountEntry,
+    BadDebtEntry,
+    Block,
+    Candle,
+    Cursor,
+    FundingEntry,
+    LiquidationEntry,
+    PoolSharePrice,
+    Position,
+)
+
+
+def _rows(engine: Engine, q: Any) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def _lower(a: str | None) -> str | None:
+    return a.lower() if a else None
+
+
+def _indexed_chains(t: Table) -> Any:
+    """`t.chain_id IN (the chains with cursors)`: the same rows (every indexed chain has its
+    cursors), and the leading column of the derived tables' keys and indexes, so a lookup by
+    account or market searches the index instead of scanning it (the dashboard's account page
+    and candle chart)."""
+    return t.c.chain_id.in_(select(Cursor.__table__.c.chain_id).distinct())
+
+
+def positions(engine: Engine, trader: str | None = None, open_only: bool = True) -> list[dict[str, Any]]:
+    """Current positions (size, open notional, realised PnL, fees, funding, trade count)."""
+    t = Position.__table__
+    q = select(t).order_by(t.c.trader, t.c.base_token)
+    if trader:
+        q = q.where(t.c.trader == _lower(trader))
+    rows = _rows(engine, q)
+    return [r for r in rows if r["size"] != 0] if open_only else rows
+
+
+def account_history(engine: Engine, trader: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """An account's trades, liquidations, funding settlements, deposits, withdrawals and bad
+    debt, newest first."""
+    t = AccountEntry.__table__
+    q = (
+        select(t)
+        .where(_indexed_chains(t), t.c.trader == _lower(trader))
+        .order_by(t.c.block_number.desc(), t.c.log_index.desc())
+        .limit(limit)
+    )
+    return _rows(engine, q)
+
+
+def account_totals(engine: Engine, trader: str) -> dict[str, int]:
+    """Σ realised PnL, funding (> 0 paid), fees and net deposits of an account."""
+    out = {"realized_pnl": 0, "funding": 0, "fees": 0, "net_deposits": 0}
+    for r in account_history(engine, trader):
+        out["realized_pnl"] += r["realized_pnl"]
+        out["funding"] += r["funding"]
+        if r["kind"] == "trade":
+            out["fees"] += r["fee"]
+        if r["kind"] in ("deposit", "withdraw"):
+            out["net_deposits"] += r["collateral"]
+    return out
+
+
+def candles(
+    engine: Engine, base_token: str, kind: str = "mark", since: int | None = None
+) -> list[dict[str, Any]]:
+    """Hourly OHLC of a market's mark or index, oldest first."""
+    t = Candle.__table__
+    q = (
+        select(t)
+        .where(_indexed_chains(t), t.c.base_token == _lower(base_token), t.c.kind == kind)
+        .order_by(t.c.hour)
+    )
+    if since is not None:
+        q = q.where(t.c.hour >= since)
+    return _rows(engine, q)
+
+
+def funding_history(
+    engine: Engine, base_token: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    t = FundingEntry.__table__
+    q = select(t).order_by(t.c.block_number.desc(), t.c.log_index.desc()).limit(limit)
+    if base_token:
+        q = q.where(_indexed_chains(t), t.c.base_token == _lower(base_token))
+    return _rows(engine, q)
+
+
+def liquidations(engine: Engine, trader: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    t = LiquidationEntry.__table__
+    q = select(t).order_by(t.c.block_number.desc(), t.c.log_index.desc()).limit(limit)
+    if trader:
+        q = q.where(t.c.trader == _lower(trader))
+    return _rows(engine, q)
+
+
+def bad_debts(engine: Engine) -> list[dict[str, Any]]:
+    t = BadDebtEntry.__table__
+    return _rows(engine, select(t).order_by(t.c.block_number, t.c.log_index))
+
+
+def bad_debt_totals(engine: Engine) -> dict[str, int]:
+    """Σ debt, insurance cover, socialised loss and recorded deficit (invariant 10)."""
+    rows = bad_debts(engine)
+    last = rows[-1] if rows else None
+    keys = ("total_debt", "total_covered", "total_socialized", "total_deficit")
+    return {k.removeprefix("total_"): (last[k] if last else 0) for k in keys}
+
+
+def pool_share_prices(engine: Engine, limit: int | None = None) -> list[dict[str, Any]]:
+    """The pool's share price at each LP deposit and withdrawal, newest first."""
+    t = PoolSharePrice.__table__
+    return _rows(engine, select(t).order_by(t.c.block_number.desc(), t.c.log_index.desc()).limit(limit))
+
+
+def depth_changes(engine: Engine, base_token: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """A market's curve depth changes, newest first: governance's k adjustments and repegs and the
+    pool's depth syncs, each as {kind, block_number, log_index, timestamp, old_quote, new_quote,
+    cost} (quote reserves, 18 decimals; a repeg's old quote reserve is not in its event: None)."""
+    rows: list[dict[str, Any]] = []
+    for name, kind, old_col, new_col in (
+        ("KAdjusted", "k adjusted", "old_quote", "new_quote"),
+        ("Repegged", "repeg", None, "new_quote"),
+        ("DepthSynced", "depth sync", "old_quote_reserve", "new_quote_reserve"),
+    ):
+        t = EVENT_TABLES[name]
+        q = select(t).where(t.c.base_token == _lower(base_token))
+        for r in _rows(engine, q):
+            rows.append(
+                {
+                    "kind": kind,
+                    "block_number": r["block_number"],
+                    "log_index": r["log_index"],
+                    "timestamp": r["timestamp"],
+                    "old_quote": r[old_col] if old_col else None,
+                    "new_quote": r[new_col],
+                    "cost": r["cost"],
+                }
+            )
+    rows.sort(key=lambda r: (r["block_number"], r["log_index"]), reverse=True)
+    return rows[:limit] if limit is not None else rows
+
+
+def events(engine: Engine, name: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """Raw rows of one event table (by event name, e.g. "PositionChanged"), oldest first."""
+    t = EVENT_TABLES[name]
+    return _rows(engine, select(t).order_by(t.c.block_number, t.c.log_index).limit(limit))
+
+
+def cursors(engine: Engine) -> dict[str, int]:
+    """Contract name -> last block ingested."""
+    return {r["name"]: r["block_number"] for r in _rows(engine, select(Cursor.__table__))}
+
+
+def _dump_table(engine: Engine, t: Table) -> list[tuple[Any, ...]]:
+    cols = [c for c in t.columns if c.name != "id"]
+    rows = _rows(engine, select(*cols))
+    return sorted(tuple(r[c.name] for c in cols) for r in rows)
+
+
+def dump(engine: Engine, include_blocks: bool = False) -> dict[str, list[tuple[Any, ...]]]:
+    """Every event and derived table (and the cursors), rows without their surrogate ids, sorted:
+    two databases hold the same index exactly when their dumps are equal."""
+    tables: list[Table] = [*EVENT_TABLES.values(), *DERIVED_TABLES, Cursor.__table__]
+    if include_blocks:
+        tables.append(Block.__table__)
+    return {t.name: _dump_table(engine, t) for t in tables}

@@ -1,0 +1,3 @@
+from vperp.web.server import main
+
+raise SystemExit(main())

@@ -1,0 +1,152 @@
+"""What each page shows, assembled from the indexer's read side (vperp.indexer.queries: history)
+and the node (vperp.web.node: live values). Plain dicts and dataclasses for the templates, plus
+the chart series as JSON-ready floats. No formatting here (the templates' filters do it)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from vperp.indexer import queries
+from vperp.sdk.units import ONE
+from vperp.web.context import Dashboard
+
+HISTORY_ROWS = 50  # an account's newest entries shown (the totals cover all of them)
+
+
+def _f(wad: int) -> float:
+    return float(Decimal(wad) / ONE)
+
+
+def markets(d: Dashboard) -> dict[str, Any]:
+    """Every market's live figures (the markets overview and each market's header)."""
+    ex = d.node.exchange()
+    rows = []
+    for s, m in ex.markets.items():
+        spread = Decimal(m.mark - m.index) / Decimal(m.index) if m.index else None
+        rows.append({"symbol": s, "m": m, "spread": spread, "band": Decimal(m.max_spread_ratio) / 10**6})
+    return {"exchange": ex, "markets": rows}
+
+
+def market(d: Dashboard, symbol: str) -> dict[str, Any]:
+    """One market: live figures and parameters from the node, funding history from the index."""
+    overview = markets(d)
+    row = next(r for r in overview["markets"] if r["symbol"] == symbol)
+    return {
+        **overview,
+        "symbol": symbol,
+        "row": row,
+        "funding": queries.funding_history(d.engine, d.token(symbol), limit=20),
+        "depth": queries.depth_changes(d.engine, d.token(symbol), limit=20),
+    }
+
+
+def market_chart(d: Dashboard, symbol: str) -> dict[str, Any]:
+    """The chart's series: hourly mark candles, the index's hourly closes, the funding rate
+    (% per update) at each update, and the spread of the hourly closes (mark / index - 1, %),
+    oldest first (lightweight-charts' {time, ...} points)."""
+    token = d.token(symbol)
+    mark = [
+        {
+            "time": c["hour"],
+            "open": _f(c["open"]),
+            "high": _f(c["high"]),
+            "low": _f(c["low"]),
+            "close": _f(c["close"]),
+        }
+        for c in queries.candles(d.engine, token, "mark")
+    ]
+    index = [{"time": c["hour"], "value": _f(c["close"])} for c in queries.candles(d.engine, token, "index")]
+    funding: dict[int, float] = {}
+    for f in reversed(queries.funding_history(d.engine, token)):
+        funding[f["timestamp"]] = _f(f["rate"]) * 100  # one point a second (the chart's resolution)
+    closes = {p["time"]: p["value"] for p in index}
+    spread = [
+        {"time": c["time"], "value": (c["close"] / closes[c["time"]] - 1) * 100}
+        for c in mark
+        if closes.get(c["time"])
+    ]
+    return {
+        "mark": mark,
+        "index": index,
+        "funding": [{"time": t, "value": v} for t, v in sorted(funding.items())],
+        "spread": spread,
+    }
+
+
+def account(d: Dashboard, address: str) -> dict[str, Any]:
+    """An account: live positions, margin and free collateral from the node; totals and the
+    newest history entries from the index."""
+    ex = d.node.exchange()
+    live = d.node.account(address, ex)
+    history = queries.account_history(d.engine, address, limit=HISTORY_ROWS)
+    indexed = {p["base_token"]: p for p in queries.positions(d.engine, address, open_only=False)}
+    return {
+        "address": live.address,
+        "live": live,
+        "totals": queries.account_totals(d.engine, address),
+        "history": history,
+        "history_limit": HISTORY_ROWS,
+        "trade_counts": {d.symbol_of(t): p["trades"] for t, p in indexed.items()},
+        "liquidations": queries.liquidations(d.engine, address, limit=HISTORY_ROWS),
+    }
+
+
+def risk(d: Dashboard, nearest: int = 10) -> dict[str, Any]:
+    """Liquidations, bad debts and how each was covered, the insurance fund, and the accounts
+    with open positions (in the index) nearest to liquidation (by the Viewer's scan)."""
+    traders = sorted({p["trader"] for p in queries.positions(d.engine)})
+    return {
+        "liquidations": queries.liquidations(d.engine, limit=50),
+        "bad_debts": list(reversed(queries.bad_debts(d.engine))),
+        "bad_debt_totals": queries.bad_debt_totals(d.engine),
+        "fund": d.node.insurance_fund(),
+        "nearest": d.node.risk(traders)[:nearest],
+        "scanned": len(traders),
+    }
+
+
+def pool(d: Dashboard) -> dict[str, Any]:
+    """The pool now (value, supply, utilisation and its limit, locked income) and its share
+    price at each LP deposit and withdrawal."""
+    live = d.node.pool()
+    prices = queries.pool_share_prices(d.engine, limit=100)
+    share_price = (
+        Decimal(live["total_assets"]) * 10**12 / Decimal(live["total_supply"])
+        if live["total_supply"]
+        else None
+    )
+    return {"live": live, "share_price": share_price, "prices": prices}
+
+
+def pool_chart(d: Dashboard) -> dict[str, Any]:
+    """Share price (USDC per share) at each LP deposit and withdrawal, oldest first."""
+    points: dict[int, float] = {}
+    for p in reversed(queries.pool_share_prices(d.engine)):
+        points[p["timestamp"]] = float(Decimal(p["price"]) / 10**6)
+    return {"share_price": [{"time": t, "value": v} for t, v in sorted(points.items())]}
+
+
+PROPOSAL_STATES = (
+    "Pending",
+    "Active",
+    "Canceled",
+    "Defeated",
+    "Succeeded",
+    "Queued",
+    "Expired",
+    "Executed",
+)
+
+
+def governance(d: Dashboard) -> dict[str, Any]:
+    """The Governor's proposals with their state and votes (None: no governance deployed)."""
+    proposals = d.node.proposals()
+    _block, now = d.node.head()
+    if proposals is not None:
+        for p in proposals:
+            p["state_name"] = (
+                PROPOSAL_STATES[p["state"]] if p["state"] < len(PROPOSAL_STATES) else str(p["state"])
+            )
+            p["time_left"] = max(p["deadline"] - now, 0)
+    return {"proposals": proposals, "deployment_governance": d.deployment.get("governance")}
