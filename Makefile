@@ -73,7 +73,7 @@ test: setup
 	FOUNDRY_PROFILE=ci $(FORGE) test
 	$(BIN)/ape compile --force
 	pg="$$(tools/postgres.sh)" && chromium="$$(tools/chromium.sh)" && \
-	  VPERP_TEST_PG_URL="$$pg" VPERP_CHROMIUM="$$chromium" $(BIN)/ape test tests -q
+	  VPERP_TEST_PG_URL="$$pg" VPERP_CHROMIUM="$$chromium" $(BIN)/ape test tests -q --durations=40
 	tools/check_clean.sh $(STATUS_BEFORE)
 
 ## the README's dashboard screenshots (reports/web/*.png): the browser tests, writing there
