@@ -65,13 +65,14 @@ node-status: setup
 ## starts PostgreSQL for the indexer tests and prints its URL; tools/chromium.sh installs Debian's
 ## chromium for the dashboard's browser tests (playwright drives it) and prints its path. `ape compile --force` first: Ape recompiles an
 ## edited file but not the contracts importing it, so a library edit could be tested against
-## old bytecode; a forced build cannot.
+## old bytecode; a forced build cannot. The forge campaigns deploy that same build (tools/export_artifacts.py).
 ## Its last step (tools/check_clean.sh) fails when set-up or a test left the clone changed:
 ## `git status --porcelain` is hashed when make starts, before set-up.
 test: STATUS_BEFORE := $(shell git status --porcelain 2>/dev/null | md5sum | cut -d' ' -f1)
 test: setup
-	FOUNDRY_PROFILE=ci $(FORGE) test
 	$(BIN)/ape compile --force
+	$(BIN)/python tools/export_artifacts.py
+	VPERP_FORGE_ARTIFACTS=.forge/ape FOUNDRY_PROFILE=ci $(FORGE) test
 	pg="$$(tools/postgres.sh)" && chromium="$$(tools/chromium.sh)" && \
 	  VPERP_TEST_PG_URL="$$pg" VPERP_CHROMIUM="$$chromium" $(BIN)/ape test tests -q --durations=40
 	tools/check_clean.sh $(STATUS_BEFORE)
@@ -109,7 +110,9 @@ flaky-check: setup
 ## native-speed invariant campaigns (tests/forge, forge): `fuzz` is the CI profile,
 ## `fuzz-deep` the long one (FOUNDRY_INVARIANT_RUNS / _DEPTH override either)
 fuzz: setup
-	FOUNDRY_PROFILE=ci $(FORGE) test
+	$(BIN)/ape compile --force
+	$(BIN)/python tools/export_artifacts.py
+	VPERP_FORGE_ARTIFACTS=.forge/ape FOUNDRY_PROFILE=ci $(FORGE) test
 
 fuzz-deep: setup
 	FOUNDRY_PROFILE=deep $(FORGE) test

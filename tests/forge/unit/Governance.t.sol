@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {vm} from "../utils/Vm.sol";
+import {vm, artifact} from "../utils/Vm.sol";
 import {UnitBase} from "./UnitBase.sol";
 import {DataTypes} from "../../../contracts/core/DataTypes.sol";
 import {BaseToken} from "../../../contracts/BaseToken.sol";
@@ -32,16 +32,16 @@ contract GovernanceTest is UnitBase {
 
     function _logic() internal returns (address[6] memory l) {
         bytes memory byOracle = abi.encode(address(oracle));
-        l[0] = vm.deployCode("LiquidationLogic.sol:LiquidationLogic", byOracle);
-        l[1] = vm.deployCode("FundingLogic.sol:FundingLogic", byOracle);
-        l[2] = vm.deployCode("ConfigLogic.sol:ConfigLogic", byOracle);
-        l[3] = vm.deployCode("ViewLogic.sol:ViewLogic", byOracle);
-        l[4] = vm.deployCode("OrderLogic.sol:OrderLogic", byOracle);
-        l[5] = vm.deployCode("NettingLogic.sol:NettingLogic", byOracle);
+        l[0] = vm.deployCode(artifact("LiquidationLogic"), byOracle);
+        l[1] = vm.deployCode(artifact("FundingLogic"), byOracle);
+        l[2] = vm.deployCode(artifact("ConfigLogic"), byOracle);
+        l[3] = vm.deployCode(artifact("ViewLogic"), byOracle);
+        l[4] = vm.deployCode(artifact("OrderLogic"), byOracle);
+        l[5] = vm.deployCode(artifact("NettingLogic"), byOracle);
     }
 
     function _create(bytes memory args) internal returns (address a) {
-        bytes memory code = abi.encodePacked(vm.getCode("ClearingHouse.sol:ClearingHouse"), args);
+        bytes memory code = abi.encodePacked(vm.getCode(artifact("ClearingHouse")), args);
         assembly {
             a := create(0, add(code, 32), mload(code))
         }

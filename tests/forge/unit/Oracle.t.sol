@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {vm} from "../utils/Vm.sol";
+import {vm, artifact} from "../utils/Vm.sol";
 import {ChainlinkAggregatorMock} from "../../../contracts/test/ChainlinkAggregatorMock.sol";
 import {PythMock} from "../../../contracts/test/PythMock.sol";
 import {BrokenFeed} from "../../../contracts/test/BrokenFeed.sol";
@@ -43,8 +43,8 @@ contract OracleTest {
         _warp(T0);
         vm.deal(address(this), 1 ether);
         pyth = new PythMock(60, FEE);
-        oracle = IPriceOracle(vm.deployCode("PriceOracle.sol:PriceOracle", abi.encode(address(pyth), address(this))));
-        clOnly = IPriceOracle(vm.deployCode("PriceOracle.sol:PriceOracle", abi.encode(address(0), address(this))));
+        oracle = IPriceOracle(vm.deployCode(artifact("PriceOracle"), abi.encode(address(pyth), address(this))));
+        clOnly = IPriceOracle(vm.deployCode(artifact("PriceOracle"), abi.encode(address(0), address(this))));
         cl = new ChainlinkAggregatorMock(8, 2_000e8);
     }
 

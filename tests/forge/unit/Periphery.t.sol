@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {vm} from "../utils/Vm.sol";
+import {vm, artifact} from "../utils/Vm.sol";
 import {UnitBase} from "./UnitBase.sol";
 import {DataTypes} from "../../../contracts/core/DataTypes.sol";
 
@@ -61,7 +61,7 @@ contract PeripheryTest is UnitBase {
     function setUp() public override {
         super.setUp();
         insurance = IInsuranceFund(fund);
-        viewer = IViewer(vm.deployCode("Viewer.sol:Viewer", abi.encode(address(ch))));
+        viewer = IViewer(vm.deployCode(artifact("Viewer"), abi.encode(address(ch))));
         _deposit(ALICE, 10_000e6);
         _deposit(BOB, 5_500e6);
         _deposit(WHALE, 2_000_000e6);
@@ -71,7 +71,7 @@ contract PeripheryTest is UnitBase {
 
     function test_fundConstructorRejectsZeroCore() public {
         bytes memory code =
-            abi.encodePacked(vm.getCode("InsuranceFund.sol:InsuranceFund"), abi.encode(address(0), address(this)));
+            abi.encodePacked(vm.getCode(artifact("InsuranceFund")), abi.encode(address(0), address(this)));
         vm.expectRevert(abi.encodeWithSignature("ZeroAddress()"));
         assembly {
             pop(create(0, add(code, 32), mload(code)))

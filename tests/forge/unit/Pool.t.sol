@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {vm} from "../utils/Vm.sol";
+import {vm, artifact} from "../utils/Vm.sol";
 import {UnitBase} from "./UnitBase.sol";
 import {IPriceOracle} from "../../../interfaces/IPriceOracle.sol";
 
@@ -60,7 +60,7 @@ contract PoolTest is UnitBase {
 
     function test_constructorRejectsZeroAddresses() public {
         bytes memory code =
-            abi.encodePacked(vm.getCode("LiquidityPool.sol:LiquidityPool"), abi.encode(address(0), address(ch), address(this)));
+            abi.encodePacked(vm.getCode(artifact("LiquidityPool")), abi.encode(address(0), address(ch), address(this)));
         vm.expectRevert(abi.encodeWithSignature("ZeroAddress()"));
         assembly {
             pop(create(0, add(code, 32), mload(code)))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {vm} from "./Vm.sol";
+import {vm, artifact} from "./Vm.sol";
 import {DataTypes} from "../../../contracts/core/DataTypes.sol";
 import {BaseToken} from "../../../contracts/BaseToken.sol";
 import {TestUSDC} from "../../../contracts/test/TestUSDC.sol";
@@ -39,21 +39,21 @@ abstract contract Stack {
         usdc = new TestUSDC();
         // the protocol's contracts come from their build artifacts (vm.deployCode), not from
         // imports: a change to a test does not recompile the core, nor a core mutant the tests
-        oracle = IPriceOracle(vm.deployCode("PriceOracle.sol:PriceOracle", abi.encode(address(0), address(this))));
+        oracle = IPriceOracle(vm.deployCode(artifact("PriceOracle"), abi.encode(address(0), address(this))));
         bytes memory byOracle = abi.encode(address(oracle));
         address[6] memory logic = [
-            vm.deployCode("LiquidationLogic.sol:LiquidationLogic", byOracle),
-            vm.deployCode("FundingLogic.sol:FundingLogic", byOracle),
-            vm.deployCode("ConfigLogic.sol:ConfigLogic", byOracle),
-            vm.deployCode("ViewLogic.sol:ViewLogic", byOracle),
-            vm.deployCode("OrderLogic.sol:OrderLogic", byOracle),
-            vm.deployCode("NettingLogic.sol:NettingLogic", byOracle)
+            vm.deployCode(artifact("LiquidationLogic"), byOracle),
+            vm.deployCode(artifact("FundingLogic"), byOracle),
+            vm.deployCode(artifact("ConfigLogic"), byOracle),
+            vm.deployCode(artifact("ViewLogic"), byOracle),
+            vm.deployCode(artifact("OrderLogic"), byOracle),
+            vm.deployCode(artifact("NettingLogic"), byOracle)
         ];
         ch = IClearingHouse(
-            vm.deployCode("ClearingHouse.sol:ClearingHouse", abi.encode(address(usdc), address(oracle), logic, address(this)))
+            vm.deployCode(artifact("ClearingHouse"), abi.encode(address(usdc), address(oracle), logic, address(this)))
         );
-        fund = vm.deployCode("InsuranceFund.sol:InsuranceFund", abi.encode(address(ch), address(this)));
-        pool = IPool(vm.deployCode("LiquidityPool.sol:LiquidityPool", abi.encode(address(usdc), address(ch), address(this))));
+        fund = vm.deployCode(artifact("InsuranceFund"), abi.encode(address(ch), address(this)));
+        pool = IPool(vm.deployCode(artifact("LiquidityPool"), abi.encode(address(usdc), address(ch), address(this))));
         ch.setSystemAccounts(fund, address(pool));
         ch.setGlobalParams(10e18, 500e18, LIQUIDATOR_SHARE);
         pool.setParams(5_000_000, 10_000);

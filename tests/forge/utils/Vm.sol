@@ -26,6 +26,7 @@ interface Vm {
     function expectRevert() external;
     function addr(uint256 privateKey) external pure returns (address);
     function envOr(string calldata name, bool defaultValue) external view returns (bool);
+    function envOr(string calldata name, string calldata defaultValue) external view returns (string memory);
     function toString(uint256 value) external pure returns (string memory);
     function toString(int256 value) external pure returns (string memory);
     function toString(address value) external pure returns (string memory);
@@ -41,3 +42,14 @@ interface Vm {
 
 /// @dev The cheatcode address (keccak256("hevm cheat code") truncated).
 Vm constant vm = Vm(0x7109709ECfa91a80626fF3989D68f67F5b1DD12D);
+
+/// @dev The artifact of one of the protocol's contracts, for `vm.deployCode` / `vm.getCode`. With
+///      VPERP_FORGE_ARTIFACTS set (`make test`, `make fuzz`: the ci profile), the JSON file of that
+///      name in that folder: Ape's build of contracts/, exported by tools/export_artifacts.py, so
+///      that the contracts are compiled once for both test runners and forge compiles only
+///      tests/forge. Unset (the default and deep profiles, `tools/hunt.py`, coverage), forge's own
+///      build of contracts/.
+function artifact(string memory name) view returns (string memory) {
+    string memory dir = vm.envOr("VPERP_FORGE_ARTIFACTS", string(""));
+    return bytes(dir).length == 0 ? string.concat(name, ".sol:", name) : string.concat(dir, "/", name, ".json");
+}
