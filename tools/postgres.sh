@@ -14,10 +14,10 @@ if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || ! command -v pg_ct
 fi
 ver=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main"' | grep -q .; then
-  $SUDO pg_createcluster "$ver" main >/dev/null
+  $SUDO pg_createcluster "$ver" main >/dev/null 3>&-
 fi
 if ! pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main" {print $4}' | grep -q online; then
-  $SUDO pg_ctlcluster "$ver" main start
+  $SUDO pg_ctlcluster "$ver" main start 3>&- # the server must not inherit the URL pipe
 fi
 port=$(pg_lsclusters -h | awk -v v="$ver" '$1==v && $2=="main" {print $3}')
 psql_pg() { $SUDO runuser -u postgres -- psql -p "$port" -qtAX "$@"; }
