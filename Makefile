@@ -61,20 +61,13 @@ node-stop: setup
 node-status: setup
 	$(BIN)/python -m vperp.chain.node status
 
-## the whole test suite (CI runs exactly this). tools/postgres.sh installs (Debian package) and
-## starts PostgreSQL for the indexer tests and prints its URL; tools/chromium.sh installs Debian's
-## chromium for the dashboard's browser tests (playwright drives it) and prints its path. `ape compile --force` first: Ape recompiles an
-## edited file but not the contracts importing it, so a library edit could be tested against
-## old bytecode; a forced build cannot. The forge campaigns deploy that same build (tools/export_artifacts.py).
-## Its last step (tools/check_clean.sh) fails when set-up or a test left the clone changed:
-## `git status --porcelain` is hashed when make starts, before set-up.
+## the whole test suite (CI runs exactly this): tools/run_tests.sh (PostgreSQL and Chromium
+## installed in the background, a forced `ape compile`, the forge campaigns on that build, pytest on
+## PYTEST_WORKERS=2 processes). Its last step (tools/check_clean.sh) fails when set-up or a test
+## left the clone changed: `git status --porcelain` is hashed when make starts, before set-up.
 test: STATUS_BEFORE := $(shell git status --porcelain 2>/dev/null | md5sum | cut -d' ' -f1)
 test: setup
-	$(BIN)/ape compile --force
-	$(BIN)/python tools/export_artifacts.py
-	VPERP_FORGE_ARTIFACTS=.forge/ape FOUNDRY_PROFILE=ci $(FORGE) test
-	pg="$$(tools/postgres.sh)" && chromium="$$(tools/chromium.sh)" && \
-	  VPERP_TEST_PG_URL="$$pg" VPERP_CHROMIUM="$$chromium" $(BIN)/ape test tests -q --durations=40
+	BIN=$(BIN) FORGE=$(FORGE) tools/run_tests.sh
 	tools/check_clean.sh $(STATUS_BEFORE)
 
 ## the README's dashboard screenshots (reports/web/*.png): the browser tests, writing there

@@ -127,3 +127,14 @@ def at(chain):
 def pool(stack):
     """The liquidity pool's address."""
     return stack.liquidity_pool.address
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`make test` runs two workers, `--dist loadgroup`), each module of
+    tests/integration runs whole on one worker: those modules start nodes, servers and databases
+    in module fixtures, and some measure time. Unit and stateful tests, and the crash replays (one
+    window each), are spread test by test."""
+    for item in items:
+        path = item.path.as_posix()
+        if "/tests/integration/" in path and not path.endswith("test_crash_replay.py"):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

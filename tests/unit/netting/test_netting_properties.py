@@ -28,7 +28,7 @@ from utils.models import curve_of
 from utils.netting import Order, events, net, queue, run_batch
 from vperp.sim.invariants import solvency, zero_sum_exposure
 
-EXAMPLES = int(os.environ.get("NETTING_EXAMPLES", "20"))
+EXAMPLES = int(os.environ.get("NETTING_EXAMPLES", "10"))  # 10 in CI; NETTING_EXAMPLES=200 for a hunt
 N_TRADERS = 5
 MAX_WEI_OFF = 64  # a fill's price may be this many wei worse than the exact model's (rounding)
 MAX_QUOTE_WEI_OFF = 4  # ... plus this many wei of its quote (the swap's quote is rounded up)
