@@ -62,12 +62,12 @@ node-status: setup
 	$(BIN)/python -m vperp.chain.node status
 
 ## the whole test suite (CI runs exactly this): tools/run_tests.sh (PostgreSQL and Chromium
-## installed in the background, a forced `ape compile`, the forge campaigns on that build, pytest on
+## installed in the background during set-up, a forced `ape compile`, the forge campaigns on that build, pytest on
 ## PYTEST_WORKERS=2 processes). Its last step (tools/check_clean.sh) fails when set-up or a test
 ## left the clone changed: `git status --porcelain` is hashed when make starts, before set-up.
 test: STATUS_BEFORE := $(shell git status --porcelain 2>/dev/null | md5sum | cut -d' ' -f1)
-test: setup
-	BIN=$(BIN) FORGE=$(FORGE) tools/run_tests.sh
+test:
+	BIN=$(BIN) FORGE=$(FORGE) MAKE="$(MAKE)" tools/run_tests.sh
 	tools/check_clean.sh $(STATUS_BEFORE)
 
 ## the README's dashboard screenshots (reports/web/*.png): the browser tests, writing there

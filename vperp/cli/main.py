@@ -120,7 +120,7 @@ def run(ctx: Ctx, account: Any, job: Callable[[Any], None], needs_account: bool 
 
     if needs_account and account is None:
         raise click.UsageError(f"--account is required ({ACCOUNT_HELP})")
-    with _quiet(ctx.as_json), connected(ctx.network) as provider:
+    with _quiet(), connected(ctx.network) as provider:
         client = PerpClient(_deployment(ctx, provider), account)
         try:
             job(client)
@@ -134,11 +134,10 @@ def run(ctx: Ctx, account: Any, job: Callable[[Any], None], needs_account: bool 
 
 
 @contextmanager
-def _quiet(on: bool) -> Iterator[None]:
-    """With --json, Ape's INFO lines (connections, confirmations) stay off stdout."""
-    if not on:
-        yield
-        return
+def _quiet() -> Iterator[None]:
+    """Ape's INFO lines (connections, confirmations of 130 columns) stay off the output: the
+    command prints each transaction's hash itself ("tx 0x..."), and --json stays parseable.
+    Ape's warnings and errors still show."""
     from ape.logging import logger
 
     with logger.at_level("WARNING"):
