@@ -104,8 +104,7 @@ flaky-check: setup
 ## `fuzz-deep` the long one (FOUNDRY_INVARIANT_RUNS / _DEPTH override either)
 fuzz: setup
 	$(BIN)/ape compile --force
-	$(BIN)/python tools/export_artifacts.py
-	VPERP_FORGE_ARTIFACTS=.forge/ape FOUNDRY_PROFILE=ci $(FORGE) test
+	BIN=$(BIN) FORGE=$(FORGE) tools/forge_on_ape_build.sh
 
 fuzz-deep: setup
 	FOUNDRY_PROFILE=deep $(FORGE) test

@@ -5,8 +5,8 @@
 #     Python and npm toolchains and the compile runs: apt's work overlaps them;
 #  2. `ape compile --force`: Ape recompiles an edited file but not the contracts importing it, so
 #     a library edit could be tested against old bytecode; a forced build cannot;
-#  3. the forge campaigns and unit tests (tests/forge, ci profile) on that same build, exported by
-#     tools/export_artifacts.py: forge compiles only tests/forge;
+#  3. the forge campaigns and unit tests (tests/forge, ci profile) on that same build
+#     (tools/forge_on_ape_build.sh): forge compiles only tests/forge;
 #  4. pytest through `ape test` on PYTEST_WORKERS processes (pytest-xdist, default 2: one per
 #     core), each with its own Anvil; tests/integration modules run whole on one worker each.
 # BIN (the venv's bin), FORGE (the native forge binary) and MAKE come from the Makefile.
@@ -21,9 +21,8 @@ phase() { echo "run_tests: $1 done at ${SECONDS} s"; }
 "$MAKE" --no-print-directory setup
 phase set-up
 "$BIN/ape" compile --force
-"$BIN/python" tools/export_artifacts.py
 phase compile
-VPERP_FORGE_ARTIFACTS=.forge/ape FOUNDRY_PROFILE=ci "$FORGE" test
+tools/forge_on_ape_build.sh
 phase forge
 
 if ! wait "$deps_pid"; then

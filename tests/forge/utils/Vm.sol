@@ -44,10 +44,10 @@ interface Vm {
 Vm constant vm = Vm(0x7109709ECfa91a80626fF3989D68f67F5b1DD12D);
 
 /// @dev The artifact of one of the protocol's contracts, for `vm.deployCode` / `vm.getCode`. With
-///      VPERP_FORGE_ARTIFACTS set (`make test`, `make fuzz`: the ci profile), the JSON file of that
+///      VPERP_FORGE_ARTIFACTS set (`make test`, `make fuzz`: tools/forge_on_ape_build.sh), the JSON file of that
 ///      name in that folder: Ape's build of contracts/, exported by tools/export_artifacts.py, so
 ///      that the contracts are compiled once for both test runners and forge compiles only
-///      tests/forge. Unset (the default and deep profiles, `tools/hunt.py`, coverage), forge's own
+///      tests/forge. Unset (plain `forge test`, `tools/hunt.py`, `tools/mutate.py`, coverage), forge's own
 ///      build of contracts/.
 function artifact(string memory name) view returns (string memory) {
     string memory dir = vm.envOr("VPERP_FORGE_ARTIFACTS", string(""));
