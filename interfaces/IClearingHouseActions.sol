@@ -11,8 +11,12 @@ interface IClearingHouseActions {
     function deposit(uint256 amountUsdc) external;
     /// @notice Deposits the caller's USDC for `account` (a trader, the insurance fund or the liquidity pool).
     function depositFor(address account, uint256 amountUsdc) external;
+    /// @notice Operator action (ACTION_ADD_COLLATERAL): deposits `amountUsdc` of `trader`'s own USDC (its allowance to the core, or a permit) as `trader`'s collateral.
+    function depositFrom(address trader, uint256 amountUsdc) external;
     /// @notice Withdraws up to the caller's free collateral (6 decimals), after settling its funding.
     function withdraw(uint256 amountUsdc) external;
+    /// @notice Operator action (ACTION_REMOVE_COLLATERAL): withdraws up to `trader`'s free collateral to `trader`'s own address, never to the operator.
+    function withdrawFor(address trader, uint256 amountUsdc) external;
     /// @notice Withdraws from the insurance fund's or the pool's balance; only they may call it (their own rules apply there).
     function withdrawSystem(address to, uint256 amountUsdc) external;
     /// @notice Pays USDC (6 decimals) towards the protocol deficit; anyone may, at most the deficit is taken.
@@ -20,6 +24,14 @@ interface IClearingHouseActions {
 
     /// @notice Opens, increases, reduces or flips the caller's position; returns the base and quote exchanged on the curve (quote before fee).
     function openPosition(DataTypes.OpenPositionParams calldata params) external returns (uint256 base, uint256 quote);
+    /// @notice Operator action (ACTION_OPEN): `openPosition` for `trader`, with every check of `trader`'s own trade.
+    function openPositionFor(address trader, DataTypes.OpenPositionParams calldata params)
+        external
+        returns (uint256 base, uint256 quote);
+    /// @notice Operator action (ACTION_CLOSE): `closePosition` for `trader`.
+    function closePositionFor(address trader, address baseToken, uint256 oppositeAmountBound, uint256 deadline)
+        external
+        returns (uint256 base, uint256 quote);
     /// @notice Closes the caller's whole position in `baseToken`; `oppositeAmountBound` is the min quote out (long) or max quote in (short), 0 for none.
     function closePosition(address baseToken, uint256 oppositeAmountBound, uint256 deadline)
         external

@@ -62,4 +62,8 @@ interface IClearingHouseErrors {
     error SelfTrade(address trader, address baseToken);
     error ReduceOnlyOrderExists(address trader, address baseToken);
     error NothingToReduce(address trader, address baseToken);
+    // operators
+    error NotOperator(address trader, address operator, uint256 action);
+    error InvalidOperatorActions(uint256 actions);
+    error SelfOperator(address trader);
 }

@@ -36,6 +36,11 @@ interface IClearingHouseEvents {
         uint256 penalty,
         address indexed liquidator
     );
+    /// @dev A position opened (size 0 -> non-zero) or closed (-> 0, by its trader, a liquidation or a
+    ///      netting fill): PositionNFT's token `tokenId` = trader << 8 | the market's id exists
+    ///      exactly while the position does.
+    event PositionMinted(address indexed trader, address indexed baseToken, uint256 indexed tokenId);
+    event PositionBurned(address indexed trader, address indexed baseToken, uint256 indexed tokenId);
     event LiquidationCapped(
         address indexed trader, address indexed baseToken, uint256 plannedSize, uint256 closedSize, int256 accountValue
     );
@@ -103,4 +108,7 @@ interface IClearingHouseEvents {
     );
     event GuardianChanged(address oldGuardian, address guardian);
     event PauseChanged(address indexed baseToken, bool paused);
+    // operators (IOperatorApproval): `actions` granted or revoked, `current` what the operator holds after
+    event OperatorApproved(address indexed trader, address indexed operator, uint256 actions, uint256 current);
+    event OperatorRevoked(address indexed trader, address indexed operator, uint256 actions, uint256 current);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
+
 /// @title IPriceOracle
 /// @notice Index price per market from Chainlink and Pyth (18 decimals), with staleness,
 ///         deviation and confidence checks, and a time-weighted average for funding.
@@ -65,6 +67,8 @@ interface IPriceOracle {
     function indexCumulative(address baseToken) external view returns (uint256 cumulative, uint256 lastPrice, uint64 lastTime);
     /// @notice Time-weighted index over about the last `window` seconds.
     function indexTwap(address baseToken, uint32 window) external view returns (uint256);
+    /// @notice Pyth's contract (address 0: no Pyth on this chain).
+    function pyth() external view returns (IPyth);
     /// @notice Pushes Pyth price updates, forwarding exactly Pyth's fee and refunding the rest.
     function updatePythPrice(bytes[] calldata updateData) external payable;
     /// @notice The fee Pyth asks for `updateData`.

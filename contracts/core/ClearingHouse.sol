@@ -34,11 +34,10 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     using Twap for Twap.State;
 
     uint256 internal constant RATIO_ONE = 1e6;
-    uint256 internal constant SCALE = 1e12; // USDC 6 decimals -> 18
     /// @inheritdoc IClearingHouseState
     uint256 public constant MAX_TRADE_AMOUNT = type(uint112).max;
     /// @inheritdoc IClearingHouseState
-    uint256 public constant MAX_AMOUNT_USDC = 1e18;
+    uint256 public constant MAX_AMOUNT_USDC = Ledger.MAX_AMOUNT_USDC;
     /// @inheritdoc IClearingHouseState
     uint256 public constant MIN_COLLATERAL_INDEX = Ledger.MIN_COLLATERAL_INDEX;
     /// @inheritdoc IClearingHouseState
@@ -93,49 +92,41 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
 
     /// @inheritdoc IClearingHouseActions
     function deposit(uint256 amountUsdc) external nonReentrant {
-        _deposit(msg.sender, amountUsdc);
+        _deposit(msg.sender, msg.sender, amountUsdc);
     }
 
     /// @inheritdoc IClearingHouseActions
     function depositFor(address account, uint256 amountUsdc) external nonReentrant {
         if (account == address(0)) revert ZeroAddress();
-        _deposit(account, amountUsdc);
+        _deposit(account, msg.sender, amountUsdc);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function depositFrom(address trader, uint256 amountUsdc) external nonReentrant {
+        _requireOperator(trader, DataTypes.ACTION_ADD_COLLATERAL);
+        _deposit(trader, trader, amountUsdc);
     }
 
     /// @inheritdoc IClearingHouseActions
     function withdraw(uint256 amountUsdc) external nonReentrant {
-        uint256 amount = _checkedAmount(amountUsdc);
-        CoreStorage.Layout storage s = CoreStorage.layout();
-        // pending funding first, so that the ledger is what the free-collateral check sees
-        AccountBalance.settleAllFunding(s, msg.sender);
-        int256 free = Margin.freeCollateral(s, oracle, msg.sender, Ledger.traderBalance(s, msg.sender))
-            - int256(AccountBalance.reservedMargin(s, msg.sender)); // queued netting orders' reserve
-        if (free < 0 || uint256(free) < amount) revert InsufficientFreeCollateral(msg.sender, amount, free);
-        Ledger.debit(s, msg.sender, amount);
-        emit Withdrawn(msg.sender, msg.sender, amount);
-        _usdc.safeTransfer(msg.sender, amountUsdc);
+        _withdraw(msg.sender, amountUsdc);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function withdrawFor(address trader, uint256 amountUsdc) external nonReentrant {
+        _requireOperator(trader, DataTypes.ACTION_REMOVE_COLLATERAL);
+        _withdraw(trader, amountUsdc);
     }
 
     /// @inheritdoc IClearingHouseActions
     function withdrawSystem(address to, uint256 amountUsdc) external nonReentrant {
-        CoreStorage.Layout storage s = CoreStorage.layout();
-        if (msg.sender != s.insuranceFund && msg.sender != s.liquidityPool) revert OnlySystemAccount(msg.sender);
-        if (to == address(0)) revert ZeroAddress();
-        uint256 amount = _checkedAmount(amountUsdc);
-        Ledger.add(s, msg.sender, -int256(amount));
-        emit Withdrawn(msg.sender, to, amount);
+        _delegate(_configLogic, msg.data); // the caller, the amount, the ledger and the event
         _usdc.safeTransfer(to, amountUsdc);
     }
 
     /// @inheritdoc IClearingHouseActions
     function repayDeficit(uint256 amountUsdc) external nonReentrant {
-        uint256 amount = _checkedAmount(amountUsdc);
-        CoreStorage.Layout storage s = CoreStorage.layout();
-        uint256 total = s.protocolDeficit;
-        if (amount > total) revert AmountTooLarge(amount, total);
-        total -= amount;
-        s.protocolDeficit = total;
-        emit DeficitRepaid(msg.sender, amount, total);
+        _delegate(_configLogic, msg.data); // the amount, the deficit and the event
         _usdc.safeTransferFrom(msg.sender, address(this), amountUsdc);
     }
 
@@ -148,19 +139,18 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         checkDeadline(params.deadline)
         returns (uint256 base, uint256 quote)
     {
-        if (params.amount == 0) revert ZeroAmount();
-        if (params.amount > MAX_TRADE_AMOUNT) revert AmountTooLarge(params.amount, MAX_TRADE_AMOUNT);
-        return _userTrade(
-            DataTypes.TradeParams(
-                msg.sender,
-                params.baseToken,
-                params.isBaseToQuote,
-                params.isExactInput,
-                params.amount,
-                params.oppositeAmountBound,
-                false
-            )
-        );
+        return _open(msg.sender, params);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function openPositionFor(address trader, DataTypes.OpenPositionParams calldata params)
+        external
+        nonReentrant
+        checkDeadline(params.deadline)
+        returns (uint256 base, uint256 quote)
+    {
+        _requireOperator(trader, DataTypes.ACTION_OPEN);
+        return _open(trader, params);
     }
 
     /// @inheritdoc IClearingHouseActions
@@ -170,14 +160,18 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         checkDeadline(deadline)
         returns (uint256 base, uint256 quote)
     {
-        int256 size = CoreStorage.layout().positions[msg.sender][baseToken].size;
-        if (size == 0) {
-            _requireMarket(CoreStorage.layout(), baseToken);
-            revert NoPosition(msg.sender, baseToken);
-        }
-        return _userTrade(
-            DataTypes.TradeParams(msg.sender, baseToken, size > 0, size > 0, PerpMath.abs(size), oppositeAmountBound, false)
-        );
+        return _close(msg.sender, baseToken, oppositeAmountBound);
+    }
+
+    /// @inheritdoc IClearingHouseActions
+    function closePositionFor(address trader, address baseToken, uint256 oppositeAmountBound, uint256 deadline)
+        external
+        nonReentrant
+        checkDeadline(deadline)
+        returns (uint256 base, uint256 quote)
+    {
+        _requireOperator(trader, DataTypes.ACTION_CLOSE);
+        return _close(trader, baseToken, oppositeAmountBound);
     }
 
     /// @inheritdoc IClearingHouseActions
@@ -328,39 +322,25 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     function rawBalance(address trader) external view inViewLogic returns (uint256 shares, uint256 debt) {}
 
     /// @inheritdoc IClearingHouseState
-    function collateralIndex() external view returns (uint256) {
-        return CoreStorage.layout().collateralIndex;
-    }
+    function collateralIndex() external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
-    function totalShares() external view returns (uint256) {
-        return CoreStorage.layout().totalShares;
-    }
+    function totalShares() external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
-    function totalDebt() external view returns (uint256) {
-        return CoreStorage.layout().totalDebt;
-    }
+    function totalDebt() external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
-    function protocolDeficit() external view returns (uint256) {
-        return CoreStorage.layout().protocolDeficit;
-    }
+    function protocolDeficit() external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
-    function fundingEscrow() external view returns (int256) {
-        return CoreStorage.layout().fundingEscrow;
-    }
+    function fundingEscrow() external view inViewLogic returns (int256) {}
 
     /// @inheritdoc IClearingHouseState
-    function poolFeeIncome() external view returns (uint256) {
-        return Ledger.poolFeeIncome(CoreStorage.layout());
-    }
+    function poolFeeIncome() external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
-    function fundingPayoutBudget() external view returns (uint256) {
-        return CoreStorage.layout().fundingPayoutBudget;
-    }
+    function fundingPayoutBudget() external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
     function usdc() external view returns (address) {
@@ -368,14 +348,10 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IClearingHouseState
-    function insuranceFund() external view returns (address) {
-        return CoreStorage.layout().insuranceFund;
-    }
+    function insuranceFund() external view inViewLogic returns (address) {}
 
     /// @inheritdoc IClearingHouseState
-    function liquidityPool() external view returns (address) {
-        return CoreStorage.layout().liquidityPool;
-    }
+    function liquidityPool() external view inViewLogic returns (address) {}
 
     // ================================================================== views: markets
 
@@ -469,36 +445,27 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     // ================================================================== views: globals
 
     /// @inheritdoc IClearingHouseState
-    function guardian() external view returns (address) {
-        return CoreStorage.layout().guardian;
-    }
+    function guardian() external view inViewLogic returns (address) {}
 
     /// @inheritdoc IClearingHouseState
-    function globalPaused() external view returns (bool) {
-        return CoreStorage.layout().globalPaused;
-    }
+    function globalPaused() external view inViewLogic returns (bool) {}
 
     /// @inheritdoc IClearingHouseState
-    function liquidatorShare() external view returns (uint24) {
-        return CoreStorage.layout().liquidatorShare;
-    }
+    function liquidatorShare() external view inViewLogic returns (uint24) {}
 
     /// @inheritdoc IClearingHouseState
-    function minPositionNotional() external view returns (uint128) {
-        return CoreStorage.layout().minPositionNotional;
-    }
+    function minPositionNotional() external view inViewLogic returns (uint128) {}
 
     /// @inheritdoc IClearingHouseState
-    function fullLiquidationThreshold() external view returns (uint128) {
-        return CoreStorage.layout().fullLiquidationThreshold;
-    }
+    function fullLiquidationThreshold() external view inViewLogic returns (uint128) {}
 
 
     // ================================================================== netting engine
 
-    /// @notice The netting engine (INettingEngine), in the core's context: batches run in
-    ///         NettingLogic; queueing, cancelling, the views and the governance setter (owner
-    ///         only) in OrderLogic, where any other unknown selector reverts.
+    /// @notice The netting engine (INettingEngine) and operator approvals (IOperatorApproval),
+    ///         in the core's context: batches run in NettingLogic; queueing, cancelling, operator
+    ///         approvals, the views and the netting setter (owner only) in OrderLogic, where any
+    ///         other unknown selector reverts.
     fallback() external {
         bytes4 sig = msg.sig;
         if (sig == INettingEngine.setNettingParams.selector) _checkOwner();
@@ -506,6 +473,55 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     // ================================================================== internals
+
+    /// @dev The caller acts for `trader`: it is the trader, or holds `action` in the trader's
+    ///      operator approval (IOperatorApproval).
+    function _requireOperator(address trader, uint256 action) internal view {
+        if (msg.sender != trader && CoreStorage.layout().operatorActions[trader][msg.sender] & action == 0) {
+            revert NotOperator(trader, msg.sender, action);
+        }
+    }
+
+    function _open(address trader, DataTypes.OpenPositionParams calldata params) internal returns (uint256, uint256) {
+        if (params.amount == 0) revert ZeroAmount();
+        if (params.amount > MAX_TRADE_AMOUNT) revert AmountTooLarge(params.amount, MAX_TRADE_AMOUNT);
+        return _userTrade(
+            DataTypes.TradeParams(
+                trader,
+                params.baseToken,
+                params.isBaseToQuote,
+                params.isExactInput,
+                params.amount,
+                params.oppositeAmountBound,
+                false
+            )
+        );
+    }
+
+    function _close(address trader, address baseToken, uint256 oppositeAmountBound) internal returns (uint256, uint256) {
+        int256 size = CoreStorage.layout().positions[trader][baseToken].size;
+        if (size == 0) {
+            _requireMarket(CoreStorage.layout(), baseToken);
+            revert NoPosition(trader, baseToken);
+        }
+        return _userTrade(
+            DataTypes.TradeParams(trader, baseToken, size > 0, size > 0, PerpMath.abs(size), oppositeAmountBound, false)
+        );
+    }
+
+    /// @dev Free collateral to `trader`'s own address, after settling its funding.
+    function _withdraw(address trader, uint256 amountUsdc) internal {
+        uint256 amount = Ledger.checkedAmount(amountUsdc);
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        // pending funding first, so that the ledger is what the free-collateral check sees
+        AccountBalance.settleAllFunding(s, trader);
+        int256 free = Margin.freeCollateral(s, oracle, trader, Ledger.traderBalance(s, trader))
+            - int256(AccountBalance.reservedMargin(s, trader)); // queued netting orders' reserve
+        if (free < 0 || uint256(free) < amount) revert InsufficientFreeCollateral(trader, amount, free);
+        Ledger.debit(s, trader, amount);
+        emit Withdrawn(trader, trader, amount);
+        _usdc.safeTransfer(trader, amountUsdc);
+    }
 
     /// @dev A user trade (not a liquidation): the oracle once, the shared pipeline, then the
     ///      guards of PROTOCOL.md section 5: increases need no pause, a fresh index, the OI cap
@@ -591,18 +607,12 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         if (c.baseReserve == 0) revert UnknownMarket(baseToken);
     }
 
-    /// @dev USDC units -> 18 decimals; rejects 0 and amounts above MAX_AMOUNT_USDC.
-    function _checkedAmount(uint256 amountUsdc) internal pure returns (uint256) {
-        if (amountUsdc == 0) revert ZeroAmount();
-        if (amountUsdc > MAX_AMOUNT_USDC) revert AmountTooLarge(amountUsdc, MAX_AMOUNT_USDC);
-        return amountUsdc * SCALE;
-    }
-
-    function _deposit(address account, uint256 amountUsdc) internal {
-        uint256 amount = _checkedAmount(amountUsdc);
+    /// @dev Credits `account` with `amountUsdc` taken from `payer`'s wallet.
+    function _deposit(address account, address payer, uint256 amountUsdc) internal {
+        uint256 amount = Ledger.checkedAmount(amountUsdc);
         Ledger.add(CoreStorage.layout(), account, int256(amount));
-        emit Deposited(account, msg.sender, amount);
-        _usdc.safeTransferFrom(msg.sender, address(this), amountUsdc);
+        emit Deposited(account, payer, amount);
+        _usdc.safeTransferFrom(payer, address(this), amountUsdc);
     }
 
     /// @dev Runs `logic`'s function of this call's selector and arguments on the core's storage

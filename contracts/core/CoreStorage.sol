@@ -55,6 +55,8 @@ library CoreStorage {
         mapping(address trader => uint256) reservedMargin; // queued orders' reserves, 18 decimals
         uint128 executionFee; // per order filled or cancelled by a batch, 18 decimals
         uint32 batchWindow; // seconds; 0 reads as 1
+        // ---------------------------------------------------------- operators (appended)
+        mapping(address trader => mapping(address operator => uint256)) operatorActions; // DataTypes.ACTION_* bits
     }
 
     function layout() internal pure returns (Layout storage s) {

@@ -5,6 +5,16 @@ pragma solidity 0.8.28;
 /// @notice Every struct of the core, declared once. Storage structs note their packing: a field
 ///         read or written on every trade shares its slot with the fields written with it.
 library DataTypes {
+    /// @notice What a trader may let an operator do for it (IOperatorApproval), one bit each:
+    ///         open, increase, reduce or flip (openPositionFor); close (closePositionFor); add
+    ///         collateral from the trader's own wallet (depositFrom); withdraw free collateral to
+    ///         the trader's own address (withdrawFor). An operator never receives the funds.
+    uint256 internal constant ACTION_OPEN = 1;
+    uint256 internal constant ACTION_CLOSE = 2;
+    uint256 internal constant ACTION_ADD_COLLATERAL = 4;
+    uint256 internal constant ACTION_REMOVE_COLLATERAL = 8;
+    uint256 internal constant ACTIONS_ALL = 15;
+
     /// @notice Trade parameters (Perp v2 vocabulary).
     /// @param baseToken market
     /// @param isBaseToQuote true: sell base (short / reduce a long); false: buy base (long)

@@ -68,7 +68,7 @@ library AccountBalance {
             pos.openNotional = int128(open);
         }
         _updateOpenInterest(s, baseToken, f.oldSize, size);
-        _updateAccountMarkets(s, trader, id, f.oldSize, size);
+        _updateAccountMarkets(s, trader, baseToken, id, f.oldSize, size);
     }
 
     /// @notice Settles `trader`'s pending funding in one market into its collateral (through
@@ -180,17 +180,29 @@ library AccountBalance {
         s.openInterest[baseToken] = oi;
     }
 
-    function _updateAccountMarkets(CoreStorage.Layout storage s, address trader, uint8 id, int256 oldSize, int256 newSize)
-        private
-    {
+    /// @notice PositionNFT's token id of `trader`'s position in the market of id `id`.
+    function tokenId(address trader, uint256 id) internal pure returns (uint256) {
+        return uint256(uint160(trader)) << 8 | id;
+    }
+
+    function _updateAccountMarkets(
+        CoreStorage.Layout storage s,
+        address trader,
+        address baseToken,
+        uint8 id,
+        int256 oldSize,
+        int256 newSize
+    ) private {
         if ((oldSize == 0) == (newSize == 0)) return;
         uint256 raw = s.accountMarkets[trader];
         uint256 bitmap = raw & ~FLAGS;
         if (newSize == 0) {
             bitmap &= ~(uint256(1) << id);
+            emit Ev.PositionBurned(trader, baseToken, tokenId(trader, id));
         } else {
             bitmap |= uint256(1) << id;
             if (popcount(bitmap) > MAX_MARKETS_PER_ACCOUNT) revert E.TooManyMarkets(trader, MAX_MARKETS_PER_ACCOUNT);
+            emit Ev.PositionMinted(trader, baseToken, tokenId(trader, id));
         }
         s.accountMarkets[trader] = bitmap | (raw & HAS_RESERVE) | ACCOUNT_TOUCHED;
     }

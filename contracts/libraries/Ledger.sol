@@ -17,6 +17,15 @@ library Ledger {
     uint256 internal constant ONE = 1e18;
     /// @dev Socialisation never takes the collateral index below this (1e-6 of its initial value).
     uint256 internal constant MIN_COLLATERAL_INDEX = 1e12;
+    /// @dev The largest USDC amount (6 decimals) one deposit, withdrawal or repayment may move.
+    uint256 internal constant MAX_AMOUNT_USDC = 1e18;
+
+    /// @notice USDC units -> 18 decimals; rejects 0 and amounts above MAX_AMOUNT_USDC.
+    function checkedAmount(uint256 amountUsdc) internal pure returns (uint256) {
+        if (amountUsdc == 0) revert E.ZeroAmount();
+        if (amountUsdc > MAX_AMOUNT_USDC) revert E.AmountTooLarge(amountUsdc, MAX_AMOUNT_USDC);
+        return amountUsdc * 1e12;
+    }
 
     /// @notice An account's balance (negative: debt).
     function balanceOf(CoreStorage.Layout storage s, address account) internal view returns (int256) {

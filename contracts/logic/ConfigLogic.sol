@@ -31,6 +31,27 @@ contract ConfigLogic is LogicBase {
 
     constructor(IPriceOracle oracle_) LogicBase(oracle_) {}
 
+    /// @notice The ledger side of IClearingHouseActions.withdrawSystem (the core sends the USDC after).
+    function withdrawSystem(address to, uint256 amountUsdc) external onlyDelegateCall {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        if (msg.sender != s.insuranceFund && msg.sender != s.liquidityPool) revert E.OnlySystemAccount(msg.sender);
+        if (to == address(0)) revert E.ZeroAddress();
+        uint256 amount = Ledger.checkedAmount(amountUsdc);
+        Ledger.add(s, msg.sender, -int256(amount));
+        emit Ev.Withdrawn(msg.sender, to, amount);
+    }
+
+    /// @notice The ledger side of IClearingHouseActions.repayDeficit (the core takes the USDC after).
+    function repayDeficit(uint256 amountUsdc) external onlyDelegateCall {
+        uint256 amount = Ledger.checkedAmount(amountUsdc);
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        uint256 total = s.protocolDeficit;
+        if (amount > total) revert E.AmountTooLarge(amount, total);
+        total -= amount;
+        s.protocolDeficit = total;
+        emit Ev.DeficitRepaid(msg.sender, amount, total);
+    }
+
     /// @notice Wires the insurance fund and the liquidity pool (their balances live in the core), once.
     function setSystemAccounts(address insuranceFund, address liquidityPool) external onlyDelegateCall {
         CoreStorage.Layout storage s = CoreStorage.layout();

@@ -18,8 +18,9 @@ import {LogicBase} from "./LogicBase.sol";
 /// @title OrderLogic
 /// @notice The netting engine's orders (PROTOCOL.md section 5, "Netting engine"): queueing with
 ///         its margin check and reserve, cancelling while the batch window is open, governance
-///         of the execution fee and the window, and the views. Run in the core's context through
-///         the core's fallback (INettingEngine); batches run in NettingLogic.
+///         of the execution fee and the window, and the views; and the operator approvals
+///         (IOperatorApproval). Run in the core's context through the core's fallback; batches
+///         run in NettingLogic.
 contract OrderLogic is LogicBase, ReentrancyGuard {
     constructor(IPriceOracle oracle_) LogicBase(oracle_) {}
 
@@ -118,6 +119,37 @@ contract OrderLogic is LogicBase, ReentrancyGuard {
         CoreStorage.Layout storage s = CoreStorage.layout();
         emit Ev.NettingParamsChanged(s.executionFee, s.batchWindow, executionFee, batchWindow);
         (s.executionFee, s.batchWindow) = (executionFee, batchWindow);
+    }
+
+    // ================================================================== operators
+
+    /// @notice See IOperatorApproval.approveOperator.
+    function approveOperator(address operator, uint256 actions) external onlyDelegateCall {
+        mapping(address => uint256) storage held = _operators(operator, actions);
+        uint256 current = held[operator] | actions;
+        held[operator] = current;
+        emit Ev.OperatorApproved(msg.sender, operator, actions, current);
+    }
+
+    /// @notice See IOperatorApproval.revokeOperator.
+    function revokeOperator(address operator, uint256 actions) external onlyDelegateCall {
+        mapping(address => uint256) storage held = _operators(operator, actions);
+        uint256 current = held[operator] & ~actions;
+        held[operator] = current;
+        emit Ev.OperatorRevoked(msg.sender, operator, actions, current);
+    }
+
+    /// @notice See IOperatorApproval.operatorActions.
+    function operatorActions(address trader, address operator) external view onlyDelegateCall returns (uint256) {
+        return CoreStorage.layout().operatorActions[trader][operator];
+    }
+
+    /// @dev The caller's operator map, after checking the arguments of an approval change.
+    function _operators(address operator, uint256 actions) private view returns (mapping(address => uint256) storage) {
+        if (operator == address(0)) revert E.ZeroAddress();
+        if (operator == msg.sender) revert E.SelfOperator(msg.sender);
+        if (actions == 0 || actions & ~DataTypes.ACTIONS_ALL != 0) revert E.InvalidOperatorActions(actions);
+        return CoreStorage.layout().operatorActions[msg.sender];
     }
 
     // ================================================================== views

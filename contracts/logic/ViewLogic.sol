@@ -284,6 +284,78 @@ contract ViewLogic is LogicBase {
 
     // ------------------------------------------------------------------ internals
 
+    // ------------------------------------------------------------------ globals
+
+    /// @notice See IClearingHouseState.collateralIndex.
+    function collateralIndex() external view onlyDelegateCall returns (uint256) {
+        return CoreStorage.layout().collateralIndex;
+    }
+
+    /// @notice See IClearingHouseState.totalShares.
+    function totalShares() external view onlyDelegateCall returns (uint256) {
+        return CoreStorage.layout().totalShares;
+    }
+
+    /// @notice See IClearingHouseState.totalDebt.
+    function totalDebt() external view onlyDelegateCall returns (uint256) {
+        return CoreStorage.layout().totalDebt;
+    }
+
+    /// @notice See IClearingHouseState.protocolDeficit.
+    function protocolDeficit() external view onlyDelegateCall returns (uint256) {
+        return CoreStorage.layout().protocolDeficit;
+    }
+
+    /// @notice See IClearingHouseState.fundingEscrow.
+    function fundingEscrow() external view onlyDelegateCall returns (int256) {
+        return CoreStorage.layout().fundingEscrow;
+    }
+
+    /// @notice See IClearingHouseState.poolFeeIncome.
+    function poolFeeIncome() external view onlyDelegateCall returns (uint256) {
+        return Ledger.poolFeeIncome(CoreStorage.layout());
+    }
+
+    /// @notice See IClearingHouseState.fundingPayoutBudget.
+    function fundingPayoutBudget() external view onlyDelegateCall returns (uint256) {
+        return CoreStorage.layout().fundingPayoutBudget;
+    }
+
+    /// @notice See IClearingHouseState.insuranceFund.
+    function insuranceFund() external view onlyDelegateCall returns (address) {
+        return CoreStorage.layout().insuranceFund;
+    }
+
+    /// @notice See IClearingHouseState.liquidityPool.
+    function liquidityPool() external view onlyDelegateCall returns (address) {
+        return CoreStorage.layout().liquidityPool;
+    }
+
+    /// @notice See IClearingHouseState.guardian.
+    function guardian() external view onlyDelegateCall returns (address) {
+        return CoreStorage.layout().guardian;
+    }
+
+    /// @notice See IClearingHouseState.globalPaused.
+    function globalPaused() external view onlyDelegateCall returns (bool) {
+        return CoreStorage.layout().globalPaused;
+    }
+
+    /// @notice See IClearingHouseState.liquidatorShare.
+    function liquidatorShare() external view onlyDelegateCall returns (uint24) {
+        return CoreStorage.layout().liquidatorShare;
+    }
+
+    /// @notice See IClearingHouseState.minPositionNotional.
+    function minPositionNotional() external view onlyDelegateCall returns (uint128) {
+        return CoreStorage.layout().minPositionNotional;
+    }
+
+    /// @notice See IClearingHouseState.fullLiquidationThreshold.
+    function fullLiquidationThreshold() external view onlyDelegateCall returns (uint128) {
+        return CoreStorage.layout().fullLiquidationThreshold;
+    }
+
     function _accountState(address trader) internal view returns (DataTypes.AccountState memory) {
         CoreStorage.Layout storage s = CoreStorage.layout();
         return Margin.accountState(s, oracle, trader, Ledger.balanceOf(s, trader), Margin.newCache(s));

@@ -70,6 +70,7 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
         bool fresh;
     }
 
+    /// @inheritdoc IPriceOracle
     IPyth public immutable pyth;
     mapping(address baseToken => Feed) internal _feeds;
     mapping(address baseToken => Twap.State) internal _twaps;

@@ -73,9 +73,17 @@ class Deployment:
     owner: Any = None  # the deployer (it signs the mock price pushes on local chains)
     is_local: bool = True
     governance: Governance | None = None  # once handed over, the timelock owns everything
+    router: Any = None  # ExchangeRouter: acts for its caller through the core's operator approval
+    position_nft: Any = None  # PositionNFT: the soulbound mirror of every open position
 
     def base(self, symbol: str) -> Any:
         return self.markets[symbol].base_token
+
+    @property
+    def operators(self) -> Any:
+        """The core seen as IOperatorApproval (approveOperator, revokeOperator, operatorActions):
+        like the netting engine, it runs in OrderLogic through the core's fallback."""
+        return self.netting
 
     def addresses(self) -> dict[str, Any]:
         return {
@@ -88,6 +96,8 @@ class Deployment:
             "insurance_fund": self.insurance_fund.address,
             "liquidity_pool": self.liquidity_pool.address,
             "viewer": self.viewer.address if self.viewer else None,
+            "router": self.router.address if self.router else None,
+            "position_nft": self.position_nft.address if self.position_nft else None,
             "logic": {name: c.address for name, c in self.logic.items()},
             "deployer": self.owner.address if self.owner else None,
             # the protocol's owner: the timelock once governance is deployed
@@ -251,6 +261,8 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
         usdc_token, pyth, ch, oracle, ch, ch, fund, pool, viewer, owner=deployer, is_local=is_local
     )
     d.logic = {c.contract_type.name: c for c in logic}
+    d.router = project.ExchangeRouter.deploy(ch.address, **tx)
+    d.position_nft = project.PositionNFT.deploy(ch.address, **tx)
     d.netting = netting
     for m in cfg.markets:
         base = project.BaseToken.deploy(m.name, m.symbol, **tx)
@@ -362,6 +374,8 @@ def load_deployment_file(project: Any, path: str | Path) -> Deployment:
         insurance_fund=project.InsuranceFund.at(raw["insurance_fund"]),
         liquidity_pool=project.LiquidityPool.at(raw["liquidity_pool"]),
         viewer=project.Viewer.at(raw["viewer"]) if raw.get("viewer") else None,
+        router=project.ExchangeRouter.at(raw["router"]) if raw.get("router") else None,
+        position_nft=project.PositionNFT.at(raw["position_nft"]) if raw.get("position_nft") else None,
     )
     d.logic = {name: getattr(project, name).at(a) for name, a in raw.get("logic", {}).items()}
     if g := raw.get("governance"):
