@@ -20,10 +20,8 @@ import {DataTypes} from "../core/DataTypes.sol";
 contract ExchangeRouter {
     /// @notice A router action was entered again before the call that runs it ended.
     error RouterReentrancy();
-    /// @notice The ETH the call brought (`available`, wei) does not cover the Pyth fee.
-    error InsufficientFee(uint256 fee, uint256 available);
-    /// @notice The caller did not accept the refund of its unspent ETH.
-    error RefundFailed(address to, uint256 amount);
+    /// @notice No router function has this selector (ETH sent without a call lands here too).
+    error UnknownSelector(bytes4 selector);
     /// @notice The permit failed and the core's allowance is still below `value`.
     error PermitFailed(address owner, uint256 allowance, uint256 value);
     /// @notice A multicall of no calls, or of more than MAX_CALLS.
@@ -148,18 +146,18 @@ contract ExchangeRouter {
     }
 
     /// @notice Pushes a Pyth price update, paying Pyth's fee for it exactly from the ETH sent; the rest is refunded.
-    function updatePrice(bytes[] calldata priceUpdate) external payable action {
-        _updatePrice(priceUpdate);
+    function updatePrice(bytes[] calldata updateData) external payable action {
+        _updatePrice(updateData);
     }
 
     /// @notice Pushes a Pyth price update (fee forwarded exactly, the rest refunded), then trades with `params` (scope: open).
-    function updatePriceAndTrade(bytes[] calldata priceUpdate, DataTypes.OpenPositionParams calldata params)
+    function updatePriceAndTrade(bytes[] calldata updateData, DataTypes.OpenPositionParams calldata params)
         external
         payable
         action
         returns (uint256 base, uint256 quote)
     {
-        _updatePrice(priceUpdate);
+        _updatePrice(updateData);
         return clearingHouse.openPositionFor(msg.sender, params);
     }
 
@@ -183,13 +181,18 @@ contract ExchangeRouter {
         _setLock(FREE);
     }
 
+    /// @notice Rejects unknown selectors and plain ETH with UnknownSelector.
+    fallback() external payable {
+        revert UnknownSelector(msg.sig);
+    }
+
     // ================================================================== internals
 
-    function _updatePrice(bytes[] calldata priceUpdate) internal {
-        uint256 fee = pyth.getUpdateFee(priceUpdate);
+    function _updatePrice(bytes[] calldata updateData) internal {
+        uint256 fee = pyth.getUpdateFee(updateData);
         uint256 available = address(this).balance;
-        if (fee > available) revert InsufficientFee(fee, available);
-        pyth.updatePriceFeeds{value: fee}(priceUpdate);
+        if (fee > available) revert IPriceOracle.InsufficientPythFee(fee, available);
+        pyth.updatePriceFeeds{value: fee}(updateData);
         emit PriceUpdated(msg.sender, fee);
     }
 
@@ -198,7 +201,7 @@ contract ExchangeRouter {
         uint256 amount = address(this).balance;
         if (amount == 0) return;
         (bool ok,) = msg.sender.call{value: amount}("");
-        if (!ok) revert RefundFailed(msg.sender, amount);
+        if (!ok) revert IPriceOracle.RefundFailed(msg.sender, amount);
     }
 
     function _lock() internal view returns (uint256 state) {

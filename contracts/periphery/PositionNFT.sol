@@ -10,7 +10,9 @@ import {IClearingHouse} from "../../interfaces/IClearingHouse.sol";
 import {IClearingHouseErrors} from "../../interfaces/IClearingHouseErrors.sol";
 import {DataTypes} from "../core/DataTypes.sol";
 
+/// @dev A market's BaseToken, for its symbol.
 interface ISymbol {
+    /// @notice The market's symbol (e.g. vETH).
     function symbol() external view returns (string memory);
 }
 

@@ -172,6 +172,18 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "PriceFeedNotFound": ("Pyth has no such price feed", ()),
     "PriceFeedNotFoundWithinRange": ("Pyth has no update for this feed in the time range", ()),
     "StalePrice": ("the Pyth price is stale", ()),
+    # ---- operators (IOperatorApproval), the router, the position NFT
+    "NotOperator": ("{1} may not act for {0} here (scope {2} not granted)", (ADDR, ADDR, INT)),
+    "InvalidOperatorActions": ("invalid operator scopes {0}: a non-zero subset of 1, 2, 4, 8", (INT,)),
+    "SelfOperator": ("{0} cannot be its own operator", (ADDR,)),
+    "RouterReentrancy": ("the router was re-entered", ()),
+    "UnknownSelector": ("the router has no function {0}", (HEX,)),
+    "PermitFailed": ("USDC permit of {0} failed: allowance {1} USDC, needs {2}", (ADDR, USDC, USDC)),
+    "InvalidCallCount": ("a multicall of {0} calls: 1 to {1}", (INT, INT)),
+    "NonexistentToken": ("no open position behind token {0}", (INT,)),
+    "TransferDisabled": ("position token {0} cannot be transferred (soulbound)", (INT,)),
+    "ApprovalDisabled": ("position token {0} cannot be approved (soulbound)", (INT,)),
+    "ApprovalForAllDisabled": ("{0} cannot be approved for position tokens (soulbound)", (ADDR,)),
     # ---- insurance fund
     "InvalidReceiver": ("invalid receiver {0}", (ADDR,)),
     "SurplusExceeded": (

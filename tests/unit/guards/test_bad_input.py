@@ -80,6 +80,8 @@ SWEPT = {
     "LiquidityPool": "liquidity_pool",
     "InsuranceFund": "insurance_fund",
     "Viewer": "viewer",
+    "ExchangeRouter": "router",
+    "PositionNFT": "position_nft",
     "BaseToken": None,
     # governance (deployed standalone for the sweep: the stack keeps its EOA owner here)
     "GovernanceToken": "governance.token",
@@ -94,6 +96,8 @@ EMPTY_REVERT_FROM_MOCK: dict[tuple[str, str], tuple[str, str]] = {
     # MockPyth.updatePriceFeeds abi.decodes each update blob: a malformed blob reverts without
     # data inside the mock (the real Pyth answers PythErrors.InvalidUpdateData).
     ("PriceOracle", "updatePythPrice"): ("PythMock", "MockPyth decodes garbage update data"),
+    ("ExchangeRouter", "updatePrice"): ("PythMock", "MockPyth decodes garbage update data"),
+    ("ExchangeRouter", "updatePriceAndTrade"): ("PythMock", "MockPyth decodes garbage update data"),
 }
 
 # A state-changing call that succeeds with address(0) (or with a market that is not listed) in

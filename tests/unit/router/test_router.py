@@ -95,7 +95,7 @@ def test_update_price_and_trade_forwards_the_fee_exactly(trader, stack, ch, rout
 
 def test_update_price_without_the_fee_reverts(trader, router, params, price_update, cfg):
     update, fee = price_update(cfg.markets[0].price)
-    with reverts(router.InsufficientFee, fee=fee, available=fee - 1):
+    with reverts(router.InsufficientPythFee, required=fee, provided=fee - 1):
         router.updatePrice(update, sender=trader, value=fee - 1)
 
 
@@ -325,9 +325,11 @@ def test_permit_front_run_still_passes(alice, mallory, stack, ch, router, sign_p
         router.permitUsdc(600 * USDC, deadline, v, r, s, sender=alice)
 
 
-def test_router_rejects_plain_ether(alice, router):
-    with pytest.raises(Exception):
+def test_router_rejects_plain_ether_and_unknown_selectors(alice, router):
+    with reverts(router.UnknownSelector, selector=b"\x00" * 4):
         alice.transfer(router, 1)
+    with reverts(router.UnknownSelector, selector=bytes.fromhex("deadbeef")):
+        alice.transfer(router, 0, data=bytes.fromhex("deadbeef00"))
     assert int(router.balance) == 0
 
 
