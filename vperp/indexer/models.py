@@ -121,6 +121,20 @@ EVENTS: dict[str, list[tuple[str, Any]]] = {
         ("realizedPnl", "int"),
         ("markPrice", "uint"),
     ],
+    "PositionMinted": [("trader", "address"), ("baseToken", "address"), ("tokenId", "uint")],
+    "PositionBurned": [("trader", "address"), ("baseToken", "address"), ("tokenId", "uint")],
+    "OperatorApproved": [
+        ("trader", "address"),
+        ("operator", "address"),
+        ("actions", "uint"),
+        ("current", "uint"),
+    ],
+    "OperatorRevoked": [
+        ("trader", "address"),
+        ("operator", "address"),
+        ("actions", "uint"),
+        ("current", "uint"),
+    ],
     "PositionLiquidated": [
         ("trader", "address"),
         ("baseToken", "address"),

@@ -83,6 +83,8 @@ def run_scenario(stack, chain, cfg, owner, funded, set_price, alice, bob, carol,
     )
     ch.setGuardian(keeper, sender=owner)
     net.setNettingParams(*net.nettingParams(), sender=owner)  # NettingParamsChanged
+    net.approveOperator(keeper, 15, sender=alice)  # OperatorApproved (the core's fallback, OrderLogic)
+    net.revokeOperator(keeper, 8, sender=alice)  # OperatorRevoked
     ch.setPaused(btc, True, sender=owner)
     ch.setPaused(btc, False, sender=owner)
     x, _y = ch.getReserves(btc)

@@ -38,7 +38,9 @@ def params(eth):
     """params(is_base_to_quote, is_exact_input, amount, bound=0, deadline=FAR) -> the
     OpenPositionParams tuple for vETH (or `token`)."""
 
-    def make(short: bool, exact_in: bool, amount: int, bound: int = 0, deadline: int = FAR_DEADLINE, token=None):
+    def make(
+        short: bool, exact_in: bool, amount: int, bound: int = 0, deadline: int = FAR_DEADLINE, token=None
+    ):
         return ((token or eth).address, short, exact_in, amount, bound, deadline)
 
     return make

@@ -76,7 +76,9 @@ def test_mint_on_open_burn_on_close_none_on_flip_or_increase(ch, nft, eth, alice
     with reverts(nft.NonexistentToken, tokenId=tid):
         nft.ownerOf(tid)
     tx = c.long_quote("vETH", 3_000)
-    assert events(tx, ch.PositionMinted) == [{"trader": alice.address, "baseToken": eth.address, "tokenId": tid}]
+    assert events(tx, ch.PositionMinted) == [
+        {"trader": alice.address, "baseToken": eth.address, "tokenId": tid}
+    ]
     assert nft.ownerOf(tid) == alice.address
     assert int(nft.balanceOf(alice)) == 1
     assert not events(c.long_quote("vETH", 1_000), ch.PositionMinted)  # increase
@@ -84,7 +86,9 @@ def test_mint_on_open_burn_on_close_none_on_flip_or_increase(ch, nft, eth, alice
     assert not events(tx, ch.PositionMinted) and not events(tx, ch.PositionBurned)
     assert int(nft.positionOf(tid)[2]) < 0
     tx = c.close("vETH")
-    assert events(tx, ch.PositionBurned) == [{"trader": alice.address, "baseToken": eth.address, "tokenId": tid}]
+    assert events(tx, ch.PositionBurned) == [
+        {"trader": alice.address, "baseToken": eth.address, "tokenId": tid}
+    ]
     assert int(nft.balanceOf(alice)) == 0
     with reverts(nft.NonexistentToken, tokenId=tid):
         nft.ownerOf(tid)
@@ -108,7 +112,9 @@ def test_burn_on_full_liquidation(ch, nft, eth, carol, keeper, funded, move_inde
     tid = token_id(carol, int(ch.getMarket(eth).id))
     move_index("vETH", 2800)
     tx = ch.liquidate(carol, eth, sender=keeper)
-    assert events(tx, ch.PositionBurned) == [{"trader": carol.address, "baseToken": eth.address, "tokenId": tid}]
+    assert events(tx, ch.PositionBurned) == [
+        {"trader": carol.address, "baseToken": eth.address, "tokenId": tid}
+    ]
     with reverts(nft.NonexistentToken, tokenId=tid):
         nft.ownerOf(tid)
 
@@ -122,7 +128,12 @@ def test_token_uri_fields_equal_the_core_views(ch, nft, eth, btc, alice, funded,
     tid = token_id(alice, int(ch.getMarket(eth).id))
     figures = nft.positionFigures(tid)
     want = expected_figures(ch, alice, eth)
-    assert (int(figures.size), int(figures.entryPrice), int(figures.marginRatio), int(figures.liquidationPrice)) == (
+    assert (
+        int(figures.size),
+        int(figures.entryPrice),
+        int(figures.marginRatio),
+        int(figures.liquidationPrice),
+    ) == (
         want["size"],
         want["entry"],
         want["ratio"],

@@ -45,7 +45,9 @@ def test_open_with_collateral_in_one_transaction(trader, stack, ch, router, para
     wallet_before = int(stack.usdc.balanceOf(trader))
     tx = router.openPositionWithCollateral(1_000 * USDC, params(False, True, 5_000 * 10**18), sender=trader)
     assert int(stack.usdc.balanceOf(trader)) == wallet_before - 1_000 * USDC
-    assert events(tx, ch.Deposited) == [{"trader": trader.address, "payer": trader.address, "amount": 1_000 * 10**18}]
+    assert events(tx, ch.Deposited) == [
+        {"trader": trader.address, "payer": trader.address, "amount": 1_000 * 10**18}
+    ]
     (changed,) = events(tx, ch.PositionChanged)
     assert changed["trader"] == trader.address and changed["exchangedNotional"] == 5_000 * 10**18
     p = ch.getPosition(trader, eth)
@@ -79,13 +81,17 @@ def test_close_and_withdraw_an_exact_amount(trader, stack, ch, router, params, e
     assert_empty(stack, router)
 
 
-def test_update_price_and_trade_forwards_the_fee_exactly(trader, stack, ch, router, params, price_update, cfg):
+def test_update_price_and_trade_forwards_the_fee_exactly(
+    trader, stack, ch, router, params, price_update, cfg
+):
     router.deposit(1_000 * USDC, sender=trader)
     update, fee = price_update(cfg.markets[0].price)
     assert fee == cfg.pyth_update_fee_wei > 0
     pyth_before, eth_before = int(stack.pyth.balance), int(trader.balance)
     extra = 123_456_789
-    tx = router.updatePriceAndTrade(update, params(False, True, 2_000 * 10**18), sender=trader, value=fee + extra)
+    tx = router.updatePriceAndTrade(
+        update, params(False, True, 2_000 * 10**18), sender=trader, value=fee + extra
+    )
     assert int(stack.pyth.balance) - pyth_before == fee
     assert eth_before - int(trader.balance) == fee + int(tx.total_fees_paid)
     assert events(tx, router.PriceUpdated) == [{"trader": trader.address, "fee": fee}]
@@ -183,7 +189,9 @@ def test_operator_acts_on_the_core_only_within_its_scopes(trader, mallory, stack
     operators.approveOperator(mallory, REMOVE, sender=trader)
     mallory_before, trader_before = int(stack.usdc.balanceOf(mallory)), int(stack.usdc.balanceOf(trader))
     tx = ch.withdrawFor(trader, 100 * USDC, sender=mallory)
-    assert events(tx, ch.Withdrawn) == [{"trader": trader.address, "to": trader.address, "amount": 100 * 10**18}]
+    assert events(tx, ch.Withdrawn) == [
+        {"trader": trader.address, "to": trader.address, "amount": 100 * 10**18}
+    ]
     assert int(stack.usdc.balanceOf(mallory)) == mallory_before
     assert int(stack.usdc.balanceOf(trader)) == trader_before + 100 * USDC
     # the withdraw scope does not open
@@ -272,7 +280,10 @@ def test_multicall_reentered_from_the_refund(
         "withdraw": lambda: calldata(router, "withdraw", 500 * USDC),
     }[reentry_method]()
     hostile.setMode(2, reentry, sender=owner)
-    calls = [calldata(router, "updatePrice", update), calldata(router, "openPosition", params(False, True, 100 * 10**18))]
+    calls = [
+        calldata(router, "updatePrice", update),
+        calldata(router, "openPosition", params(False, True, 100 * 10**18)),
+    ]
     collateral_before = int(ch.balanceOf(hostile))
     hostile.call(router, fee + 5, calldata(router, "multicall", calls), sender=owner, value=fee + 5)
     assert hostile.reentered()
