@@ -1,0 +1,64 @@
+"""The crash replays' table: one row per window, from their summaries (reports/replays/README.md,
+and the README's copy of it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+HEADER = (
+    "| window | steps | accounts (long / short) | liquidations long / short | accounts liquidated long / short"
+    " | bad debt (USD) | covered by the fund / socialised | insurance fund start -> end (USD)"
+    " | peak RSS anvil / python (MB) | run time (s) |"
+)
+
+
+def _money(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}"
+
+
+def _mb(x: float | None) -> str:
+    return "-" if x is None else f"{x:,.0f}"
+
+
+def row(s: dict[str, Any]) -> str:
+    return (
+        f"| {s['window']} | {s['steps']} | {s['traders']} ({s['longs']} / {s['shorts']})"
+        f" | {s['liquidations_long']} / {s['liquidations_short']}"
+        f" | {s['accounts_liquidated_long']} / {s['accounts_liquidated_short']}"
+        f" | {_money(s['bad_debt_total'])}"
+        f" | {_money(s['bad_debt_covered_by_insurance'])} / {_money(s['bad_debt_socialized'])}"
+        f" | {_money(s['insurance_fund_start'])} -> {_money(s['insurance_fund_end'])}"
+        f" | {_mb(s.get('anvil_peak_rss_mb'))} / {_mb(s.get('python_peak_rss_mb'))}"
+        f" | {s['wall_time_s']:.0f} |"
+    )
+
+
+def table(summaries: list[dict[str, Any]]) -> str:
+    sep = "|" + "|".join("---:" if i else "---" for i in range(HEADER.count("|") - 1)) + "|"
+    return "\n".join([HEADER, sep, *(row(s) for s in summaries)])
+
+
+def largest(summaries: list[dict[str, Any]]) -> dict[str, Any]:
+    """The window with the most transactions."""
+    return max(summaries, key=lambda s: s["transactions"])
+
+
+def markdown(summaries: list[dict[str, Any]], command: str) -> str:
+    big = largest(summaries)
+    lines = [
+        "# Crash replays",
+        "",
+        f"Written by `{command}` (vperp/sim/replay/batch.py): each window on a fresh deployment and its own",
+        "Anvil without step tracing; the JSON summaries (`<window>.json`, with the per-step series) and plots",
+        "(`<window>.png`) beside this file.",
+        "",
+        table(summaries),
+        "",
+        f"Largest window: {big['window']}, {big['transactions']:,} transactions:"
+        f" peak RSS {_mb(big.get('anvil_peak_rss_mb'))} MB (anvil, VmHWM) and"
+        f" {_mb(big.get('python_peak_rss_mb'))} MB (the replaying Python process, Ape included).",
+        "",
+    ]
+    for s in summaries:
+        lines += [f"## {s['window']}", "", s["description"], "", f"![{s['window']}]({s['window']}.png)", ""]
+    return "\n".join(lines)
