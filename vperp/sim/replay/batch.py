@@ -6,8 +6,9 @@ For each window: start an Anvil (the node's flags, vperp.chain.node: Ape's test 
 --window W --accounts N` attached to it (APE_FOUNDRY_HOST), read the Anvil's peak resident memory
 (VmHWM in /proc/<pid>/status) before stopping it, and write `<window>.json` (the summary, with
 `anvil_peak_rss_mb`; `python_peak_rss_mb` is the replaying process's own ru_maxrss) and
-`<window>.png` (vperp.sim.replay.plots). With every window, also README.md (the table,
-vperp.sim.replay.report).
+`<window>.png` (vperp.sim.replay.plots). With every window, also README.md there (the table,
+vperp.sim.replay.report) and, when writing to reports/replays/, the table and plots in the
+repository's README (between its `replays:begin` / `replays:end` markers).
 
     python -m vperp.sim.replay.batch                       # all windows, 306 accounts, reports/replays
     python -m vperp.sim.replay.batch --window 2022-06 --accounts 36 --out /tmp/r
@@ -30,7 +31,7 @@ from vperp.chain.config import ROOT
 from vperp.chain.node import TEST_MNEMONIC, anvil_binary, is_up
 from vperp.sim.replay.cohorts import DEFAULT_ACCOUNTS
 from vperp.sim.replay.plots import plot_window
-from vperp.sim.replay.report import markdown
+from vperp.sim.replay.report import markdown, update_readme
 from vperp.sim.replay.windows import WINDOWS
 
 REPORTS = ROOT / "reports" / "replays"
@@ -141,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         summaries = run_batch(windows, args.accounts, args.out)
     if set(windows) == set(WINDOWS):
         (args.out / "README.md").write_text(markdown(summaries, "make replays"))
+        if args.out.resolve() == REPORTS.resolve():
+            update_readme(ROOT / "README.md", summaries)
     return 0
 
 

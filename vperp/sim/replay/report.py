@@ -3,7 +3,10 @@ and the README's copy of it)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+BEGIN, END = "<!-- replays:begin (make replays) -->", "<!-- replays:end -->"
 
 HEADER = (
     "| window | steps | accounts (long / short) | liquidations long / short | accounts liquidated long / short"
@@ -62,3 +65,29 @@ def markdown(summaries: list[dict[str, Any]], command: str) -> str:
     for s in summaries:
         lines += [f"## {s['window']}", "", s["description"], "", f"![{s['window']}]({s['window']}.png)", ""]
     return "\n".join(lines)
+
+
+def readme_block(summaries: list[dict[str, Any]], folder: str = "reports/replays") -> str:
+    """The README's part: the table, the peak memory of the largest window, the plots two a row."""
+    big = largest(summaries)
+    lines = [
+        table(summaries),
+        "",
+        f"Largest window ({big['window']}, {big['transactions']:,} transactions): peak RSS"
+        f" {_mb(big.get('anvil_peak_rss_mb'))} MB for the Anvil and {_mb(big.get('python_peak_rss_mb'))} MB"
+        " for the replaying Python process.",
+        "",
+    ]
+    cells = [f"![{s['window']}]({folder}/{s['window']}.png)" for s in summaries]
+    if len(cells) % 2:
+        cells.append("")
+    lines += ["| | |", "|---|---|"]
+    lines += [f"| {a} | {b} |" for a, b in zip(cells[::2], cells[1::2], strict=True)]
+    return "\n".join(lines)
+
+
+def update_readme(path: Path, summaries: list[dict[str, Any]]) -> None:
+    """Replaces the text between BEGIN and END in the README with `readme_block`."""
+    text = path.read_text()
+    a, b = text.index(BEGIN) + len(BEGIN), text.index(END)
+    path.write_text(text[:a] + "\n" + readme_block(summaries) + "\n" + text[b:])
