@@ -11,7 +11,6 @@ script on an Anvil started without it, one per window, and measures its memory.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -20,6 +19,7 @@ from ape.cli import ConnectedProviderCommand, ape_cli_context
 
 from vperp.sim.replay.cohorts import DEFAULT_ACCOUNTS
 from vperp.sim.replay.runner import run_window
+from vperp.sim.replay.summary import dump_json
 from vperp.sim.replay.windows import WINDOWS
 
 
@@ -44,4 +44,4 @@ def cli(cli_ctx, window: str, n_accounts: int, json_dir: Path | None) -> None:
         click.echo("\n".join(summary.lines()))
         if json_dir:
             json_dir.mkdir(parents=True, exist_ok=True)
-            (json_dir / f"{name}.json").write_text(json.dumps(summary.to_dict(), indent=2) + "\n")
+            (json_dir / f"{name}.json").write_text(dump_json(summary.to_dict()))

@@ -32,6 +32,7 @@ from vperp.chain.node import TEST_MNEMONIC, anvil_binary, is_up
 from vperp.sim.replay.cohorts import DEFAULT_ACCOUNTS
 from vperp.sim.replay.plots import plot_window
 from vperp.sim.replay.report import markdown, update_readme
+from vperp.sim.replay.summary import dump_json
 from vperp.sim.replay.windows import WINDOWS
 
 REPORTS = ROOT / "reports" / "replays"
@@ -103,7 +104,7 @@ def run_one(window: str, accounts: int, out: Path, log_dir: Path) -> dict[str, A
         "anvil " + " ".join(a for a in ANVIL_FLAGS if a != TEST_MNEMONIC) + " (test mnemonic)"
     )
     out.mkdir(parents=True, exist_ok=True)
-    (out / f"{window}.json").write_text(json.dumps(summary, indent=2) + "\n")
+    (out / f"{window}.json").write_text(dump_json(summary))
     plot_window(summary, out / f"{window}.png")
     return summary
 

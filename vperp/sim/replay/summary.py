@@ -4,6 +4,7 @@ series (`Series`, what the plots draw) and the peak memory of the run."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -122,3 +123,13 @@ def usd(x: int) -> float:
 def utc(ts: int) -> str:
     """Unix seconds -> "YYYY-MM-DD HH:MM:SS" (UTC)."""
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def dump_json(summary: dict[str, Any]) -> str:
+    """A summary as JSON: indented, each series column on one line (diff-friendly, compact)."""
+    series = summary.get("series")
+    if not series:
+        return json.dumps(summary, indent=2) + "\n"
+    columns = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in series.items())
+    text = json.dumps({**summary, "series": "@series@"}, indent=2)
+    return text.replace('"@series@"', "{\n" + columns + "\n  }") + "\n"
