@@ -102,6 +102,7 @@ def test_table_and_readme_block():
     text = table(rows)
     assert text.count("\n") == 3
     assert "| 2022-06 | 4 | 18 (9 / 9) | 2 / 1 | 2 / 1 | 12.50 |" in text
+    assert "| none | 120 / 210 | 12 |" in text
     block = readme_block(rows)
     assert "![2023-08-17](reports/replays/2023-08-17.png)" in block
     assert "peak RSS 120 MB for the Anvil" in block

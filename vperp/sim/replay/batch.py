@@ -100,8 +100,8 @@ def run_one(window: str, accounts: int, out: Path, log_dir: Path) -> dict[str, A
         anvil.wait(timeout=60)
     summary = json.loads((log_dir / f"{window}.json").read_text())
     summary["anvil_peak_rss_mb"] = anvil_peak
-    summary["anvil_command"] = (
-        "anvil " + " ".join(a for a in ANVIL_FLAGS if a != TEST_MNEMONIC) + " (test mnemonic)"
+    summary["anvil_command"] = " ".join(
+        ["anvil", *("'<test mnemonic>'" if a == TEST_MNEMONIC else a for a in ANVIL_FLAGS)]
     )
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{window}.json").write_text(dump_json(summary))

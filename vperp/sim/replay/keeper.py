@@ -4,10 +4,10 @@
 Each step, `pass_()` runs keeper rounds back to back: a round asks `Viewer.liquidatable` over
 every trader seen in a PositionChanged event and sends one `liquidate(trader, firstMarket)` per
 liquidatable account (simulated on the pending block first, as the bot does: a doomed call is
-skipped, not sent); the next round picks up accounts still liquidatable (cross margin, or a
-partial liquidation that was not enough). It stops after a round that mined nothing, or after
-`max_rounds`. Accounts in `skip` (the engine's: liquidations capped at the bankruptcy size this
-step) are not planned again in the same step.
+skipped, not sent); the next round picks up accounts still liquidatable (cross margin, a
+partial liquidation that was not enough, or one capped at the bankruptcy size, tried again and
+refused by the simulation when nothing more can close). It stops after a round that mined
+nothing, or after MAX_ROUNDS.
 
 Every mined liquidation's receipt goes to `on_liquidation` at once, before the next call is
 sent, so the engine can check invariant 3 on the state right after it.
@@ -19,10 +19,8 @@ import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from eth_utils import to_checksum_address
-
 from vperp.bots.keeper import KeeperStrategy
-from vperp.bots.runner import Call, Log, Options, Round, Runner, abis_from_build, test_account_signer
+from vperp.bots.runner import Call, Log, Options, Runner, abis_from_build, test_account_signer
 
 KEEPER_TEST_ACCOUNT = 7  # index of the node's test account the keeper signs with
 MAX_ROUNDS = 8  # keeper rounds per step at most
@@ -41,18 +39,11 @@ class QuietLog(Log):
 
 
 class ReplayKeeperStrategy(KeeperStrategy):
-    """KeeperStrategy, with the engine told of every mined liquidation and capped accounts left
-    out until the next step."""
+    """KeeperStrategy as it is, with the engine told of every mined liquidation."""
 
     def __init__(self, on_liquidation: Callable[[dict[str, Any]], None]) -> None:
         super().__init__(from_block=0, chunk=400)
         self.on_liquidation = on_liquidation
-        self.skip: set[str] = set()
-
-    def plan(self, rt: Any, now: Round) -> list[Call]:
-        calls = super().plan(rt, now)
-        # liquidate(address trader, address baseToken): the trader is the first argument
-        return [c for c in calls if to_checksum_address(c.data[16:36]) not in self.skip]
 
     def on_receipt(self, call: Call, receipt: dict[str, Any]) -> None:
         super().on_receipt(call, receipt)
@@ -85,9 +76,8 @@ class ReplayKeeper:
         self.runner.chain_id = int(self.runner.request("eth_chainId", []), 16)
         self.runner.resync_nonce()
 
-    def pass_(self, skip: set[str]) -> int:
+    def pass_(self) -> int:
         """Keeper rounds until one mines nothing: the number of liquidations mined."""
-        self.strategy.skip = skip
         mined = 0
         for n in range(1, MAX_ROUNDS + 1):
             self.rounds += 1

@@ -11,7 +11,7 @@ BEGIN, END = "<!-- replays:begin (make replays) -->", "<!-- replays:end -->"
 HEADER = (
     "| window | steps | accounts (long / short) | liquidations long / short | accounts liquidated long / short"
     " | bad debt (USD) | covered by the fund / socialised | insurance fund start -> end (USD)"
-    " | peak RSS anvil / python (MB) | run time (s) |"
+    " | held > 1 step by the bankruptcy cap | peak RSS anvil / python (MB) | run time (s) |"
 )
 
 
@@ -23,6 +23,12 @@ def _mb(x: float | None) -> str:
     return "-" if x is None else f"{x:,.0f}"
 
 
+def _held(held: list[dict[str, Any]]) -> str:
+    if not held:
+        return "none"
+    return ", ".join(f"{h['side']} {h['leverage']}x: {h['steps']} steps" for h in held)
+
+
 def row(s: dict[str, Any]) -> str:
     return (
         f"| {s['window']} | {s['steps']} | {s['traders']} ({s['longs']} / {s['shorts']})"
@@ -31,6 +37,7 @@ def row(s: dict[str, Any]) -> str:
         f" | {_money(s['bad_debt_total'])}"
         f" | {_money(s['bad_debt_covered_by_insurance'])} / {_money(s['bad_debt_socialized'])}"
         f" | {_money(s['insurance_fund_start'])} -> {_money(s['insurance_fund_end'])}"
+        f" | {_held(s.get('held_by_bankruptcy_cap', []))}"
         f" | {_mb(s.get('anvil_peak_rss_mb'))} / {_mb(s.get('python_peak_rss_mb'))}"
         f" | {s['wall_time_s']:.0f} |"
     )

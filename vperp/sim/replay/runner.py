@@ -26,8 +26,9 @@ Each step (one hourly row, or one Chainlink round):
    After each mined liquidation: invariant 3 (`after_liquidation`) and its events (penalties,
    bad debt);
 7. checks: no account is still liquidatable, except one whose liquidation the core refuses
-   beyond its bankruptcy size or capped at it, and none of those for two steps in a row (so none
-   stays liquidatable for more than one step); `check_all` (invariants 1, 2, 4) and
+   beyond its bankruptcy size or capped at it this step (the keeper cannot do more: such an
+   account may stay liquidatable for several steps, each such run is recorded in
+   `held_by_bankruptcy_cap`, `max_steps_liquidatable` is the longest); `check_all` (invariants 1, 2, 4) and
    `bad_debt_accounted` (invariant 10); every BadDebtCovered event's debt equals covered +
    socialised + deficit (with the matching LossSocialized). Any failure raises.
 
@@ -130,8 +131,10 @@ class CrashReplay:
             utc(self.steps[-1].source_time),
         )
         self._liquidated: set[str] = set()
-        self._deferred: set[str] = set()  # capped or refused at the bankruptcy size this step
-        self._left_last_step: set[str] = set()
+        self._deferred: set[str] = set()  # liquidations capped at the bankruptcy size this step
+        self._streaks: dict[
+            str, tuple[int, int]
+        ] = {}  # account -> (first step, steps) liquidatable after the pass
         self._step = 0
         self._step_liquidations = {"long": 0, "short": 0}
         self._socialisation_dust = 0  # wei of allowed solvency surplus from socialised losses
@@ -282,14 +285,17 @@ class CrashReplay:
 
     # ------------------------------------------------------------------ liquidations
     def _liquidate_all(self) -> int:
-        """The keeper's pass; then what is left liquidatable must be refused or capped at the
-        bankruptcy size, and not for a second step in a row. Returns the accounts flagged at the
-        start of the pass."""
+        """The keeper's pass; then an account left liquidatable must be one the core capped at
+        its bankruptcy size this step or refuses to liquidate (LiquidationBeyondBankruptcy): any
+        other raises (the keeper missed it). Such an account can stay liquidatable for several
+        steps (until the price moves it under water, where the close is no longer capped, or back
+        above maintenance): each run of two or more steps is recorded in the summary
+        (`held_by_bankruptcy_cap`). Returns the accounts flagged at the start of the pass."""
         f = self.f
         self._deferred = set()
         flagged = len(f.viewer.liquidatable(self.all_accounts)[0])
         assert self.keeper is not None
-        mined = self.keeper.pass_(self._deferred)
+        mined = self.keeper.pass_()
         self.rpc.clear_cache()  # the keeper sent through its own connection
         s = self.summary
         s.max_liquidations_in_one_step = max(s.max_liquidations_in_one_step, mined)
@@ -307,14 +313,33 @@ class CrashReplay:
                     f" (a liquidation now: {rev.name if rev else 'would succeed'})"
                 )
             s.liquidations_deferred += 1  # the curve is past its bankruptcy price
-        if left:
-            s.liquidatable_left_after_any_step += len(left)
-        again = left & self._left_last_step
-        s.max_steps_liquidatable = max(s.max_steps_liquidatable, 2 if again else 1 if left else 0)
-        if again:
-            raise ReplayError(f"step {self._step}: liquidatable for two steps in a row: {sorted(again)}")
-        self._left_last_step = left
+        s.liquidatable_left_after_any_step += len(left)
+        for account in list(self._streaks):
+            if account not in left:
+                self._end_streak(account)
+        for account in left:
+            first, n = self._streaks.get(account, (self._step, 0))
+            self._streaks[account] = (first, n + 1)
+            s.max_steps_liquidatable = max(s.max_steps_liquidatable, n + 1)
         return flagged
+
+    def _end_streak(self, account: str) -> None:
+        """Records a run of two or more steps an account stayed liquidatable after the pass."""
+        first, n = self._streaks.pop(account)
+        if n < 2:
+            return
+        p = self.plan[self.traders.index(account)]
+        self.summary.held_by_bankruptcy_cap.append(
+            {
+                "account": account,
+                "side": p.side,
+                "leverage": str(p.leverage),
+                "notional": p.notional,
+                "first_step_utc": utc(self.steps[first].source_time),
+                "steps": n,
+                "closed_out": int(self.f.clearing_house.getPosition(account, self.base).size) == 0,
+            }
+        )
 
     def _on_liquidation(self, raw: dict[str, Any]) -> None:
         """A liquidation the keeper mined (called before its next transaction): its events,
@@ -330,7 +355,7 @@ class CrashReplay:
         self._record_liquidation(account, base, liquidated[0]["penalty"], events)
         if capped:
             self.summary.liquidations_capped += 1
-            self._deferred.add(account)  # the keeper leaves it until the next step
+            self._deferred.add(account)  # may be left liquidatable after the pass
         invariants.after_liquidation(self.f, account, base, capped)
         self.summary.invariant3_checks += 1
 
@@ -499,6 +524,8 @@ class CrashReplay:
                     f"{self.window.name} step {i}/{len(self.steps)} {utc(step.source_time)} index {step.price}"
                     f" liquidations {s.liquidation_calls} (long {s.liquidations_long}, short {s.liquidations_short})"
                 )
+        for account in list(self._streaks):
+            self._end_streak(account)
         assert self.keeper is not None
         s.keeper_rounds = self.keeper.rounds
         s.keeper_doomed_calls = self.keeper.doomed

@@ -70,7 +70,9 @@ class ReplaySummary:
     keeper_rounds: int = 0  # the bot runner's rounds (each plans a batch of liquidate calls)
     keeper_doomed_calls: int = 0  # planned, simulated, not sent (the simulation reverted)
     liquidatable_left_after_any_step: int = 0  # after a pass: only beyond-bankruptcy accounts
-    max_steps_liquidatable: int = 0  # asserted <= 1: none stays liquidatable for more than one step
+    max_steps_liquidatable: int = 0  # longest run of steps an account stayed liquidatable after the pass
+    # runs of >= 2 steps: accounts the core capped at or refused beyond their bankruptcy size
+    held_by_bankruptcy_cap: list[dict[str, Any]] = field(default_factory=list)
     # liquidations stopped at the account's bankruptcy size (LiquidationCapped) or refused
     # (LiquidationBeyondBankruptcy): such an account may stay liquidatable until the curve allows
     liquidations_capped: int = 0
