@@ -72,7 +72,8 @@ test:
 
 ## the crash replays (vperp/sim/replay/batch.py): all five windows at REPLAY_ACCOUNTS accounts
 ## (default 306), each on its own Anvil without step tracing; writes reports/replays/ (per window
-## <window>.json and <window>.png, and README.md: the table with the peak memory). ~30-40 min on 2 cores.
+## <window>.json and <window>.png, README.md: the table with the peak memory; and the README's
+## table and plots). About 3 min a window on 2 cores.
 REPLAY_ACCOUNTS ?= 306
 replays: setup
 	$(BIN)/ape compile

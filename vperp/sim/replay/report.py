@@ -53,6 +53,13 @@ def largest(summaries: list[dict[str, Any]]) -> dict[str, Any]:
     return max(summaries, key=lambda s: s["transactions"])
 
 
+def _highest(summaries: list[dict[str, Any]]) -> str:
+    """The highest peaks of any window."""
+    anvil = max((s.get("anvil_peak_rss_mb") or 0.0) for s in summaries)
+    python = max((s.get("python_peak_rss_mb") or 0.0) for s in summaries)
+    return f"the highest of any window: {_mb(anvil)} MB and {_mb(python)} MB"
+
+
 def markdown(summaries: list[dict[str, Any]], command: str) -> str:
     big = largest(summaries)
     lines = [
@@ -66,7 +73,7 @@ def markdown(summaries: list[dict[str, Any]], command: str) -> str:
         "",
         f"Largest window: {big['window']}, {big['transactions']:,} transactions:"
         f" peak RSS {_mb(big.get('anvil_peak_rss_mb'))} MB (anvil, VmHWM) and"
-        f" {_mb(big.get('python_peak_rss_mb'))} MB (the replaying Python process, Ape included).",
+        f" {_mb(big.get('python_peak_rss_mb'))} MB (the replaying Python process, Ape included); {_highest(summaries)}.",
         "",
     ]
     for s in summaries:
@@ -82,7 +89,7 @@ def readme_block(summaries: list[dict[str, Any]], folder: str = "reports/replays
         "",
         f"Largest window ({big['window']}, {big['transactions']:,} transactions): peak RSS"
         f" {_mb(big.get('anvil_peak_rss_mb'))} MB for the Anvil and {_mb(big.get('python_peak_rss_mb'))} MB"
-        " for the replaying Python process.",
+        f" for the replaying Python process; {_highest(summaries)}.",
         "",
     ]
     cells = [f"![{s['window']}]({folder}/{s['window']}.png)" for s in summaries]
