@@ -13,7 +13,7 @@ NETWORK ?= ethereum:local:foundry
 FORGE := $(CURDIR)/node_modules/@foundry-rs/forge-linux-$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')/bin/forge
 
 
-.PHONY: screenshots setup demo deploy up node node-stop node-status test test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean flaky-check
+.PHONY: replays screenshots setup demo deploy up node node-stop node-status test test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean flaky-check
 
 setup: $(VENV)/.installed node_modules/.installed .solcx/solc-v0.8.28
 
@@ -69,6 +69,15 @@ test: STATUS_BEFORE := $(shell git status --porcelain 2>/dev/null | md5sum | cut
 test:
 	BIN=$(BIN) FORGE=$(FORGE) MAKE="$(MAKE)" tools/run_tests.sh
 	tools/check_clean.sh $(STATUS_BEFORE)
+
+## the crash replays (vperp/sim/replay/batch.py): all five windows at REPLAY_ACCOUNTS accounts
+## (default 306), each on its own Anvil without step tracing; writes reports/replays/ (per window
+## <window>.json and <window>.png, README.md: the table with the peak memory; and the README's
+## table and plots). About 3 min a window on 2 cores.
+REPLAY_ACCOUNTS ?= 306
+replays: setup
+	$(BIN)/ape compile
+	$(BIN)/python -m vperp.sim.replay.batch --accounts $(REPLAY_ACCOUNTS)
 
 ## the README's dashboard screenshots (reports/web/*.png): the browser tests, writing there
 ## instead of reports/web/latest/ (where `make test` writes them, git-ignored)

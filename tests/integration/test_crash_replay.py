@@ -1,64 +1,109 @@
 """Crash replays on real ETH/USD oracle data (vperp.sim.replay, data/SOURCES.md).
 
-Each window runs on its own fresh deployment (vETH only, curve and feeds started at the series'
-first price) with 54 traders at 2x..9.7x long and short, an arbitrageur that keeps the mark on
-the index, a funding keeper and a liquidator. The engine raises as soon as a check fails after a
-step (account still liquidatable after the liquidation pass, invariants 1/2/4 via check_all,
-invariant 3 after each liquidation, a bad debt neither covered nor socialised); the test then
-asserts the summary. Summaries are printed (run with -s) and written as JSON to a temporary
-folder, or to reports/replays/ with VPERP_WRITE_REPORTS=1 (how the committed ones were made).
+Each test runs one window exactly as `make replays` does (vperp.sim.replay.batch.run_one): its
+own Anvil without step tracing, `ape run replay` attached to it, the Anvil's peak memory read
+before it stops, the summary JSON and the plot written. The engine raises as soon as a check fails
+after a step (an account still liquidatable after the keeper's pass other than one the core caps
+at or refuses beyond its bankruptcy size; invariants 1/2/4 via check_all and 10 via
+bad_debt_accounted after every step; invariant 3 after each liquidation; a bad debt neither
+covered, socialised nor recorded as deficit), so the script fails; the test then asserts the
+summary.
 
-Index: the Chainlink series (hourly closes for 2022-06 and 2024-08, recorded rounds for
-2023-08-17), every row of each file; Pyth is left stale so Chainlink is the index. The Binance
-files only report the exchange low of the same window (the arbitrageur targets the index).
+Size: the test command runs two windows (2022-06, hourly closes with a 50% crash; 2023-08-17,
+Chainlink rounds with the smallest bounce) at TEST_ACCOUNTS accounts. VPERP_REPLAY_FULL=1 runs all
+five windows at the full 306 accounts (what `make replays` commits, ~3 min a window);
+VPERP_WRITE_REPORTS=1 writes into reports/replays/ instead of a temporary folder.
 """
 
 from __future__ import annotations
 
-import json
 import os
 
 import pytest
 
-from vperp.chain.config import ROOT
-from vperp.sim.replay.runner import LEVERAGES, run_window
+from vperp.sim.replay.batch import REPORTS, run_one
+from vperp.sim.replay.cohorts import DEFAULT_ACCOUNTS, LEVERAGES
 from vperp.sim.replay.windows import WINDOWS, oracle_steps
 
-REPORTS = ROOT / "reports" / "replays"
+FULL = os.environ.get("VPERP_REPLAY_FULL") == "1"
+TEST_ACCOUNTS = 36  # 4 per leverage: 18 long, 18 short
+ACCOUNTS = DEFAULT_ACCOUNTS if FULL else TEST_ACCOUNTS
+RUN_WINDOWS = list(WINDOWS) if FULL else ["2022-06", "2023-08-17"]
+MEMORY_GOAL_MB = 1024
+# windows where, at full size, the bankruptcy cap held an account liquidatable for two steps
+# (reports/replays/README.md); everywhere else none stays liquidatable for more than one step
+HELD_BY_CAP = {"2025-10"} if FULL else set()
 
 
-@pytest.mark.parametrize("window", ["2022-06", "2024-08", "2023-08-17"])
-def test_crash_replay(project, chain, accounts, window, tmp_path):
-    summary = run_window(project, chain, accounts[0], window)
-    print(f"\n== crash replay {window}\n" + "\n".join(summary.lines()))
-    out = REPORTS if os.environ.get("VPERP_WRITE_REPORTS") == "1" else tmp_path
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{window}.json").write_text(json.dumps(summary.to_dict(), indent=2) + "\n")
+@pytest.mark.parametrize("window", RUN_WINDOWS)
+def test_crash_replay(window, tmp_path):
+    out = REPORTS if os.environ.get("VPERP_WRITE_REPORTS") == "1" else tmp_path / "out"
+    s = run_one(window, ACCOUNTS, out, tmp_path)
+    print(f"\n== crash replay {window}\n" + "\n".join(f"{k:>40}: {v}" for k, v in s.items() if k != "series"))
 
     steps = oracle_steps(WINDOWS[window])
-    assert summary.steps == len(steps)
-    assert summary.index_min == float(min(s.price for s in steps))
-    assert summary.traders >= 50
-    # checked after every step (the engine raises otherwise)
-    assert summary.invariant_checks == summary.steps
-    assert summary.liquidatable_left_after_any_step == 0
-    # every loss covered by the insurance fund or socialised, never silent
-    assert summary.unaccounted_loss == 0
-    assert summary.bad_debt_total == pytest.approx(
-        summary.bad_debt_covered_by_insurance + summary.bad_debt_socialized, abs=1e-5
-    )
-    if summary.bad_debt_socialized == 0:
-        assert summary.insurance_fund_end > 0
-    # the crash must liquidate someone, and among the 5x..10x accounts
-    assert summary.liquidation_calls >= 1
-    assert summary.liquidation_calls == summary.partial_liquidations + summary.full_liquidations
+    assert s["steps"] == len(steps)
+    assert s["index_min"] == float(min(x.price for x in steps))
+    assert s["traders"] == ACCOUNTS
+    assert s["longs"] == s["shorts"] == ACCOUNTS // 2
+    # the shorts opened at the lowest index
+    assert s["short_open_price"] == s["index_min"]
+
+    # checked after every step and every liquidation (the engine raises otherwise)
+    assert s["invariant_checks"] == s["steps"]
+    assert s["invariant3_checks"] == s["liquidation_calls"]
+    # after each keeper pass only accounts held by the core's bankruptcy cap may be left
+    # liquidatable (the engine raises otherwise); each run of more than one step is listed
+    held = s["held_by_bankruptcy_cap"]
+    assert all(h["steps"] >= 2 for h in held)
+    assert s["max_steps_liquidatable"] <= max([1, *(h["steps"] for h in held)])
+    assert len(held) <= s["liquidations_capped"] + s["liquidations_deferred"]
+    if window not in HELD_BY_CAP:
+        assert s["max_steps_liquidatable"] <= 1  # none stays liquidatable for more than one step
+
+    # liquidations on both sides: the longs in the crash, the shorts on the bounce from the low
+    assert s["liquidation_calls"] == s["liquidations_long"] + s["liquidations_short"]
+    assert s["liquidation_calls"] == s["partial_liquidations"] + s["full_liquidations"]
+    assert s["liquidations_long"] >= 1
+    assert s["liquidations_short"] >= 1
+    assert s["shorts_liquidated_after_low"] == s["liquidations_short"]
+    by_lev = s["liquidated_by_leverage"]
     high = [f"{lev}x" for lev in LEVERAGES if lev >= 5]
-    by_lev = summary.liquidated_by_leverage
-    assert sum(by_lev[k]["long"] + by_lev[k]["short"] for k in high) >= 1
-    # penalties: the liquidator's and the insurance fund's shares add up to the total
-    assert summary.penalties_total == pytest.approx(
-        summary.penalties_to_liquidator + summary.penalties_to_insurance_fund, abs=1e-5
+    assert sum(by_lev[k]["long"] for k in high) >= 1
+    assert sum(by_lev[k]["short"] for k in high) >= 1
+    assert s["accounts_liquidated_long"] + s["accounts_liquidated_short"] == s["accounts_liquidated"]
+    # the keeper bot liquidates in batches: several liquidations mined within one step
+    assert s["max_liquidations_in_one_step"] >= 2
+    assert s["keeper_rounds"] >= s["steps"]
+
+    # every loss covered by the insurance fund, socialised (LossSocialized) or recorded as deficit
+    assert s["unaccounted_loss"] == 0
+    assert s["bad_debt_total"] == pytest.approx(
+        s["bad_debt_covered_by_insurance"] + s["bad_debt_socialized"] + s["bad_debt_deficit"], abs=1e-5
     )
-    assert summary.penalties_to_liquidator > 0
+    if s["bad_debt_socialized"] > 0:
+        assert s["loss_socialized_events"] >= 1
+    else:
+        assert s["insurance_fund_end"] > 0
+    assert s["penalties_total"] == pytest.approx(
+        s["penalties_to_liquidator"] + s["penalties_to_insurance_fund"], abs=1e-5
+    )
+    assert s["penalties_to_liquidator"] > 0
     # the arbitrageur kept the mark on the index (within its 0.1% tolerance) after each step
-    assert summary.max_mark_index_gap_after_arb <= 0.0011
+    assert s["max_mark_index_gap_after_arb"] <= 0.0011
+    assert s["funding_updates"] >= 1
+
+    # the series the plots draw, one value per step, adding up to the totals
+    ser = s["series"]
+    assert all(len(v) == s["steps"] for v in ser.values())
+    assert sum(ser["liquidations_long"]) == s["liquidations_long"]
+    assert sum(ser["liquidations_short"]) == s["liquidations_short"]
+    assert ser["bad_debt"][-1] == pytest.approx(s["bad_debt_total"], abs=1e-5)
+    assert ser["insurance_fund"][-1] == pytest.approx(s["insurance_fund_end"], abs=1e-5)
+    png = out / f"{window}.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    # memory: an Anvil without step tracing, measured
+    assert "--steps-tracing" not in s["anvil_command"]
+    assert 0 < s["anvil_peak_rss_mb"] < MEMORY_GOAL_MB
+    assert 0 < s["python_peak_rss_mb"] < MEMORY_GOAL_MB

@@ -1,7 +1,8 @@
 """Checks of PROTOCOL.md section 7's invariants against a live deployment.
 
 Used by the stateful property tests and by the crash replays (after every step). Each check
-raises InvariantViolation with the figures; `check_all` runs the state invariants (1, 2, 4).
+raises InvariantViolation with the figures; `check_all` runs the state invariants (1, 2, 4);
+`bad_debt_accounted` checks invariant 10 against the totals of the BadDebtCovered events.
 
 Invariant 2 (solvency) in exact form. Every ledger move is a deposit/withdrawal (USDC moves
 with it), a transfer (sums to zero), a funding move between an account and the escrow (sums to
@@ -141,6 +142,39 @@ def socialisation_dust(total_shares: int) -> int:
     rounded up (Vault.socializeLoss), up to one wei of index per share, i.e. total shares / 1e18
     wei (5e-12 USD for 5M USD of collateral). LossSocialized carries the total shares."""
     return total_shares // 10**18 + 1
+
+
+@dataclass
+class BadDebtTotals:
+    """Sums of the BadDebtCovered events seen so far (18 decimals), and of DeficitRepaid."""
+
+    debt: int = 0
+    covered: int = 0  # by the insurance fund
+    socialized: int = 0
+    deficit: int = 0  # recorded as protocol deficit
+    repaid: int = 0  # DeficitRepaid amounts
+
+    def add(self, debt: int, covered: int, socialized: int, deficit: int) -> None:
+        self.debt += debt
+        self.covered += covered
+        self.socialized += socialized
+        self.deficit += deficit
+
+
+def bad_debt_accounted(d: Deployment, totals: BadDebtTotals) -> None:
+    """Invariant 10: Σ bad debt = Σ covered by the insurance fund + Σ socialised + the recorded
+    deficit, exactly; and the core's `protocolDeficit()` is that recorded deficit less what was
+    repaid (no loss left unaccounted outside the events)."""
+    t = totals
+    if t.debt != t.covered + t.socialized + t.deficit:
+        raise InvariantViolation(
+            f"inv10: bad debt {t.debt} != covered {t.covered} + socialised {t.socialized} + deficit {t.deficit}"
+        )
+    recorded = int(d.clearing_house.protocolDeficit())
+    if recorded != t.deficit - t.repaid:
+        raise InvariantViolation(
+            f"inv10: protocolDeficit {recorded} != deficit recorded {t.deficit} - repaid {t.repaid}"
+        )
 
 
 def check_all(d: Deployment, traders: Iterable[Any], extra_dust: int = 0) -> SolvencyReport:

@@ -1,11 +1,12 @@
 """Crash replays: real ETH/USD oracle series (data/, see data/SOURCES.md) driven through a full
-local deployment, with traders, an arbitrageur, a funding keeper and a liquidator.
+local deployment, with hundreds of traders, an arbitrageur, funding updates and the keeper bot.
 
 Set-up (`CrashReplay.setup`): a fresh deployment with one market, vETH, whose curve and mock feeds
 start at the series' first price (config override of the vETH `price`; the depth stays the default
 30M quote reserve; the open-interest caps are lifted so the arbitrageur can follow a 50% crash),
-then `len(LEVERAGES) * len(NOTIONALS) * 2` traders (54) long and short at 2x..9.7x, and an
-arbitrageur with a large collateral.
+then the accounts of vperp.sim.replay.cohorts (default 306: 2x..9.5x, half long, half short, 2k
+to 20k USD each) funded, the longs opened (the arbitrageur brings the mark back to the index after
+each opening), and an arbitrageur with a large collateral.
 
 Each step (one hourly row, or one Chainlink round):
 1. chain time -> the row's time offset from the first row (deltas kept; rounds seconds apart
@@ -14,33 +15,41 @@ Each step (one hourly row, or one Chainlink round):
    updatedAt, startedAt)` (hourly files: answer = close, round ids numbered from 2 on; rounds
    file: the recorded round id and answer). Pyth is left stale (its only price is the one pushed
    at deploy), so the oracle's rule makes Chainlink the index for the whole replay;
-3. funding: `updateFundingRate` when the interval has elapsed;
-4. arbitrage: trades the curve towards the index, at most 2.4% per block (limit: 2.5%), in up
+3. at the step of the window's lowest index only: the short cohort opens (so the bounce from the
+   low can liquidate it);
+4. funding: `updateFundingRate` when the interval has elapsed;
+5. arbitrage: trades the curve towards the index, at most 2.4% per block (limit: 2.5%), in up
    to MAX_ARB_TXS blocks, only when the mark is more than ARB_TOLERANCE away;
-5. liquidations: `viewer.liquidatable(all accounts)`, each returned account liquidated in each
-   of its markets until it is no longer liquidatable; `after_liquidation` after each call;
-6. checks: no account is still liquidatable (so none stays liquidatable for more than one step),
-   `check_all` (invariants 1, 2, 4), and every BadDebtCovered event's debt equals covered +
-   socialised (with the matching LossSocialized). Any failure raises.
+6. liquidations: the keeper bot (vperp.sim.replay.keeper: vperp.bots.runner's Runner with the
+   KeeperStrategy, signing as a test account) runs rounds until one mines nothing: each round
+   asks the Viewer which accounts are liquidatable and sends a batch of `liquidate` calls.
+   After each mined liquidation: invariant 3 (`after_liquidation`) and its events (penalties,
+   bad debt);
+7. checks: no account is still liquidatable, except one whose liquidation the core refuses
+   beyond its bankruptcy size or capped at it this step (the keeper cannot do more: such an
+   account may stay liquidatable for several steps, each such run is recorded in
+   `held_by_bankruptcy_cap`, `max_steps_liquidatable` is the longest); `check_all` (invariants 1, 2, 4) and
+   `bad_debt_accounted` (invariant 10); every BadDebtCovered event's debt equals covered +
+   socialised + deficit (with the matching LossSocialized). Any failure raises.
 
 The arbitrageur targets the index itself; the exchange (Binance) files are only read for the
 summary's `reference_low` (the spot low of the same window, to compare with the oracle's).
 
-Speed: hundreds of steps with ~57 accounts need ~250 reads and a few transactions per step.
-Ape's contract calls cost ~5 ms each here (three RPCs, pydantic models), so the engine reads and
-sends through vperp.chain.rpc: `FastContract`s (the same ABIs, encoded with eth-abi, one
-`eth_call` / `eth_sendTransactionSync` each) on an `Rpc` with its read cache on (a keep-alive
-HTTP connection that also batches the per-account reads of a step and caches reads until the
-next transaction). The checkers of vperp.sim.invariants run unchanged on a Deployment whose
-contracts are these wrappers. Accounts other than the deployer are impersonated on anvil (local
-chains only).
+Speed: hundreds of steps with ~300 accounts need ~1,000 reads and a few transactions per step.
+The engine reads and sends through vperp.chain.rpc (`FastContract`s: one `eth_call` /
+`eth_sendTransactionSync` each) on an `Rpc` with its read cache on (batched per-account reads,
+cached until the next transaction; cleared after every keeper transaction, which goes through the
+bot's own connection). The checkers of vperp.sim.invariants run unchanged on a Deployment whose
+contracts are these wrappers. Accounts other than the deployer and the keeper are impersonated on
+anvil (local chains only).
 
 The windows and their oracle steps are vperp.sim.replay.windows; the result is a
-vperp.sim.replay.summary.ReplaySummary.
+vperp.sim.replay.summary.ReplaySummary with its per-step Series.
 """
 
 from __future__ import annotations
 
+import resource
 import time
 from collections.abc import Callable
 from decimal import Decimal
@@ -52,27 +61,26 @@ from eth_utils import keccak, to_checksum_address
 
 from vperp.chain.config import DEFAULT_CONFIG, load_config
 from vperp.chain.deploy import Deployment, deploy
-from vperp.chain.rpc import EventDecoder, FastContract, Rpc, UnexpectedRevert, fast_deployment
+from vperp.chain.rpc import EventDecoder, FastContract, Receipt, Rpc, fast_deployment
 from vperp.sdk.client import FAR_DEADLINE
 from vperp.sdk.units import ONE, RATIO_ONE, usdc
 from vperp.sim import invariants
 from vperp.sim.market_data import load_candles
+from vperp.sim.replay.cohorts import DEFAULT_ACCOUNTS, LEVERAGES, Plan, low_step, plan_accounts
+from vperp.sim.replay.keeper import ReplayKeeper
 from vperp.sim.replay.summary import RAW_AMOUNTS, ReplaySummary, usd, utc
 from vperp.sim.replay.windows import WINDOWS, OracleStep, Window, oracle_steps
 
 SYMBOL = "vETH"
-LEVERAGES: tuple[Decimal, ...] = tuple(Decimal(x) for x in ("2", "3", "4", "5", "6", "7", "8", "9", "9.7"))
-"""Leverage = position notional / collateral at opening. 10x itself cannot open (the initial
-requirement is 10% of the notional and the fee and slippage come off the collateral first): the
-top bucket is 9.7x."""
-NOTIONALS: tuple[int, ...] = (2_000, 15_000, 60_000)  # USD per position
 ARB_COLLATERAL = 20_000_000  # USDC
 ARB_TOLERANCE = 1_000  # 1e6-based: the arbitrageur trades when |mark/index - 1| > 0.1%
 ARB_MAX_MOVE = 24_000  # 1e6-based: per block, under the 2.5% fluctuation limit
 MAX_ARB_TXS = 6
-MAX_LIQUIDATIONS_PER_MARKET = 4
 GAS = 3_000_000
 BIG_OI = 10**6  # base units: open-interest caps lifted for the replay
+BEYOND_BANKRUPTCY = "LiquidationBeyondBankruptcy"
+
+__all__ = ["LEVERAGES", "CrashReplay", "ReplayError", "run_window"]
 
 
 class ReplayError(AssertionError):
@@ -91,7 +99,13 @@ class CrashReplay:
     """One replay of one window on the connected local chain (anvil)."""
 
     def __init__(
-        self, project: Any, chain: Any, owner: Any, window: Window, log: Callable[[str], None] | None = None
+        self,
+        project: Any,
+        chain: Any,
+        owner: Any,
+        window: Window,
+        log: Callable[[str], None] | None = None,
+        accounts: int = DEFAULT_ACCOUNTS,
     ):
         self.project = project
         self.chain = chain
@@ -99,12 +113,16 @@ class CrashReplay:
         self.owner = owner
         self.window = window
         self.steps = oracle_steps(window)
+        self.low = low_step(self.steps)
         self.log = log or (lambda _msg: None)
         self.d: Deployment | None = None
         self.f: Deployment | None = None
+        self.plan: list[Plan] = plan_accounts(accounts)
         self.traders: list[str] = []
+        self.side: dict[str, str] = {}  # trader -> "long" / "short"
         self.arb = _address("arbitrageur")
-        self.liquidator = _address("liquidator")
+        self.funder = _address("funding-keeper")
+        self.keeper: ReplayKeeper | None = None
         self.summary = ReplaySummary(
             window.name,
             window.description,
@@ -113,15 +131,15 @@ class CrashReplay:
             utc(self.steps[-1].source_time),
         )
         self._liquidated: set[str] = set()
-        self._deferred: set[str] = set()  # capped or refused at the bankruptcy size this step
+        self._deferred: set[str] = set()  # liquidations capped at the bankruptcy size this step
+        self._streaks: dict[
+            str, tuple[int, int]
+        ] = {}  # account -> (first step, steps) liquidatable after the pass
+        self._step = 0
+        self._step_liquidations = {"long": 0, "short": 0}
         self._socialisation_dust = 0  # wei of allowed solvency surplus from socialised losses
         self._raw: dict[str, int] = dict.fromkeys(RAW_AMOUNTS, 0)  # 18 decimals
-        self.plan: list[tuple[Decimal, int, bool]] = [
-            (lev, notional, is_long)
-            for lev in LEVERAGES
-            for notional in NOTIONALS
-            for is_long in (True, False)
-        ]
+        self._bad_debt = invariants.BadDebtTotals()
 
     # ------------------------------------------------------------------ helpers
     def _rpc(self, method: str, params: list[Any]) -> Any:
@@ -131,6 +149,9 @@ class CrashReplay:
         self, contract: FastContract, name: str, *args: Any, sender: str
     ) -> list[tuple[str, dict[str, Any]]]:
         receipt = contract.send(name, *args, sender=sender)
+        return self._book(receipt)
+
+    def _book(self, receipt: Receipt) -> list[tuple[str, dict[str, Any]]]:
         self.summary.transactions += 1
         events = self._decoder.decode(receipt)
         self._check_bad_debt(events)
@@ -141,7 +162,11 @@ class CrashReplay:
 
     @property
     def all_accounts(self) -> list[str]:
-        return [*self.traders, self.arb, self.liquidator]
+        keeper = [self.keeper.address] if self.keeper else []
+        return [*self.traders, self.arb, self.funder, *keeper]
+
+    def _index(self) -> int:
+        return int(self.f.clearing_house.getIndexPrice(self.base))
 
     # ------------------------------------------------------------------ set-up
     def deploy(self) -> Deployment:
@@ -160,28 +185,51 @@ class CrashReplay:
         return self.d
 
     def setup(self) -> None:
-        """Deploys, funds and opens the traders' positions, funds the arbitrageur."""
+        """Deploys, funds every trader, opens the longs, funds the arbitrageur and starts the keeper."""
         self.deploy()
         f, owner = self.f, self.owner.address
         plan = self.plan
         self.traders = [_address(f"trader-{i}") for i in range(len(plan))]
-        for a in [*self.traders, self.arb, self.liquidator]:
+        self.side = {t: p.side for t, p in zip(self.traders, plan, strict=True)}
+        for a in [*self.traders, self.arb, self.funder]:
             self._rpc("anvil_impersonateAccount", [a])
             self._rpc("anvil_setBalance", [a, hex(10**21)])
-        collaterals = [usdc(Decimal(n) / lev) + 1 for lev, n, _ in plan]
+        collaterals = [usdc(Decimal(p.notional) / p.leverage) + 1 for p in plan]
         total = sum(collaterals) + usdc(ARB_COLLATERAL)
         self._send(f.usdc, "mint", owner, total, sender=owner)
         self._send(f.usdc, "approve", f.vault.address, 2**256 - 1, sender=owner)
         for trader, amount in zip(self.traders, collaterals, strict=True):
             self._send(f.vault, "depositFor", trader, amount, sender=owner)
         self._send(f.vault, "depositFor", self.arb, usdc(ARB_COLLATERAL), sender=owner)
-        for trader, (_lev, notional, is_long) in zip(self.traders, plan, strict=True):
-            # long: exact quote in; short: exact quote out -- both `notional` of quote
-            params = (self.base, not is_long, is_long, notional * ONE, 0, FAR_DEADLINE)
-            self._send(f.clearing_house, "openPosition", params, sender=trader)
-        self.summary.traders = len(self.traders)
-        self.summary.leverages = [str(x) for x in LEVERAGES]
-        self.log(f"{self.window.name}: {len(self.traders)} traders opened, {self.summary.transactions} txs")
+        self._open(long=True)
+        s = self.summary
+        s.traders = len(self.traders)
+        s.longs = sum(p.is_long for p in plan)
+        s.shorts = s.traders - s.longs
+        s.leverages = [str(x) for x in LEVERAGES]
+        s.short_open_utc = utc(self.steps[self.low].source_time)
+        s.short_open_price = float(self.steps[self.low].price)
+        self.keeper = ReplayKeeper(self.rpc_url, self.d.addresses(), self._on_liquidation)
+        self.keeper.start()
+        self.log(
+            f"{self.window.name}: {s.traders} traders funded, {s.longs} longs opened, {s.transactions} txs"
+        )
+
+    @property
+    def rpc_url(self) -> str:
+        return str(self.chain.provider.http_uri)
+
+    def _open(self, long: bool) -> None:
+        """Opens one cohort's positions (long: exact quote in; short: exact quote out, both
+        `notional` of quote), the arbitrageur bringing the mark back to the index after each one."""
+        ch = self.f.clearing_house
+        index = self._index()
+        for trader, p in zip(self.traders, self.plan, strict=True):
+            if p.is_long != long:
+                continue
+            params = (self.base, not p.is_long, p.is_long, p.notional * ONE, 0, FAR_DEADLINE)
+            self._send(ch, "openPosition", params, sender=trader)
+            self._arbitrage(index)
 
     # ------------------------------------------------------------------ step parts
     def _set_index(self, s: OracleStep, base_time: int) -> None:
@@ -204,7 +252,7 @@ class CrashReplay:
         ch = self.f.clearing_house
         next_block_time = self._latest_timestamp() + 1  # blocks are 1 s apart (see run)
         if next_block_time >= int(ch.lastFundingTime(self.base)) + self.funding_interval:
-            self._send(ch, "updateFundingRate", self.base, sender=self.liquidator)
+            self._send(ch, "updateFundingRate", self.base, sender=self.funder)
             self.summary.funding_updates += 1
 
     def _arbitrage(self, target: int) -> None:
@@ -235,54 +283,108 @@ class CrashReplay:
             self._send(ch, "openPosition", params, sender=self.arb)
             self.summary.arbitrage_trades += 1
 
+    # ------------------------------------------------------------------ liquidations
     def _liquidate_all(self) -> int:
+        """The keeper's pass; then an account left liquidatable must be one the core capped at
+        its bankruptcy size this step or refuses to liquidate (LiquidationBeyondBankruptcy): any
+        other raises (the keeper missed it). Such an account can stay liquidatable for several
+        steps (until the price moves it under water, where the close is no longer capped, or back
+        above maintenance): each run of two or more steps is recorded in the summary
+        (`held_by_bankruptcy_cap`). Returns the accounts flagged at the start of the pass."""
         f = self.f
-        ch = f.clearing_house
         self._deferred = set()
-        accounts, _shortfalls, first_markets = f.viewer.liquidatable(self.all_accounts)
-        for account, first in zip(accounts, first_markets, strict=True):
-            markets = [first, *(m for m in ch.getAccountMarkets(account) if m != first)]
-            for base in markets:
-                for _ in range(MAX_LIQUIDATIONS_PER_MARKET):
-                    if int(ch.getPosition(account, base).size) == 0 or not ch.isLiquidatable(account):
-                        break
-                    try:
-                        events = self._send(ch, "liquidate", account, base, sender=self.liquidator)
-                    except UnexpectedRevert as e:
-                        if "LiquidationBeyondBankruptcy" not in str(e):
-                            raise
-                        self.summary.liquidations_deferred += 1  # the curve is past its bankruptcy price
-                        self._deferred.add(account)
-                        break
-                    self._record_liquidation(account, base, events)
-                    capped = any(n == "LiquidationCapped" for n, _ in events)
-                    if capped:
-                        self.summary.liquidations_capped += 1
-                        self._deferred.add(account)
-                    invariants.after_liquidation(f, account, base, capped)
-                    if capped:
-                        break
-                if not ch.isLiquidatable(account):
-                    break
-        return len(accounts)
-
-    def _record_liquidation(self, account: str, base: str, events: list[tuple[str, dict[str, Any]]]) -> None:
+        flagged = len(f.viewer.liquidatable(self.all_accounts)[0])
+        assert self.keeper is not None
+        mined = self.keeper.pass_()
+        self.rpc.clear_cache()  # the keeper sent through its own connection
         s = self.summary
-        fund = self.f.insurance_fund.address
+        s.max_liquidations_in_one_step = max(s.max_liquidations_in_one_step, mined)
+        left = set(f.viewer.liquidatable(self.all_accounts)[0])
+        for account in left - self._deferred:
+            _out, rev = self.rpc.call(
+                f.clearing_house.address,
+                f.clearing_house.liquidate.encode_input(account, self.base),
+                self.keeper.address,
+                "pending",
+            )
+            if rev is None or rev.name != BEYOND_BANKRUPTCY:
+                raise ReplayError(
+                    f"step {self._step}: {account} still liquidatable after the keeper's pass"
+                    f" (a liquidation now: {rev.name if rev else 'would succeed'})"
+                )
+            s.liquidations_deferred += 1  # the curve is past its bankruptcy price
+        s.liquidatable_left_after_any_step += len(left)
+        for account in list(self._streaks):
+            if account not in left:
+                self._end_streak(account)
+        for account in left:
+            first, n = self._streaks.get(account, (self._step, 0))
+            self._streaks[account] = (first, n + 1)
+            s.max_steps_liquidatable = max(s.max_steps_liquidatable, n + 1)
+        return flagged
+
+    def _end_streak(self, account: str) -> None:
+        """Records a run of two or more steps an account stayed liquidatable after the pass."""
+        first, n = self._streaks.pop(account)
+        if n < 2:
+            return
+        p = self.plan[self.traders.index(account)]
+        self.summary.held_by_bankruptcy_cap.append(
+            {
+                "account": account,
+                "side": p.side,
+                "leverage": str(p.leverage),
+                "notional": p.notional,
+                "first_step_utc": utc(self.steps[first].source_time),
+                "steps": n,
+                "closed_out": int(self.f.clearing_house.getPosition(account, self.base).size) == 0,
+            }
+        )
+
+    def _on_liquidation(self, raw: dict[str, Any]) -> None:
+        """A liquidation the keeper mined (called before its next transaction): its events,
+        then invariant 3 on the state right after it."""
+        self.rpc.clear_cache()
+        logs = [self.rpc.decode_log(x) for x in raw["logs"]]
+        events = self._book(Receipt(raw["transactionHash"], logs, int(raw["blockNumber"], 16)))
         liquidated = [e for n, e in events if n == "PositionLiquidated"]
         if len(liquidated) != 1:
-            raise ReplayError(f"liquidate({account}) emitted {len(liquidated)} PositionLiquidated events")
+            raise ReplayError(f"a keeper transaction emitted {len(liquidated)} PositionLiquidated events")
+        account, base = liquidated[0]["trader"], liquidated[0]["baseToken"]
+        capped = any(n == "LiquidationCapped" for n, _ in events)
+        self._record_liquidation(account, base, liquidated[0]["penalty"], events)
+        if capped:
+            self.summary.liquidations_capped += 1
+            self._deferred.add(account)  # may be left liquidatable after the pass
+        invariants.after_liquidation(self.f, account, base, capped)
+        self.summary.invariant3_checks += 1
+
+    def _record_liquidation(
+        self, account: str, base: str, penalty: int, events: list[tuple[str, dict[str, Any]]]
+    ) -> None:
+        s = self.summary
+        fund = self.f.insurance_fund.address
         s.liquidation_calls += 1
+        side = self.side.get(account)
+        if side is None:
+            raise ReplayError(f"the keeper liquidated {account}, not one of the traders")
+        self._step_liquidations[side] += 1
+        if side == "long":
+            s.liquidations_long += 1
+        else:
+            s.liquidations_short += 1
+            if self._step >= self.low:
+                s.shorts_liquidated_after_low += 1
         closed = int(self.f.clearing_house.getPosition(account, base).size) == 0
         if closed:
             s.full_liquidations += 1
         else:
             s.partial_liquidations += 1
-        self._raw["penalties_total"] += liquidated[0]["penalty"]
+        self._raw["penalties_total"] += penalty
         for n, e in events:
             if n != "BalanceTransferred" or e["from"] != account:
                 continue
-            if e["to"] == self.liquidator:
+            if self.keeper is not None and e["to"] == self.keeper.address:
                 self._raw["penalties_to_liquidator"] += e["amount"]
             elif e["to"] == fund:
                 self._raw["penalties_to_insurance_fund"] += e["amount"]
@@ -291,24 +393,34 @@ class CrashReplay:
     def _check_bad_debt(self, events: list[tuple[str, dict[str, Any]]]) -> None:
         s = self.summary
         socialized_events = [e for n, e in events if n == "LossSocialized"]
+        s.loss_socialized_events += len(socialized_events)
         # the index cut of each socialised loss rounds up: allowed surplus for the solvency check
         self._socialisation_dust += sum(
             invariants.socialisation_dust(x["totalShares"]) for x in socialized_events
         )
         for n, e in events:
+            if n == "DeficitRepaid":
+                self._bad_debt.repaid += e["amount"]
             if n != "BadDebtCovered":
                 continue
-            debt, covered, socialized = e["debt"], e["coveredByInsurance"], e["socialized"]
+            debt, covered, socialized, deficit = (
+                e["debt"],
+                e["coveredByInsurance"],
+                e["socialized"],
+                e["deficit"],
+            )
             s.bad_debt_events += 1
+            self._bad_debt.add(debt, covered, socialized, deficit)
             self._raw["bad_debt_total"] += debt
             self._raw["bad_debt_covered_by_insurance"] += covered
             self._raw["bad_debt_socialized"] += socialized
+            self._raw["bad_debt_deficit"] += deficit
             matching = sum(x["loss"] for x in socialized_events if x["trader"] == e["trader"])
-            if debt != covered + socialized or matching != socialized:
-                self._raw["unaccounted_loss"] += abs(debt - covered - socialized)
+            if debt != covered + socialized + deficit or matching != socialized:
+                self._raw["unaccounted_loss"] += abs(debt - covered - socialized - deficit)
                 raise ReplayError(
                     f"bad debt of {e['trader']}: debt {debt} != covered {covered} + socialized {socialized}"
-                    f" (LossSocialized {matching})"
+                    f" + deficit {deficit} (LossSocialized {matching})"
                 )
 
     def _prefetch(self) -> None:
@@ -337,12 +449,29 @@ class CrashReplay:
         for name, raw in self._raw.items():
             setattr(s, name, usd(raw))
         by_leverage: dict[str, dict[str, int]] = {}
-        for trader, (lev, _notional, is_long) in zip(self.traders, self.plan, strict=True):
-            row = by_leverage.setdefault(f"{lev}x", {"long": 0, "short": 0, "of": 0})
-            row["of"] += 1
+        for trader, p in zip(self.traders, self.plan, strict=True):
+            row = by_leverage.setdefault(
+                f"{p.leverage}x", {"long": 0, "short": 0, "of_long": 0, "of_short": 0}
+            )
+            row[f"of_{p.side}"] += 1
             if trader in self._liquidated:
-                row["long" if is_long else "short"] += 1
+                row[p.side] += 1
         s.liquidated_by_leverage = by_leverage
+        s.accounts_liquidated_long = sum(1 for t in self._liquidated if self.side[t] == "long")
+        s.accounts_liquidated_short = sum(1 for t in self._liquidated if self.side[t] == "short")
+
+    def _record_series(self, step: OracleStep, index: int, mark: int) -> None:
+        ser, raw = self.summary.series, self._raw
+        ser.time.append(step.source_time)
+        ser.index.append(usd(index))
+        ser.mark.append(usd(mark))
+        ser.liquidations_long.append(self._step_liquidations["long"])
+        ser.liquidations_short.append(self._step_liquidations["short"])
+        ser.insurance_fund.append(usd(int(self.f.vault.balanceOf(self.f.insurance_fund.address))))
+        ser.bad_debt.append(usd(raw["bad_debt_total"]))
+        ser.covered_by_insurance.append(usd(raw["bad_debt_covered_by_insurance"]))
+        ser.socialized.append(usd(raw["bad_debt_socialized"]))
+        ser.deficit.append(usd(raw["bad_debt_deficit"]))
 
     # ------------------------------------------------------------------ run
     def run(self) -> ReplaySummary:
@@ -356,9 +485,10 @@ class CrashReplay:
             self._run_steps()
         finally:
             self._rpc("anvil_removeBlockTimestampInterval", [])
-            for a in self.all_accounts:
+            for a in [*self.traders, self.arb, self.funder]:
                 self._rpc("anvil_stopImpersonatingAccount", [a])
         self.summary.wall_time_s = round(time.monotonic() - started, 2)
+        self.summary.python_peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         return self.summary
 
     def _run_steps(self) -> None:
@@ -368,33 +498,37 @@ class CrashReplay:
         marks: list[int] = []
         base_time = self._latest_timestamp() + 120  # Pyth (pushed at deploy) is stale from here on
         for i, step in enumerate(self.steps):
+            self._step = i
+            self._step_liquidations = {"long": 0, "short": 0}
             self._set_index(step, base_time)
-            index = int(f.clearing_house.getIndexPrice(self.base))
+            index = self._index()
             if index != step.answer * 10**10:
                 raise ReplayError(f"step {i}: index {index} is not the replayed answer {step.answer}")
+            if i == self.low:
+                self._open(long=False)
             self._funding()
             self._arbitrage(index)
             mark = int(f.clearing_house.getMarkPrice(self.base))
             marks.append(mark)
             s.max_mark_index_gap_after_arb = max(s.max_mark_index_gap_after_arb, abs(mark - index) / index)
-            self._prefetch()
             flagged = self._liquidate_all()
             s.max_liquidatable_accounts_in_one_step = max(s.max_liquidatable_accounts_in_one_step, flagged)
-            left = [a for a in f.viewer.liquidatable(self.all_accounts)[0] if a not in self._deferred]
-            if left:
-                s.liquidatable_left_after_any_step += len(left)
-                raise ReplayError(
-                    f"step {i} ({utc(step.source_time)}): still liquidatable after the pass: {left}"
-                )
             self._prefetch()
             invariants.check_all(f, self.all_accounts, extra_dust=self._socialisation_dust)
+            invariants.bad_debt_accounted(f, self._bad_debt)
             s.invariant_checks += 1
             s.steps += 1
+            self._record_series(step, index, mark)
             if i % 50 == 0:
                 self.log(
                     f"{self.window.name} step {i}/{len(self.steps)} {utc(step.source_time)} index {step.price}"
-                    f" liquidations {s.liquidation_calls}"
+                    f" liquidations {s.liquidation_calls} (long {s.liquidations_long}, short {s.liquidations_short})"
                 )
+        for account in list(self._streaks):
+            self._end_streak(account)
+        assert self.keeper is not None
+        s.keeper_rounds = self.keeper.rounds
+        s.keeper_doomed_calls = self.keeper.doomed
         prices = [st.price for st in self.steps]
         s.index_min, s.index_max = float(min(prices)), float(max(prices))
         s.mark_min, s.mark_max = usd(min(marks)), usd(max(marks))
@@ -415,7 +549,13 @@ class CrashReplay:
 
 
 def run_window(
-    project: Any, chain: Any, owner: Any, name: str, log: Callable[[str], None] | None = None
+    project: Any,
+    chain: Any,
+    owner: Any,
+    name: str,
+    log: Callable[[str], None] | None = None,
+    accounts: int = DEFAULT_ACCOUNTS,
 ) -> ReplaySummary:
-    """Deploys a fresh stack on the connected local chain and replays window `name`."""
-    return CrashReplay(project, chain, owner, WINDOWS[name], log).run()
+    """Deploys a fresh stack on the connected local chain and replays window `name` with
+    `accounts` traders."""
+    return CrashReplay(project, chain, owner, WINDOWS[name], log, accounts).run()

@@ -1,8 +1,10 @@
 """The result of one crash replay: what happened (liquidations, bad debt, the insurance fund, the
-mark against the index), as written to reports/replays/<window>.json."""
+mark against the index), as written to reports/replays/<window>.json, with its step-by-step
+series (`Series`, what the plots draw) and the peak memory of the run."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -18,8 +20,25 @@ RAW_AMOUNTS = (
     "bad_debt_total",
     "bad_debt_covered_by_insurance",
     "bad_debt_socialized",
+    "bad_debt_deficit",
     "unaccounted_loss",
 )
+
+
+@dataclass
+class Series:
+    """One value per step (after the step's liquidations): columns of equal length."""
+
+    time: list[int] = field(default_factory=list)  # unix seconds of the data row
+    index: list[float] = field(default_factory=list)  # USD
+    mark: list[float] = field(default_factory=list)  # USD, after the arbitrage
+    liquidations_long: list[int] = field(default_factory=list)  # liquidation calls this step
+    liquidations_short: list[int] = field(default_factory=list)
+    insurance_fund: list[float] = field(default_factory=list)  # USD, its balance in the ledger
+    bad_debt: list[float] = field(default_factory=list)  # USD, cumulative
+    covered_by_insurance: list[float] = field(default_factory=list)  # cumulative
+    socialized: list[float] = field(default_factory=list)  # cumulative
+    deficit: list[float] = field(default_factory=list)  # cumulative, recorded as protocol deficit
 
 
 @dataclass
@@ -31,14 +50,29 @@ class ReplaySummary:
     last_row_utc: str
     steps: int = 0
     traders: int = 0
+    longs: int = 0  # opened at the first row
+    shorts: int = 0  # opened at the step of the lowest index (short_open_utc)
+    short_open_utc: str = ""
+    short_open_price: float = 0.0
     leverages: list[str] = field(default_factory=list)
     liquidation_calls: int = 0
+    liquidations_long: int = 0  # calls on long positions
+    liquidations_short: int = 0
+    accounts_liquidated_long: int = 0
+    accounts_liquidated_short: int = 0
+    shorts_liquidated_after_low: int = 0  # short liquidations at or after the low (the bounce)
     partial_liquidations: int = 0
     full_liquidations: int = 0
     accounts_liquidated: int = 0
     accounts_closed_out: int = 0
     max_liquidatable_accounts_in_one_step: int = 0
-    liquidatable_left_after_any_step: int = 0  # asserted 0: none stays liquidatable > 1 step
+    max_liquidations_in_one_step: int = 0  # the keeper's batch: liquidations mined in one step
+    keeper_rounds: int = 0  # the bot runner's rounds (each plans a batch of liquidate calls)
+    keeper_doomed_calls: int = 0  # planned, simulated, not sent (the simulation reverted)
+    liquidatable_left_after_any_step: int = 0  # after a pass: only beyond-bankruptcy accounts
+    max_steps_liquidatable: int = 0  # longest run of steps an account stayed liquidatable after the pass
+    # runs of >= 2 steps: accounts the core capped at or refused beyond their bankruptcy size
+    held_by_bankruptcy_cap: list[dict[str, Any]] = field(default_factory=list)
     # liquidations stopped at the account's bankruptcy size (LiquidationCapped) or refused
     # (LiquidationBeyondBankruptcy): such an account may stay liquidatable until the curve allows
     liquidations_capped: int = 0
@@ -50,6 +84,8 @@ class ReplaySummary:
     bad_debt_total: float = 0.0
     bad_debt_covered_by_insurance: float = 0.0
     bad_debt_socialized: float = 0.0
+    bad_debt_deficit: float = 0.0  # recorded as protocol deficit (0 unless both ran out)
+    loss_socialized_events: int = 0
     unaccounted_loss: float = 0.0  # asserted 0
     liquidated_by_leverage: dict[str, dict[str, int]] = field(
         default_factory=dict
@@ -64,16 +100,21 @@ class ReplaySummary:
     max_mark_index_gap_after_arb: float = 0.0  # |mark/index - 1| after each step's arbitrage
     arbitrage_trades: int = 0
     funding_updates: int = 0
-    invariant_checks: int = 0
+    invariant_checks: int = 0  # steps after which invariants 1, 2, 4 and 10 were checked
+    invariant3_checks: int = 0  # liquidations after which invariant 3 was checked
     transactions: int = 0
     max_time_lag_s: int = 0  # chain time behind the data's time offset (rounds seconds apart)
     wall_time_s: float = 0.0
+    python_peak_rss_mb: float = 0.0  # the replaying process (Ape included)
+    anvil_peak_rss_mb: float | None = None  # the node's VmHWM, written by vperp.sim.replay.batch
+    anvil_command: str | None = None
+    series: Series = field(default_factory=Series)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     def lines(self) -> list[str]:
-        return [f"{k:>40}: {v}" for k, v in self.to_dict().items()]
+        return [f"{k:>40}: {v}" for k, v in self.to_dict().items() if k != "series"]
 
 
 def usd(x: int) -> float:
@@ -84,3 +125,13 @@ def usd(x: int) -> float:
 def utc(ts: int) -> str:
     """Unix seconds -> "YYYY-MM-DD HH:MM:SS" (UTC)."""
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def dump_json(summary: dict[str, Any]) -> str:
+    """A summary as JSON: indented, each series column on one line (diff-friendly, compact)."""
+    series = summary.get("series")
+    if not series:
+        return json.dumps(summary, indent=2) + "\n"
+    columns = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in series.items())
+    text = json.dumps({**summary, "series": "@series@"}, indent=2)
+    return text.replace('"@series@"', "{\n" + columns + "\n  }") + "\n"

@@ -31,6 +31,19 @@ WINDOWS: dict[str, Window] = {
         "eth_2022-06_crash_binance_1h.csv",
         description="2022-06-10 -> 06-20, every hourly Chainlink close (Jun 13 -16%, Jun 18 low)",
     ),
+    "2022-11": Window(
+        "2022-11",
+        "eth_2022-11_ftx_chainlink_1h.csv",
+        "candles",
+        "eth_2022-11_ftx_binance_1h.csv",
+        description="2022-11-05 -> 11-14, every hourly Chainlink close (FTX collapse: -33% to the Nov 9 low)",
+    ),
+    "2023-08-17": Window(
+        "2023-08-17",
+        "eth_2023-08-17_drop_chainlink_rounds.csv",
+        "rounds",
+        description="2023-08-14 -> 08-20, all 257 Chainlink mainnet rounds (Aug 17 drop)",
+    ),
     "2024-08": Window(
         "2024-08",
         "eth_2024-08_crash_chainlink_1h.csv",
@@ -38,11 +51,12 @@ WINDOWS: dict[str, Window] = {
         "eth_2024-08_crash_binance_1h.csv",
         description="2024-08-01 -> 08-09, every hourly Chainlink close (Aug 5 crash)",
     ),
-    "2023-08-17": Window(
-        "2023-08-17",
-        "eth_2023-08-17_drop_chainlink_rounds.csv",
-        "rounds",
-        description="2023-08-14 -> 08-20, all 257 Chainlink mainnet rounds (Aug 17 drop)",
+    "2025-10": Window(
+        "2025-10",
+        "eth_2025-10_crash_chainlink_1h.csv",
+        "candles",
+        "eth_2025-10_crash_binance_1h.csv",
+        description="2025-10-07 -> 10-14, every hourly Chainlink close (Oct 10 crash)",
     ),
 }
 
