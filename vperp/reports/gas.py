@@ -32,8 +32,8 @@ from typing import Any
 from eth_utils import function_signature_to_4byte_selector
 
 from vperp.chain.deploy import Deployment, set_index_price
-from vperp.sdk.client import PerpClient
-from vperp.sdk.units import ONE, usdc
+from vperp.sdk.client import FAR_DEADLINE, PerpClient
+from vperp.sdk.units import ONE, usdc, wad
 
 # PROTOCOL targets (gas used by the whole transaction)
 # Issue 8's goals (a quarter of Perp v1's gas, measured side by side on the same Anvil).
@@ -377,6 +377,26 @@ def run_gas_scenario(
         pool.withdraw(usdc(50_000), lp.address, lp.address, sender=lp),
         "LP withdraws 50,000 USDC: utilisation check over the markets with open interest (1)",
     )
+
+    # ---- the router (A has granted it every scope; A holds no position)
+    d.operators.approveOperator(d.router.address, 15, sender=a_acct)
+    g.new_minute()
+    params = (eth, False, True, wad(5_000), 0, FAR_DEADLINE)
+    rec(
+        "router: open with collateral",
+        d.router.openPositionWithCollateral(usdc(1_000), params, sender=a_acct),
+        "ExchangeRouter.openPositionWithCollateral: 1,000 USDC from A's wallet (depositFrom) and a"
+        " 5,000 USD long (openPositionFor) in one transaction; compare deposit + first open",
+        "",
+    )
+    g.new_minute()
+    rec(
+        "router: close and withdraw",
+        d.router.closePositionAndWithdraw(eth, 0, FAR_DEADLINE, 0, sender=a_acct),
+        "ExchangeRouter.closePositionAndWithdraw: close (closePositionFor), read the free collateral,"
+        " withdraw all of it (withdrawFor); compare close + withdraw",
+        "",
+    )
     return g.records
 
 
@@ -550,10 +570,14 @@ SIZED = (
     "FundingLogic",
     "ConfigLogic",
     "ViewLogic",
+    "OrderLogic",
+    "NettingLogic",
     "PriceOracle",
     "LiquidityPool",
     "InsuranceFund",
     "Viewer",
+    "ExchangeRouter",
+    "PositionNFT",
     "GovernanceToken",
     "GovernanceTimelock",
     "PerpGovernor",

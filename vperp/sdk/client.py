@@ -220,6 +220,52 @@ class PerpClient:
             self.ch.closePosition, self.d.base(symbol).address, bound, deadline, sender=self.account
         )
 
+    # ---------------------------------------------------------------- the router
+    ROUTER_SCOPES = 1 | 4  # IOperatorApproval: open, add collateral
+
+    def open_with_leverage(
+        self,
+        symbol: str,
+        side: str,
+        collateral: Any,
+        leverage: Any,
+        tolerance: Any = "0.01",
+        deadline: int = FAR_DEADLINE,
+    ) -> Any:
+        """'5x long ETH with 1,000 USDC' in one ExchangeRouter call: deposits `collateral` USDC
+        from the wallet and opens `leverage` x `collateral` USD of notional (exact quote in for a
+        long, exact quote out for a short), bounded by the quote's fill and `tolerance`. Grants
+        the router the open and add-collateral scopes, and the core the USDC allowance, first
+        when they are missing."""
+        router = self.d.router
+        if router is None:
+            raise errors.ProtocolError("NoRouter", (), "this deployment has no ExchangeRouter")
+        lev = Decimal(str(leverage))
+        if lev <= 0:
+            raise ValueError(f"leverage must be positive, not {leverage}")
+        raw = usdc(collateral)
+        self._require_usdc(raw)
+        q = self.quote(symbol, side, notional=Decimal(str(collateral)) * lev)
+        me = self.account.address
+        if (
+            int(self.d.operators.operatorActions(me, router.address)) & self.ROUTER_SCOPES
+            != self.ROUTER_SCOPES
+        ):
+            self._send(
+                self.d.operators.approveOperator, router.address, self.ROUTER_SCOPES, sender=self.account
+            )
+        if self.d.usdc.allowance(me, self.d.vault) < raw:
+            self._send(self.d.usdc.approve, self.d.vault.address, 2**256 - 1, sender=self.account)
+        params = (
+            self.d.base(symbol).address,
+            q.mode.is_base_to_quote,
+            q.mode.is_exact_input,
+            q.amount,
+            q.bound(tolerance),
+            deadline,
+        )
+        return self._send(router.openPositionWithCollateral, raw, params, sender=self.account)
+
     # ---------------------------------------------------------------- reads
     def collateral(self) -> Decimal:
         return from_wad(self.d.vault.balanceOf(self.account.address))

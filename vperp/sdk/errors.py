@@ -177,6 +177,7 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "InvalidOperatorActions": ("invalid operator scopes {0}: a non-zero subset of 1, 2, 4, 8", (INT,)),
     "SelfOperator": ("{0} cannot be its own operator", (ADDR,)),
     "RouterReentrancy": ("the router was re-entered", ()),
+    "NoRouter": ("this deployment has no ExchangeRouter", ()),
     "UnknownSelector": ("the router has no function {0}", (HEX,)),
     "PermitFailed": ("USDC permit of {0} failed: allowance {1} USDC, needs {2}", (ADDR, USDC, USDC)),
     "InvalidCallCount": ("a multicall of {0} calls: 1 to {1}", (INT, INT)),

@@ -347,3 +347,21 @@ def test_router_rejects_plain_ether_and_unknown_selectors(alice, router):
 def test_router_constructor_rejects_zero(project, owner):
     with reverts(project.ExchangeRouter.ZeroAddress):
         project.ExchangeRouter.deploy(ZERO, sender=owner)
+
+
+@pytest.mark.parametrize("side", ["long", "short"])
+def test_sdk_leverage_open_is_one_router_call(side, bob, stack, ch, eth, client, operators, router):
+    """'5x long ETH with 1,000 USDC' (and short): the SDK grants the scopes it needs, then one
+    router call deposits 1,000 USDC and opens 5,000 USD of notional within the quote's bound."""
+    c = client(bob)
+    c.faucet(1_000)
+    tx = c.open_with_leverage("vETH", side, 1_000, 5, tolerance="0.005")
+    assert int(operators.operatorActions(bob, router)) == OPEN | ADD
+    (changed,) = events(tx, ch.PositionChanged)
+    assert abs(changed["exchangedNotional"]) == 5_000 * 10**18
+    assert (changed["exchangedSize"] > 0) == (side == "long")
+    assert int(ch.balanceOf(bob)) == 1_000 * 10**18 - 5 * 10**18
+    assert int(stack.usdc.balanceOf(bob)) == 0
+    assert_empty(stack, router)
+    with pytest.raises(ValueError):
+        c.open_with_leverage("vETH", side, 1, 0)
