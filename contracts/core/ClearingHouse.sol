@@ -508,7 +508,8 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     // ================================================================== internals
 
     /// @dev A user trade (not a liquidation): the oracle once, the shared pipeline, then the
-    ///      guards of PROTOCOL.md section 5: increases need no pause, a fresh index, the OI cap
+    ///      guards of PROTOCOL.md section 5: increases need no pause, a fresh index, the L2
+    ///      sequencer up past its grace period (the oracle's rule), the OI cap
     ///      and the initial requirement; every user trade keeps the mark inside the spread band
     ///      (or moves it back towards the index on the same side), leaves no dust, and never
     ///      leaves the account's collateral negative or its anchored value below zero: only a
@@ -524,6 +525,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         if (increased) {
             if (m.paused || s.globalPaused) revert MarketPaused(p.baseToken);
             if (!fresh) revert IndexStale(p.baseToken);
+            oracle.requireSequencerUp(false); // L2 sequencer down or in its grace period: SequencerUnavailable
             _checkOpenInterestCap(s, p.baseToken, r.newSize > 0);
         }
         if (fresh) {

@@ -98,7 +98,10 @@ def error_inputs(exc: Any, error: Any) -> dict[str, Any]:
         return decode_error(error, bytes.fromhex(msg[2:]))
     assert msg.startswith("custom error 0x"), f"expected {error.__name__}, got {type(exc).__name__}: {msg}"
     head, _, tail = msg.removeprefix("custom error 0x").partition(":")
-    return decode_error(error, bytes.fromhex(head.strip() + tail.strip()))
+    try:
+        return decode_error(error, bytes.fromhex(head.strip() + tail.strip()))
+    except ValueError:  # a view's revert: Ape puts the arguments' raw bytes after the colon
+        return decode_error(error, bytes.fromhex(head.strip()) + tail.removeprefix(" ").encode("latin-1"))
 
 
 def check_inputs(error: Any, actual: dict[str, Any], inputs: dict[str, Any]) -> None:
