@@ -87,10 +87,10 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     mapping(address baseToken => Feed) internal _feeds;
     mapping(address baseToken => Twap.State) internal _twaps;
     mapping(address baseToken => uint256) internal _lastIndex; // the TWAP's price recorded at the last accrual
-    /// @inheritdoc IPriceOracle
-    address public sequencerUptimeFeed;
-    /// @inheritdoc IPriceOracle
-    uint256 public sequencerGracePeriod = 1 hours;
+    /// @dev The L2 sequencer rule's settings, one slot (one read per check): the uptime feed
+    ///      (zero: the rule is off) and the grace period after a restart (s, default 1 hour).
+    address internal _sequencerFeed;
+    uint32 internal _sequencerGracePeriod = 1 hours;
 
     /// @param pyth_ Pyth contract; zero for an oracle with Chainlink feeds only
     /// @param owner_ owner (governance), who sets the feeds
@@ -141,8 +141,8 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
             (bool ok,) = _call(feed, abi.encodeCall(AggregatorV3Interface.latestRoundData, ()), 160);
             if (!ok) revert SequencerFeedUnreadable(feed);
         }
-        emit SequencerUptimeFeedSet(sequencerUptimeFeed, feed);
-        sequencerUptimeFeed = feed;
+        emit SequencerUptimeFeedSet(_sequencerFeed, feed);
+        _sequencerFeed = feed;
     }
 
     /// @inheritdoc IPriceOracle
@@ -150,22 +150,32 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
         if (gracePeriod < MIN_SEQUENCER_GRACE_PERIOD || gracePeriod > MAX_SEQUENCER_GRACE_PERIOD) {
             revert SequencerGracePeriodOutOfBounds(gracePeriod, MIN_SEQUENCER_GRACE_PERIOD, MAX_SEQUENCER_GRACE_PERIOD);
         }
-        emit SequencerGracePeriodSet(sequencerGracePeriod, gracePeriod);
-        sequencerGracePeriod = gracePeriod;
+        emit SequencerGracePeriodSet(_sequencerGracePeriod, gracePeriod);
+        _sequencerGracePeriod = uint32(gracePeriod); // <= 1 day
+    }
+
+    /// @inheritdoc IPriceOracle
+    function sequencerUptimeFeed() external view returns (address) {
+        return _sequencerFeed;
+    }
+
+    /// @inheritdoc IPriceOracle
+    function sequencerGracePeriod() external view returns (uint256) {
+        return _sequencerGracePeriod;
     }
 
     // ------------------------------------------------------------------ L2 sequencer
 
     /// @inheritdoc IPriceOracle
     function sequencerStatus() public view returns (bool ready, bool down, uint256 since, uint256 readyAt) {
-        address feed = sequencerUptimeFeed;
+        (address feed, uint256 grace) = (_sequencerFeed, _sequencerGracePeriod);
         if (feed == address(0)) return (true, false, 0, 0);
         (bool ok, bytes memory data) = _call(feed, abi.encodeCall(AggregatorV3Interface.latestRoundData, ()), 160);
         if (!ok) return (false, true, 0, 0);
         int256 answer;
         (, answer, since,,) = abi.decode(data, (uint256, int256, uint256, uint256, uint256));
         if (answer != 0 || since == 0 || since > block.timestamp) return (false, true, since, 0);
-        readyAt = since + sequencerGracePeriod; // since <= now, grace <= 1 day: no overflow
+        readyAt = since + grace; // since <= now, grace <= 1 day: no overflow
         ready = block.timestamp >= readyAt;
     }
 
