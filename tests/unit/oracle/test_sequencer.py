@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from utils.constants import FAR_DEADLINE, HOUR, ZERO
+from utils.netting import queue, run_batch, window_passed
 from utils.reverts import reverts
 from vperp.sdk.units import usdc, wad
 
@@ -186,3 +187,26 @@ def levered(funded, set_price, chain):
         return c
 
     return make
+
+
+def test_netting_orders_and_batches_wait(chain, stack, ch, eth, alice, bob, keeper, funded, uptime):
+    """Queued increases are refused and batches wait while the rule holds; reduce-only orders may
+    still be queued; after the grace period the batch runs."""
+    funded(alice)
+    b = funded(bob)
+    b.short_quote("vETH", 1_000)
+    net = stack.netting
+    mark = int(ch.getMarkPrice(eth))
+    queue(net, alice, eth, wad(1), mark * 2)
+    up_since = _now(chain)
+    uptime(UP, up_since)  # a restart: in the grace period
+    with reverts(ch.SequencerUnavailable, down=False, since=up_since, readyAt=up_since + GRACE):
+        queue(net, bob, eth, -wad(1), 1)
+    queue(net, bob, eth, wad(1), mark * 2, reduce_only=True)  # reduce-only: queued
+    window_passed(chain, net)
+    with reverts(ch.SequencerUnavailable, down=False, since=up_since, readyAt=up_since + GRACE):
+        net.executeBatch(eth, 100, sender=keeper)
+    uptime(UP, up_since - GRACE)  # as if up for the whole grace period: the batch runs
+    receipts = run_batch(chain, net, eth, keeper)
+    assert receipts[-1].events.filter(net.BatchExecuted)
+    assert int(ch.getPosition(alice, eth).size) > 0
