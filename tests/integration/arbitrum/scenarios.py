@@ -19,12 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import ape
+import pytest
 
 from utils.reverts import reverts
 from vperp.chain.config import ROOT
 from vperp.chain.deploy import Deployment, deploy
 from vperp.chain.twin import ArbitrumEnv, arbitrum_config, impersonate
 from vperp.sdk.client import PerpClient
+from vperp.sdk.errors import ProtocolError
 from vperp.sdk.units import usdc
 from vperp.sim.invariants import solvency, zero_sum_exposure
 
@@ -225,6 +227,9 @@ def fiat_token_blacklist(chain: Any, arb: Arb) -> None:
     before = _held(arb, alice)
     with ape.reverts("Blacklistable: account is blacklisted"):
         a.withdraw(100)
+    # what the trader's SDK says: the token's own reason, as a ProtocolError
+    with pytest.raises(ProtocolError, match="Blacklistable: account is blacklisted"):
+        PerpClient(arb.d, alice).withdraw(100)
     assert _held(arb, alice) == before
     arb.env.usdc.unBlacklist(alice, sender=ape.accounts[blacklister])
     a.withdraw(100)
@@ -245,6 +250,8 @@ def fiat_token_pause(chain: Any, arb: Arb) -> None:
     before = _held(arb, bob)
     with ape.reverts("Pausable: paused"):
         b.deposit(500)
+    with pytest.raises(ProtocolError, match="Pausable: paused"):
+        PerpClient(arb.d, bob).deposit(500)
     with ape.reverts("Pausable: paused"):
         b.withdraw(100)
     assert _held(arb, bob) == before
