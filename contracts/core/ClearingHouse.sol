@@ -27,7 +27,8 @@ import {VirtualAMM} from "../libraries/VirtualAMM.sol";
 ///         funding). Mechanisms are internal libraries over that state (VirtualAMM prices a
 ///         fill, AccountBalance books it, Ledger moves collateral, Margin values accounts);
 ///         cold paths run in logic contracts it delegatecalls (LiquidationLogic, FundingLogic,
-///         ConfigLogic). A trade makes one external call, to the price oracle.
+///         ConfigLogic). A trade calls only the price oracle: its prices, and on an increase
+///         the L2 sequencer rule (requireSequencerUp).
 contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     using SafeERC20 for IERC20;
     using PerpMath for uint256;
