@@ -13,7 +13,7 @@ NETWORK ?= ethereum:local:foundry
 FORGE := $(CURDIR)/node_modules/@foundry-rs/forge-linux-$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')/bin/forge
 
 
-.PHONY: replays screenshots setup demo deploy up node node-stop node-status test test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean flaky-check
+.PHONY: replays screenshots setup demo deploy up node node-stop node-status test test-fork test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean flaky-check
 
 setup: $(VENV)/.installed node_modules/.installed .solcx/solc-v0.8.28
 
@@ -78,6 +78,14 @@ REPLAY_ACCOUNTS ?= 306
 replays: setup
 	$(BIN)/ape compile
 	$(BIN)/python -m vperp.sim.replay.batch --accounts $(REPLAY_ACCOUNTS)
+
+## the Arbitrum One fork tests (not part of `make test`, which runs the same scenarios on the
+## offline twin): tests/integration/arbitrum/test_fork.py on ape-arbitrum's mainnet-fork network,
+## upstream $$ARBITRUM_RPC_URL, the block pinned in ape-config.yaml (foundry: fork:)
+test-fork: setup
+	@test -n "$$ARBITRUM_RPC_URL" || { echo "ARBITRUM_RPC_URL is unset: set it to an Arbitrum One RPC URL"; exit 1; }
+	$(BIN)/ape compile --force
+	$(BIN)/ape test tests/integration/arbitrum/test_fork.py --network arbitrum:mainnet-fork:foundry -q -p no:cacheprovider
 
 ## the README's dashboard screenshots (reports/web/*.png): the browser tests, writing there
 ## instead of reports/web/latest/ (where `make test` writes them, git-ignored)

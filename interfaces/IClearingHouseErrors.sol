@@ -37,6 +37,14 @@ interface IClearingHouseErrors {
     error OpenInterestCapExceeded(address baseToken, bool isLong, uint256 openInterest, uint256 cap);
     error NoPosition(address trader, address baseToken);
     error AccountUnderWater(address trader, int256 collateral, int256 accountValue);
+    // L2 sequencer rule (raised by the PriceOracle's requireSequencerUp, PROTOCOL.md section 5)
+    /// @dev Opening and increasing (direct or queued, and netting batches) wait while the L2
+    ///      sequencer is down (`down`, since `since`) or within the grace period after it came
+    ///      back up at `since` (trading resumes at `readyAt`; 0 while down).
+    error SequencerUnavailable(bool down, uint256 since, uint256 readyAt);
+    /// @dev Liquidations wait while the L2 sequencer is down or within the grace period after its
+    ///      restart (same values as SequencerUnavailable).
+    error LiquidationWaitsForSequencer(bool down, uint256 since, uint256 readyAt);
     // liquidation
     error NotLiquidatable(address trader, int256 accountValue, uint256 maintenanceRequirement);
     error LiquidationBeyondBankruptcy(address trader, address baseToken, int256 accountValue);

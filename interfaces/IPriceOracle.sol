@@ -42,6 +42,9 @@ interface IPriceOracle {
     /// @dev A feed call could not be given its full gas allowance: retry with a higher gas limit
     ///      (a starved call must never pass for a stale feed).
     error InsufficientGasForFeed(uint256 gasLeft, uint256 required);
+    /// @dev A sequencer uptime feed that does not answer `latestRoundData`.
+    error SequencerFeedUnreadable(address feed);
+    error SequencerGracePeriodOutOfBounds(uint256 gracePeriod, uint256 min, uint256 max);
 
     // ------------------------------------------------------------------ events
     /// @dev old: the feed before (all zero for a new market)
@@ -50,6 +53,10 @@ interface IPriceOracle {
     ///         fresh; the spot index, i.e. Pyth, only while Chainlink is stale or absent).
     event IndexObserved(address indexed baseToken, uint256 price, Source source);
     event PythUpdated(address indexed payer, uint256 fee);
+    /// @notice The L2 sequencer uptime feed changed (zero: no feed, the rule is off).
+    event SequencerUptimeFeedSet(address indexed old, address indexed feed);
+    /// @notice The grace period after a sequencer restart changed (seconds).
+    event SequencerGracePeriodSet(uint256 old, uint256 gracePeriod);
 
     /// @notice The index price of `baseToken` (18 decimals) and its source; (0, Stale) when no source is fresh and sane.
     function getIndexPrice(address baseToken) external view returns (uint256 price, Source source);
@@ -81,4 +88,24 @@ interface IPriceOracle {
     function chainlinkPrice(address baseToken) external view returns (uint256 price, bool fresh);
     /// @notice Pyth's price in 18 decimals and whether it is fresh, sane and confident enough.
     function pythPrice(address baseToken) external view returns (uint256 price, bool fresh);
+
+    /// @notice Chainlink's L2 sequencer uptime feed (answer 0: up, 1: down; startedAt: the time of
+    ///         the last status change); zero on a chain without one (the sequencer rule is off).
+    function sequencerUptimeFeed() external view returns (address);
+    /// @notice Seconds after a sequencer restart during which opening, increasing and liquidating wait.
+    function sequencerGracePeriod() external view returns (uint256);
+    /// @notice Sets the sequencer uptime feed (owner); zero turns the sequencer rule off.
+    function setSequencerUptimeFeed(address feed) external;
+    /// @notice Sets the grace period after a sequencer restart (owner), within
+    ///         [MIN_SEQUENCER_GRACE_PERIOD, MAX_SEQUENCER_GRACE_PERIOD].
+    function setSequencerGracePeriod(uint256 gracePeriod) external;
+    /// @notice The sequencer rule now: `ready` when no feed is set, or the feed says up since at
+    ///         least the grace period (block.timestamp >= since + grace period); `down`: the feed
+    ///         says down (or cannot be read); `since`: the feed's startedAt; `readyAt`: since +
+    ///         grace period while up (0 while down or without a feed).
+    function sequencerStatus() external view returns (bool ready, bool down, uint256 since, uint256 readyAt);
+    /// @notice Reverts unless the sequencer rule allows it: SequencerUnavailable for opening and
+    ///         increasing, LiquidationWaitsForSequencer when `liquidation` (both declared in
+    ///         IClearingHouseErrors: they refuse the core's trades, and so appear in its ABI).
+    function requireSequencerUp(bool liquidation) external view;
 }

@@ -27,7 +27,8 @@ import {VirtualAMM} from "../libraries/VirtualAMM.sol";
 ///         funding). Mechanisms are internal libraries over that state (VirtualAMM prices a
 ///         fill, AccountBalance books it, Ledger moves collateral, Margin values accounts);
 ///         cold paths run in logic contracts it delegatecalls (LiquidationLogic, FundingLogic,
-///         ConfigLogic). A trade makes one external call, to the price oracle.
+///         ConfigLogic). A trade calls only the price oracle: its prices, and on an increase
+///         the L2 sequencer rule (requireSequencerUp).
 contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     using SafeERC20 for IERC20;
     using PerpMath for uint256;
@@ -524,7 +525,8 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     }
 
     /// @dev A user trade (not a liquidation): the oracle once, the shared pipeline, then the
-    ///      guards of PROTOCOL.md section 5: increases need no pause, a fresh index, the OI cap
+    ///      guards of PROTOCOL.md section 5: increases need no pause, a fresh index, the L2
+    ///      sequencer up past its grace period (the oracle's rule), the OI cap
     ///      and the initial requirement; every user trade keeps the mark inside the spread band
     ///      (or moves it back towards the index on the same side), leaves no dust, and never
     ///      leaves the account's collateral negative or its anchored value below zero: only a
@@ -540,6 +542,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
         if (increased) {
             if (m.paused || s.globalPaused) revert MarketPaused(p.baseToken);
             if (!fresh) revert IndexStale(p.baseToken);
+            oracle.requireSequencerUp(false); // L2 sequencer down or in its grace period: SequencerUnavailable
             _checkOpenInterestCap(s, p.baseToken, r.newSize > 0);
         }
         if (fresh) {

@@ -45,6 +45,8 @@ contract LiquidationLogic is LogicBase {
     ///         the account back above maintenance (or all of it), closing no further than its
     ///         bankruptcy size at the anchor price while it is solvent; `bound` bounds the
     ///         closing swap (min quote out for a long, max quote in for a short; 0: none).
+    ///         Waits (LiquidationWaitsForSequencer) while the L2 sequencer is down or within the
+    ///         grace period after its restart.
     /// @return base base closed
     /// @return quote quote exchanged for it
     function liquidate(address trader, address baseToken, uint256 bound)
@@ -55,6 +57,9 @@ contract LiquidationLogic is LogicBase {
         CoreStorage.Layout storage s = CoreStorage.layout();
         DataTypes.Market memory m = s.markets[baseToken];
         if (!m.listed) revert E.UnknownMarket(baseToken);
+        // L2 sequencer down or in its grace period after a restart: liquidations wait
+        // (IClearingHouseErrors.LiquidationWaitsForSequencer; the oracle's rule, PROTOCOL.md section 5)
+        oracle.requireSequencerUp(true);
         Liquidation memory l = _plan(s, trader, baseToken, m);
         uint256 closeSize = _capAtBankruptcy(s, m, l, l.absSize, l.planned, l.value);
         if (closeSize == 0) revert E.LiquidationBeyondBankruptcy(trader, baseToken, l.value);

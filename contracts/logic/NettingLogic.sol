@@ -90,6 +90,7 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         IPriceOracle.Source source;
         (x.price, anchor, source) = oracle.getPrices(baseToken);
         if (source == IPriceOracle.Source.Stale) revert E.IndexStale(baseToken);
+        oracle.requireSequencerUp(false); // orders wait while the L2 sequencer rule holds trading
         if (x.m.paused || s.globalPaused) revert E.MarketPaused(baseToken);
         x.cache = Margin.newCache(s);
         Margin.setPrices(x.cache, x.m.id, x.price, anchor);

@@ -53,6 +53,7 @@ contract OrderLogic is LogicBase, ReentrancyGuard {
             ++n.reduceOnly;
         } else {
             if (m.paused || s.globalPaused) revert E.MarketPaused(baseToken);
+            oracle.requireSequencerUp(false); // no new exposure queued while the L2 sequencer rule holds
         }
         size > 0 ? ++n.longs : ++n.shorts;
         s.orderCounts[msg.sender][baseToken] = n;

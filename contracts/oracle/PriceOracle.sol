@@ -6,6 +6,7 @@ import {ReentrancyGuardTransient as ReentrancyGuard} from "@openzeppelin/contrac
 import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
 import {IPriceOracle} from "../../interfaces/IPriceOracle.sol";
+import {IClearingHouseErrors as E} from "../../interfaces/IClearingHouseErrors.sol";
 import {Twap} from "../libraries/Twap.sol";
 
 /// @title PriceOracle
@@ -39,6 +40,14 @@ import {Twap} from "../libraries/Twap.sol";
 ///         future-dated prices the whole span at the recorded price.
 ///         Every state-changing read (`observe`, `observeCumulative`) commits its accrual, so a
 ///         cumulative it returned is never revised: later cumulatives are never smaller.
+///
+///         L2 sequencer rule (PROTOCOL.md section 5, as Aave v3's PriceOracleSentinel): with an
+///         uptime feed set, opening and increasing (`requireSequencerUp(false)`, called by the
+///         core and the netting engine) and liquidations (`requireSequencerUp(true)`) wait while
+///         the feed says down and until `gracePeriod` seconds after it came back up: refused for
+///         block.timestamp < startedAt + gracePeriod, allowed from startedAt + gracePeriod on
+///         (Aave allows only after it, one second later). A feed that cannot be read, answers
+///         anything but 0 (up), or dates its status change 0 or in the future counts as down.
 contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     using Twap for Twap.State;
 
@@ -58,6 +67,10 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     /// @dev 1e12 USD per unit: keeps price * seconds far inside the TWAP's 160 bits (and the
     ///      ClearingHouse's 128-bit funding anchors for 10 years at that price)
     uint256 internal constant MAX_PRICE = 1e30;
+    /// @notice Bounds of the grace period after a sequencer restart (default 1 hour).
+    uint256 public constant MIN_SEQUENCER_GRACE_PERIOD = 1 minutes;
+    /// @notice Bounds of the grace period after a sequencer restart (default 1 hour).
+    uint256 public constant MAX_SEQUENCER_GRACE_PERIOD = 1 days;
 
     /// @dev One Chainlink round as read. `price` is the answer in 18 decimals (0 when it cannot
     ///      be represented); `valid`: well formed, answer > 0, dated (0, now], price in range;
@@ -75,6 +88,10 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     mapping(address baseToken => Feed) internal _feeds;
     mapping(address baseToken => Twap.State) internal _twaps;
     mapping(address baseToken => uint256) internal _lastIndex; // the TWAP's price recorded at the last accrual
+    /// @dev The L2 sequencer rule's settings, one slot (one read per check): the uptime feed
+    ///      (zero: the rule is off) and the grace period after a restart (s, default 1 hour).
+    address internal _sequencerFeed;
+    uint32 internal _sequencerGracePeriod = 1 hours;
 
     /// @param pyth_ Pyth contract; zero for an oracle with Chainlink feeds only
     /// @param owner_ owner (governance), who sets the feeds
@@ -116,6 +133,59 @@ contract PriceOracle is IPriceOracle, Ownable2Step, ReentrancyGuard {
     /// @inheritdoc IPriceOracle
     function getFeed(address baseToken) external view returns (Feed memory) {
         return _feed(baseToken);
+    }
+
+    /// @inheritdoc IPriceOracle
+    /// @dev A non-zero feed must answer `latestRoundData` now (SequencerFeedUnreadable).
+    function setSequencerUptimeFeed(address feed) external onlyOwner {
+        if (feed != address(0)) {
+            (bool ok,) = _call(feed, abi.encodeCall(AggregatorV3Interface.latestRoundData, ()), 160);
+            if (!ok) revert SequencerFeedUnreadable(feed);
+        }
+        emit SequencerUptimeFeedSet(_sequencerFeed, feed);
+        _sequencerFeed = feed;
+    }
+
+    /// @inheritdoc IPriceOracle
+    function setSequencerGracePeriod(uint256 gracePeriod) external onlyOwner {
+        if (gracePeriod < MIN_SEQUENCER_GRACE_PERIOD || gracePeriod > MAX_SEQUENCER_GRACE_PERIOD) {
+            revert SequencerGracePeriodOutOfBounds(gracePeriod, MIN_SEQUENCER_GRACE_PERIOD, MAX_SEQUENCER_GRACE_PERIOD);
+        }
+        emit SequencerGracePeriodSet(_sequencerGracePeriod, gracePeriod);
+        _sequencerGracePeriod = uint32(gracePeriod); // <= 1 day
+    }
+
+    /// @inheritdoc IPriceOracle
+    function sequencerUptimeFeed() external view returns (address) {
+        return _sequencerFeed;
+    }
+
+    /// @inheritdoc IPriceOracle
+    function sequencerGracePeriod() external view returns (uint256) {
+        return _sequencerGracePeriod;
+    }
+
+    // ------------------------------------------------------------------ L2 sequencer
+
+    /// @inheritdoc IPriceOracle
+    function sequencerStatus() public view returns (bool ready, bool down, uint256 since, uint256 readyAt) {
+        (address feed, uint256 grace) = (_sequencerFeed, _sequencerGracePeriod);
+        if (feed == address(0)) return (true, false, 0, 0);
+        (bool ok, bytes memory data) = _call(feed, abi.encodeCall(AggregatorV3Interface.latestRoundData, ()), 160);
+        if (!ok) return (false, true, 0, 0);
+        int256 answer;
+        (, answer, since,,) = abi.decode(data, (uint256, int256, uint256, uint256, uint256));
+        if (answer != 0 || since == 0 || since > block.timestamp) return (false, true, since, 0);
+        readyAt = since + grace; // since <= now, grace <= 1 day: no overflow
+        ready = block.timestamp >= readyAt;
+    }
+
+    /// @inheritdoc IPriceOracle
+    function requireSequencerUp(bool liquidation) external view {
+        (bool ready, bool down, uint256 since, uint256 readyAt) = sequencerStatus();
+        if (ready) return;
+        if (liquidation) revert E.LiquidationWaitsForSequencer(down, since, readyAt);
+        revert E.SequencerUnavailable(down, since, readyAt);
     }
 
     // ------------------------------------------------------------------ prices

@@ -163,11 +163,13 @@ def test_gas_scenario_measures_every_hot_path(stack, chain, owner, accounts):
     assert by_op["increase (same minute)"].gas < by_op["increase"].gas
     assert by_op["first open"].gas > by_op["increase"].gas
     assert by_op["first open"].target == TARGETS["first open"]
-    # one core: a trade makes one external call, to the oracle (the curve, the ledger and the
-    # positions are the core's own storage); the breakdown never exceeds the total
+    # one core: a trade calls only the oracle (the curve, the ledger and the positions are the
+    # core's own storage): its price read, and on an increase the L2 sequencer rule's check
+    # (requireSequencerUp, PROTOCOL.md section 5); the breakdown never exceeds the total
     for op in ("first open", "increase", "close"):
         names = [k for k, _g, _n in by_op[op].breakdown]
-        assert len(names) == 1 and names[0].startswith("PriceOracle.getPrices"), names
+        expected = ["PriceOracle.requireSequencerUp"] if op != "close" else []
+        assert names[0].startswith("PriceOracle.getPrices") and names[1:] == expected, names
     assert all(sum(g for _k, g, _n in r.breakdown) < r.gas for r in records)
     md = render_markdown(records, "header")
     for r in records:

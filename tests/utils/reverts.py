@@ -100,7 +100,7 @@ def error_inputs(exc: Any, error: Any) -> dict[str, Any]:
     head, _, tail = msg.removeprefix("custom error 0x").partition(":")
     try:
         return decode_error(error, bytes.fromhex(head.strip() + tail.strip()))
-    except ValueError:  # Ape rendered the arguments as raw bytes (one char per byte) after ": "
+    except ValueError:  # a view's revert: Ape puts the arguments' raw bytes after the colon
         return decode_error(error, bytes.fromhex(head.strip()) + tail.removeprefix(" ").encode("latin-1"))
 
 

@@ -62,6 +62,10 @@ class DeployConfig:
     markets: list[MarketConfig] = field(default_factory=list)
     governance: GovernanceConfig = field(default_factory=GovernanceConfig)
     netting: dict[str, Any] = field(default_factory=dict)  # execution_fee (USD), batch_window (s)
+    # L2 sequencer rule (PROTOCOL.md section 5): Chainlink's uptime feed (None: no feed, the rule
+    # is off) and the grace period after a restart (s)
+    sequencer_uptime_feed: str | None = None
+    sequencer_grace_period: int = 3600
 
     def market(self, symbol: str) -> MarketConfig:
         for m in self.markets:
@@ -87,4 +91,6 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
         markets=markets,
         governance=GovernanceConfig(**(raw.get("governance") or {})),
         netting=raw.get("netting", {}),
+        sequencer_uptime_feed=raw.get("sequencer_uptime_feed"),
+        sequencer_grace_period=int(raw.get("sequencer_grace_period", 3600)),
     )

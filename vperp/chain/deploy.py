@@ -3,7 +3,7 @@
 Order (no circular wiring: every contract names only contracts deployed before it, and the core
 is told its system accounts once):
 
-    USDC? -> Pyth? -> Chainlink mocks? -> PriceOracle -> logic contracts -> ClearingHouse (the core)
+    USDC? -> Pyth? -> Chainlink mocks? -> PriceOracle (+ sequencer uptime feed) -> logic contracts -> ClearingHouse (the core)
     -> InsuranceFund -> LiquidityPool -> setSystemAccounts -> feeds -> markets -> seeds
 
 then, for `ape run deploy` and the demo (vperp.chain.network), the governance step of
@@ -227,6 +227,10 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
     # The oracle, the core's logic contracts (they run in the core's context and read the
     # oracle as an immutable), the core, then the periphery that names the core.
     oracle = project.PriceOracle.deploy(pyth.address, deployer.address, **tx)
+    if cfg.sequencer_uptime_feed:
+        oracle.setSequencerUptimeFeed(cfg.sequencer_uptime_feed, **tx)
+    if cfg.sequencer_grace_period != int(oracle.sequencerGracePeriod()):
+        oracle.setSequencerGracePeriod(cfg.sequencer_grace_period, **tx)
     logic = [
         project.LiquidationLogic.deploy(oracle.address, **tx),
         project.FundingLogic.deploy(oracle.address, **tx),

@@ -260,6 +260,8 @@ EVENTS: dict[str, list[tuple[str, Any]]] = {
     "FeedSet": [("baseToken", "address"), ("old", FEED), ("feed", FEED)],
     "IndexObserved": [("baseToken", "address"), ("price", "uint"), ("source", "small")],
     "PythUpdated": [("payer", "address"), ("fee", "uint")],
+    "SequencerUptimeFeedSet": [("old", "address"), ("feed", "address")],
+    "SequencerGracePeriodSet": [("old", "uint"), ("gracePeriod", "uint")],
     # InsuranceFund
     "SurplusWithdrawn": [
         ("to", "address"),

@@ -164,6 +164,16 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "InsufficientPythFee": ("Pyth update fee not paid: needs {0} ETH, sent {1}", (ETH, ETH)),
     "RefundFailed": ("refund of {1} ETH to {0} failed", (ADDR, ETH)),
     "InsufficientGasForFeed": ("not enough gas left for the price feeds: {0}, needs {1}", (INT, INT)),
+    "SequencerUnavailable": (
+        "opening and increasing wait for the L2 sequencer: down {0}, since {1}, trading resumes at {2}",
+        (RAW, TIME, TIME),
+    ),
+    "LiquidationWaitsForSequencer": (
+        "liquidations wait for the L2 sequencer: down {0}, since {1}, resume at {2}",
+        (RAW, TIME, TIME),
+    ),
+    "SequencerFeedUnreadable": ("the sequencer uptime feed {0} does not answer latestRoundData", (ADDR,)),
+    "SequencerGracePeriodOutOfBounds": ("sequencer grace period {0} s outside [{1}, {2}] s", (INT, INT, INT)),
     # ---- Pyth (PythErrors), bubbling up through PriceOracle.updatePythPrice
     "InsufficientFee": ("Pyth refused the update: fee too low", ()),
     "InvalidArgument": ("Pyth refused the update: invalid argument", ()),

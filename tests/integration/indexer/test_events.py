@@ -99,6 +99,11 @@ def run_scenario(stack, chain, cfg, owner, funded, set_price, alice, bob, carol,
     pool.setIncomeVestingPeriod(2 * HOUR, sender=owner)
     pool.setDepthTarget(eth, 2_000_000, sender=owner)
     pool.syncDepth(sender=keeper)  # skipped: vETH has open interest (DepthSyncSkipped)
+    # the L2 sequencer rule's settings (SequencerUptimeFeedSet, SequencerGracePeriodSet): set,
+    # then off again
+    stack.oracle.setSequencerUptimeFeed(stack.markets["vETH"].chainlink, sender=owner)
+    stack.oracle.setSequencerUptimeFeed("0x" + "00" * 20, sender=owner)
+    stack.oracle.setSequencerGracePeriod(2 * HOUR, sender=owner)
     ch.transferOwnership(keeper, sender=owner)  # OwnershipTransferStarted
 
 

@@ -107,6 +107,11 @@ ACCEPTED_ZERO_OK: dict[tuple[str, str, str], str] = {
     ("*", "transferOwnership", "newOwner"): "Ownable2Step: cancels a pending ownership transfer",
     ("ClearingHouse", "setPaused", "baseToken"): "address(0) pauses every market (documented)",
     ("PriceOracle", "setFeed", "feed.chainlink"): "a Pyth-only feed (Feed: chainlink may be zero)",
+    (
+        "PriceOracle",
+        "setSequencerUptimeFeed",
+        "feed",
+    ): "no sequencer uptime feed: the L2 sequencer rule is off",
     ("ClearingHouse", "settleAllFunding", "trader"): "permissionless no-op for an account without positions",
     ("ClearingHouse", "settleFunding", "trader"): "permissionless no-op for an account without positions",
     ("GovernanceToken", "delegate", "delegatee"): "ERC20Votes: delegating to 0 drops one's votes",
