@@ -18,6 +18,7 @@ from typing import Any
 from vperp.chain.addressbook import live_record, provenance
 from vperp.chain.config import DeployConfig, load_config
 from vperp.chain.deploy import Deployment, deploy, deployment_file, load_deployment, save_deployment
+from vperp.chain.etherscan import pin_chain_list
 from vperp.chain.governance import deploy_governance, treasury_and_guardian
 from vperp.chain.live import load_live_network
 from vperp.chain.node import NODE_NETWORK, NodeSettings
@@ -59,6 +60,7 @@ def deploy_to_network(
 ) -> tuple[Deployment, Path]:
     """Deploys the stack on the connected network, hands every owner and role to the governance
     timelock (vperp.chain.governance) and writes deployments/<ecosystem>-<network>.json."""
+    pin_chain_list()  # the explorer of a network comes from ape-config.yaml, never from a lookup online
     network = networks.provider.network
     cfg = cfg or config_from_env()
     live = None if network.is_dev else load_live_network(network.choice)  # refuses unconfirmed addresses

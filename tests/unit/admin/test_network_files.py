@@ -145,3 +145,24 @@ def test_every_verification_is_tried_and_failures_exit_non_zero():
         require_verified(results, "book")
     assert "B 0xB: RuntimeError: Fail - Unable to verify" in str(e.value)
     assert e.value.code not in (0, None)
+
+
+def test_ape_etherscan_never_looks_chains_up_online(networks, chain):
+    """tests/conftest.py pins ape-etherscan's chain list (vperp.chain.etherscan): the local chain
+    has no explorer and an unknown address is simply unknown (unpinned, both raise ConnectionError
+    offline); the testnets' explorers are ape-config.yaml's."""
+    from ape_etherscan import Etherscan
+
+    from vperp.chain.etherscan import pin_chain_list
+
+    chains = {c["chainid"]: c for c in pin_chain_list()}
+    assert set(chains) == {"421614", "11155420"}
+    assert chains["421614"]["blockexplorer"] == "https://sepolia.arbiscan.io"
+    assert not Etherscan.supports_chain(chain.chain_id) and Etherscan.supports_chain(421614)
+    assert networks.provider.network.explorer is None
+    assert chain.contracts.get("0x000000000000000000000000000000000000dEaD") is None
+    sepolia = networks.optimism.sepolia
+    assert (
+        sepolia.explorer is not None
+        and sepolia.explorer.etherscan_uri == "https://sepolia-optimism.etherscan.io"
+    )
