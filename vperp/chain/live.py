@@ -17,6 +17,7 @@ from vperp.chain.config import ROOT, DeployConfig, GovernanceConfig
 
 NETWORKS_DIR = ROOT / "config" / "networks"
 DEPLOYER = "deployer"  # governance.treasury / guardian: the deploying account
+MARKET_OVERRIDES = ("chainlink_max_age",)  # per-market fields a network file may set
 
 
 class UnconfirmedAddress(SystemExit):
@@ -45,6 +46,7 @@ class LiveNetwork:
     sequencer_uptime_feed: ExternalContract
     feeds: dict[str, ExternalContract] = field(default_factory=dict)  # market symbol -> Chainlink proxy
     overrides: dict[str, Any] = field(default_factory=dict)  # seeds, governance
+    market_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)  # symbol -> MarketConfig fields
 
     def external(self) -> list[ExternalContract]:
         """Every external contract with an address (the sequencer feed only when there is one)."""
@@ -56,7 +58,9 @@ class LiveNetwork:
         with a feed here, each pointed at its Chainlink proxy; seeds and governance overridden;
         `deployer` for a treasury or guardian written as "deployer"."""
         markets = [
-            replace(m, chainlink=self.feeds[m.symbol].address) for m in base.markets if m.symbol in self.feeds
+            replace(m, chainlink=self.feeds[m.symbol].address, **self.market_overrides.get(m.symbol, {}))
+            for m in base.markets
+            if m.symbol in self.feeds
         ]
         gov: dict[str, Any] = dict(self.overrides.get("governance") or {})
         for key in ("treasury", "guardian"):
@@ -132,5 +136,10 @@ def load_live_network(network: str, path: Path | None = None) -> LiveNetwork:
         feeds={s: _external(path, f"{s} Chainlink feed", m, required=True) for s, m in markets.items()},
         overrides={
             k: raw[k] for k in ("insurance_fund_seed", "liquidity_pool_seed", "governance") if k in raw
+        },
+        market_overrides={
+            s: {k: m[k] for k in MARKET_OVERRIDES if k in m}
+            for s, m in markets.items()
+            if isinstance(m, dict)
         },
     )

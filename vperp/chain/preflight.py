@@ -45,6 +45,17 @@ def preflight_problems(
                 problems.append(f"{c.name} {c.address}: decimals() is {got!r}, expected {c.decimals}")
             if c.description is not None and (got := _call(feed.description)) != c.description:
                 problems.append(f"{c.name} {c.address}: description() is {got!r}, expected {c.description!r}")
+    now = chain.blocks.head.timestamp
+    for m in cfg.markets:  # the oracle refuses a market whose first index is stale (InitialIndexStale)
+        if m.chainlink and chain.provider.get_code(m.chainlink):
+            rnd = _call(project.ChainlinkAggregatorMock.at(m.chainlink).latestRoundData)
+            if isinstance(rnd, Exception) or rnd[1] <= 0:
+                problems.append(f"{m.symbol} Chainlink feed {m.chainlink}: no usable round ({rnd!r})")
+            elif now - rnd[3] > m.chainlink_max_age:
+                problems.append(
+                    f"{m.symbol} Chainlink feed {m.chainlink}: last updated {now - rnd[3]} s ago, over the "
+                    f"market's chainlink_max_age ({m.chainlink_max_age} s): the first index would be stale"
+                )
     if chain.provider.get_code(live.usdc.address):
         token = project.TestUSDC.at(live.usdc.address)
         if live.usdc.decimals is not None and (got := _call(token.decimals)) != live.usdc.decimals:

@@ -85,6 +85,7 @@ def test_deploy_config_uses_the_network_addresses():
         "vBTC": EXPECTED["arbitrum:sepolia"]["vBTC"],
     }
     assert (cfg.insurance_fund_seed, cfg.liquidity_pool_seed) == (5, 20)
+    assert [m.chainlink_max_age for m in cfg.markets] == [86_700, 86_700]  # the network file's
     assert cfg.governance.treasury == cfg.governance.guardian == deployer
     # the rest is config/deploy.yaml's
     assert cfg.markets[0].params == load_config().markets[0].params
@@ -165,4 +166,61 @@ def test_ape_etherscan_never_looks_chains_up_online(networks, chain):
     assert (
         sepolia.explorer is not None
         and sepolia.explorer.etherscan_uri == "https://sepolia-optimism.etherscan.io"
+    )
+
+
+class _Feed:
+    def __init__(self, decimals: int, description: str, answer: int, updated_at: int) -> None:
+        self.decimals = lambda: decimals
+        self.description = lambda: description
+        self.latestRoundData = lambda: (1, answer, updated_at, updated_at, 1)
+
+
+def test_preflight_lists_every_problem_before_any_transaction(monkeypatch):
+    """Wrong chain, no API key, no code at Pyth, a feed with the wrong decimals, one with the wrong
+    description and stale, a deployer without USDC or ETH: all reported at once."""
+    from types import SimpleNamespace
+
+    from vperp.chain.preflight import PreflightFailed, preflight_problems, require_preflight
+
+    live = load_live_network("arbitrum:sepolia")
+    deployer = "0x00000000000000000000000000000000000000d1"
+    cfg = live.deploy_config(load_config(), deployer)
+    want = EXPECTED["arbitrum:sepolia"]
+    now = 1_800_000_000
+    contracts = {
+        want["vETH"]: _Feed(18, "ETH / USD", 3_000 * 10**8, now - 60),
+        want["vBTC"]: _Feed(8, "LINK / USD", 60_000 * 10**8, now - 90_000),
+        want["usdc"]: SimpleNamespace(decimals=lambda: 6, balanceOf=lambda who: 10**6),
+    }
+    chain = SimpleNamespace(
+        chain_id=31337,
+        blocks=SimpleNamespace(head=SimpleNamespace(timestamp=now)),
+        provider=SimpleNamespace(
+            get_code=lambda a: b"\x01" if a in contracts else b"", get_balance=lambda a: 0
+        ),
+    )
+    at = SimpleNamespace(at=contracts.__getitem__)
+    project = SimpleNamespace(ChainlinkAggregatorMock=at, TestUSDC=at)
+    monkeypatch.delenv("ETHERSCAN_API_KEY", raising=False)
+    problems = preflight_problems(project, chain, live, cfg, deployer, publish=True)
+    expected = [
+        "connected chain id 31337, but",
+        "ETHERSCAN_API_KEY is not set",
+        f"no code at the Pyth address {want['pyth']}",
+        f"vETH Chainlink feed {want['vETH']}: decimals() is 18, expected 8",
+        f"vBTC Chainlink feed {want['vBTC']}: description() is 'LINK / USD', expected 'BTC / USD'",
+        "vBTC Chainlink feed",  # stale: 90,000 s > 86,700 s
+        f"the deployer {deployer} holds 1000000 USDC units, the seeds need 25000000",
+        f"the deployer {deployer} has no ETH for gas",
+    ]
+    assert len(problems) == len(expected), problems
+    for p, start in zip(problems, expected, strict=True):
+        assert p.startswith(start), (p, start)
+    assert "last updated 90000 s ago, over the market's chainlink_max_age (86700 s)" in problems[5]
+    with pytest.raises(PreflightFailed, match="deploy to arbitrum:sepolia refused before any transaction"):
+        require_preflight(project, chain, live, cfg, deployer, publish=True)
+    # without verification the API key is not needed
+    assert not any(
+        "ETHERSCAN" in p for p in preflight_problems(project, chain, live, cfg, deployer, publish=False)
     )
