@@ -34,6 +34,10 @@ from utils.explorer import ExplorerStandIn, running_standin
 from vperp.chain.config import ROOT
 from vperp.chain.deploy import create_address
 
+# One worker runs the whole module (one deploy run): set here, at collection, because the group
+# tests/conftest.py adds in pytest_collection_modifyitems comes after pytest-xdist has read it.
+pytestmark = pytest.mark.xdist_group("test_testnet_deploy")
+
 CHAIN_ID = 421614
 # Anvil's first two default accounts (public test keys): the deployer and the mocks' owner
 DEPLOYER_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
@@ -131,10 +135,11 @@ class Miner:
         self.thread.join()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def testnet_run(project, tmp_path_factory):
     """One `ape run deploy --network arbitrum:sepolia:<anvil>` with verification against the
-    stand-in: (completed process, address book, stand-in, mocks, seconds)."""
+    stand-in: (completed process, address book, stand-in, mocks, seconds). The run is the
+    expensive part (~15-25 s on an idle machine), made once per worker."""
     anvil = shutil.which("anvil")
     if anvil is None:
         pytest.fail("anvil is not on PATH (make setup installs it in node_modules/.bin)")
