@@ -14,6 +14,7 @@ import pytest
 from utils.actions import index_mover
 from vperp.chain.config import load_config
 from vperp.chain.deploy import deploy, set_index_price
+from vperp.chain.etherscan import pin_chain_list
 from vperp.sdk.client import PerpClient
 
 
@@ -127,6 +128,13 @@ def at(chain):
 def pool(stack):
     """The liquidity pool's address."""
     return stack.liquidity_pool.address
+
+
+def pytest_configure(config):
+    """ape-etherscan's chain list from ape-config.yaml, never from the network
+    (vperp.chain.etherscan: otherwise every uncached contract lookup on the local chain fails
+    offline)."""
+    pin_chain_list()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -346,11 +346,18 @@ def deployment_file(network_name: str) -> Path:
     return DEPLOYMENTS_DIR / f"{network_name.replace(':', '-')}.json"
 
 
-def save_deployment(d: Deployment, network_name: str, chain_id: int) -> Path:
+def save_deployment(
+    d: Deployment, network_name: str, chain_id: int, extra: dict[str, Any] | None = None
+) -> Path:
+    """Writes the address file; `extra` (vperp.chain.addressbook: blocks, commit, explorer links,
+    verification) is recorded after the addresses."""
     path = deployment_file(network_name)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        json.dumps({"network": network_name, "chain_id": chain_id, **d.addresses()}, indent=2) + "\n"
+        json.dumps(
+            {"network": network_name, "chain_id": chain_id, **d.addresses(), **(extra or {})}, indent=2
+        )
+        + "\n"
     )
     return path
 
