@@ -5,11 +5,10 @@ adjustK), now impossible without a passed vote and the 2-day delay."""
 from __future__ import annotations
 
 from eth_abi import encode as abi_encode
-from eth_account import Account
-from eth_account.messages import encode_typed_data
 from eth_utils import keccak
 
 from utils.reverts import reverts
+from utils.signing import sign_typed
 from vperp.chain.config import load_config
 from vperp.chain.deploy import market_params
 from vperp.governance.proposals import State, Support, execute, vote
@@ -90,31 +89,9 @@ def test_flash_loan_cannot_reach_the_proposal_threshold(gov, project):
 
 
 def delegation_signature(gov, chain, signer, delegatee: str, nonce: int, expiry: int):
-    data = {
-        "types": {
-            "EIP712Domain": [
-                {"name": "name", "type": "string"},
-                {"name": "version", "type": "string"},
-                {"name": "chainId", "type": "uint256"},
-                {"name": "verifyingContract", "type": "address"},
-            ],
-            "Delegation": [
-                {"name": "delegatee", "type": "address"},
-                {"name": "nonce", "type": "uint256"},
-                {"name": "expiry", "type": "uint256"},
-            ],
-        },
-        "primaryType": "Delegation",
-        "domain": {
-            "name": gov.token.name(),
-            "version": "1",
-            "chainId": chain.chain_id,
-            "verifyingContract": gov.token.address,
-        },
-        "message": {"delegatee": delegatee, "nonce": nonce, "expiry": expiry},
-    }
-    sig = Account.sign_message(encode_typed_data(full_message=data), signer.private_key)
-    return sig.v, sig.r.to_bytes(32, "big"), sig.s.to_bytes(32, "big")
+    fields = [("delegatee", "address"), ("nonce", "uint256"), ("expiry", "uint256")]
+    message = {"delegatee": delegatee, "nonce": nonce, "expiry": expiry}
+    return sign_typed(signer, gov.token, chain.chain_id, "Delegation", fields, message)
 
 
 def test_delegation_by_signature_cannot_be_replayed(gov, chain, accounts):

@@ -7,10 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from eth_account import Account
-from eth_account.messages import encode_typed_data
 
 from utils.constants import FAR_DEADLINE
+from utils.signing import sign_typed
 from vperp.chain.deploy import pyth_update_data
 
 OPEN, CLOSE, ADD, REMOVE = 1, 2, 4, 8
@@ -62,40 +61,21 @@ def sign_permit(stack, chain):
     USDC signed with `account`'s key."""
 
     def sign(account: Any, spender: str, value: int, deadline: int, nonce: int | None = None) -> tuple:
-        usdc = stack.usdc
+        fields = [
+            ("owner", "address"),
+            ("spender", "address"),
+            ("value", "uint256"),
+            ("nonce", "uint256"),
+            ("deadline", "uint256"),
+        ]
         message = {
-            "types": {
-                "EIP712Domain": [
-                    {"name": "name", "type": "string"},
-                    {"name": "version", "type": "string"},
-                    {"name": "chainId", "type": "uint256"},
-                    {"name": "verifyingContract", "type": "address"},
-                ],
-                "Permit": [
-                    {"name": "owner", "type": "address"},
-                    {"name": "spender", "type": "address"},
-                    {"name": "value", "type": "uint256"},
-                    {"name": "nonce", "type": "uint256"},
-                    {"name": "deadline", "type": "uint256"},
-                ],
-            },
-            "primaryType": "Permit",
-            "domain": {
-                "name": usdc.name(),
-                "version": "1",
-                "chainId": chain.chain_id,
-                "verifyingContract": usdc.address,
-            },
-            "message": {
-                "owner": account.address,
-                "spender": spender,
-                "value": value,
-                "nonce": int(usdc.nonces(account)) if nonce is None else nonce,
-                "deadline": deadline,
-            },
+            "owner": account.address,
+            "spender": spender,
+            "value": value,
+            "nonce": int(stack.usdc.nonces(account)) if nonce is None else nonce,
+            "deadline": deadline,
         }
-        signed = Account.sign_message(encode_typed_data(full_message=message), account.private_key)
-        return signed.v, signed.r.to_bytes(32, "big"), signed.s.to_bytes(32, "big")
+        return sign_typed(account, stack.usdc, chain.chain_id, "Permit", fields, message)
 
     return sign
 
