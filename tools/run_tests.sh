@@ -18,7 +18,8 @@ trap 'rm -rf "$deps"' EXIT
 deps_pid=$!
 
 phase() { echo "run_tests: $1 done at ${SECONDS} s"; }
-"$MAKE" --no-print-directory setup
+# the venv (pip), node_modules (npm) and the solc shim are independent: installed side by side
+"$MAKE" --no-print-directory -j3 setup
 phase set-up
 "$BIN/ape" compile --force
 phase compile
