@@ -275,7 +275,9 @@ def test_a_browser_wallet_trades_through_eip1193(web, visit, accounts, funded, n
     p.select_option("#market", "vETH")
     p.fill("#notional", "20000")
     p.click("#wallet-open-btn")
-    expect(p.locator("#trade-ok")).to_contain_text("opened long vETH")
+    # the page's wallet calls come back through the test's Python binding, and the page polls for
+    # the receipt every 0.5 s: on a loaded machine this took more than Playwright's default 5 s once
+    expect(p.locator("#trade-ok")).to_contain_text("opened long vETH", timeout=30_000)
     fill = p.locator("#quote [data-field=fill-base]").inner_text()
     assert display.base(wad(PerpClient(web.stack, frank).position("vETH").size)) == fill
     assert asked.count("eth_sendTransaction") == 1
