@@ -15,6 +15,11 @@ from vperp.reports.gas import run_gas_scenario
 
 SNAPSHOT = ROOT / "reports" / "gas-snapshot.json"
 TOLERANCE = 0.01
+# Recorded but not compared: its cost depends on the oracle state a session's earlier tests leave
+# behind (how many Chainlink rounds the index TWAP walks back, which slots go 0 -> non-zero); two
+# fresh-clone runs of the same commit measured 245,591 and 228,491. It has no target; the
+# "next epoch" row, which has one, is compared.
+UNSTABLE = {"updateFundingRate (first epoch)"}
 
 
 def test_gas_snapshot(stack, chain, owner, accounts):
@@ -24,8 +29,9 @@ def test_gas_snapshot(stack, chain, owner, accounts):
         SNAPSHOT.write_text(json.dumps(now, indent=2) + "\n")
         return
     snap = json.loads(SNAPSHOT.read_text())
-    grown = {op: (snap[op], g) for op, g in now.items() if op in snap and g > snap[op] * (1 + TOLERANCE)}
-    shrunk = {op: (snap[op], g) for op, g in now.items() if op in snap and g < snap[op] * (1 - TOLERANCE)}
+    checked = {op: g for op, g in now.items() if op in snap and op not in UNSTABLE}
+    grown = {op: (snap[op], g) for op, g in checked.items() if g > snap[op] * (1 + TOLERANCE)}
+    shrunk = {op: (snap[op], g) for op, g in checked.items() if g < snap[op] * (1 - TOLERANCE)}
     assert not grown, f"gas grew by more than 1% (snapshot, now): {grown}"
     assert not shrunk, f"gas fell by more than 1%: update the snapshot with `make gas-snapshot`: {shrunk}"
     assert set(snap) == set(now), "operations added or removed: `make gas-snapshot`"
