@@ -35,6 +35,8 @@ node_modules/.installed: package.json package-lock.json
 
 ## main job: local Anvil node, full stack, scripted trading session
 demo: setup
+	@echo "make demo: compiling the contracts (about 2 minutes on a fresh clone, instant afterwards)"
+	$(BIN)/ape compile
 	$(BIN)/ape run demo --network $(NETWORK)
 
 deploy: setup

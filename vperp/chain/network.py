@@ -110,9 +110,12 @@ def ensure_deployment(project: Any, chain: Any, networks: Any, accounts: Any) ->
 def format_addresses(d: Deployment) -> str:
     """The recorded addresses as an aligned list."""
     a = d.addresses()
-    lines = [f"  {k:<16} {v}" for k, v in a.items() if k not in ("markets", "governance")]
+    lines = [f"  {k:<16} {v}" for k, v in a.items() if k not in ("markets", "governance", "logic")]
+    for k, v in (a.get("logic") or {}).items():
+        lines.append(f"  {k:<16} {v}")
     for k, v in (a["governance"] or {}).items():
         lines.append(f"  {k:<16} {v}")
     for sym, m in a["markets"].items():
-        lines.append(f"  {sym:<16} base {m['base_token']}  chainlink {m['chainlink']}")
+        lines.append(f"  {sym:<16} base      {m['base_token']}")
+        lines.append(f"  {'':<16} chainlink {m['chainlink']}")
     return "\n".join(lines)

@@ -23,7 +23,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import Enum
 from typing import Any
 
-from vperp.sdk import errors
+from vperp.sdk import display, errors
 from vperp.sdk.curve import (
     Curve,
     InsufficientLiquidity,
@@ -138,6 +138,26 @@ class Quote:
             return None
         rel = avg * ONE / Decimal(self.mark_before) - 1
         return rel if not self.mode.is_base_to_quote else -rel
+
+    def summary(self) -> str:
+        """The quote in one line of words: the fill, its average price and impact, the fee, and
+        the account after it (margin ratio, leverage, this market's liquidation price)."""
+        if not self.ok:
+            return f"quote: refused, {self.reason}"
+        side = "sell" if self.mode.is_base_to_quote else "buy"
+        avg, impact = self.average_price, self.price_impact
+        line = (
+            f"quote: {side} {display.base(self.base, 4)} {self.symbol} for {display.usd(self.quote)} USD"
+            f" (avg {display.number(avg) if avg else '-'}"
+            f", impact {display.percent(impact, 3) if impact is not None else '-'})"
+            f", fee {display.usd(self.fee)}"
+        )
+        a = self.after
+        if a is not None and a.margin_ratio is not None:
+            lev = f"{display.number(a.leverage)}x" if a.leverage is not None else "-"
+            liq = display.price(self.liquidation_price) if self.liquidation_price else "none"
+            line += f"; after: margin {display.percent(a.margin_ratio)}, {lev}, liq. price {liq}"
+        return line
 
     def bound(self, tolerance: Decimal | str | float = 0) -> int:
         """oppositeAmountBound for a slippage tolerance (0.01 = 1%)."""

@@ -11,10 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from vperp.chain.deploy import Deployment, set_index_price
-from vperp.reports.tables import POSITIONS_LEGEND, fmt, markets_table, pct, positions_table, render_table
+from vperp.reports.tables import (
+    POSITIONS_LEGEND,
+    accounts_table,
+    fitting,
+    fmt,
+    markets_table,
+    pct,
+    positions_table,
+    render_table,
+)
 from vperp.sdk.client import PerpClient
 from vperp.sdk.units import ONE, from_usdc, from_wad
 
@@ -109,7 +122,7 @@ class Session:
             b = self.book(who, sym)
             if log.event_name == "FundingSettled":
                 b.funding_paid += from_wad(int(log.amount))
-                parts.append(f"funding {fmt(from_wad(int(log.amount)), 4, sign=True)}")
+                parts.append(f"funding paid {fmt(from_wad(int(log.amount)), 4, sign=True)}")
                 continue
             size, notional = from_wad(int(log.exchangedSize)), from_wad(int(log.exchangedNotional))
             b.realized_pnl += from_wad(int(log.realizedPnl))
@@ -122,6 +135,17 @@ class Session:
         detail = f": {'; '.join(parts)}" if parts else ""
         self.out(f"  {name:<7} {label}{detail}")
         return receipt
+
+    def trade(
+        self, name: str, label: str, symbol: str, side: str, *, size: Any = None, notional: Any = None
+    ) -> Any:
+        """Quotes the trade with the SDK (printed first), then sends it with a 0.5% slippage bound."""
+        c = self.clients[name]
+        q = c.quote(symbol, side, size=size, notional=notional)
+        self.out(f"  {'':<7} {q.summary()}")
+        if not q.ok:
+            raise RuntimeError(f"the demo's trade would fail: {q.reason}")
+        return self.act(name, label, c.execute(q, Decimal("0.005")))
 
     def deposit(self, name: str, amount: Decimal | int) -> None:
         c = self.clients[name]
@@ -219,6 +243,8 @@ class Session:
         self.out("")
         self.out(positions_table(s.positions, f"[{phase}] positions"))
         self.out("")
+        self.out(accounts_table(s.positions, f"[{phase}] accounts"))
+        self.out("")
         self.out(markets_table(s.markets, s.insurance_fund, s.pool, f"[{phase}] markets"))
         return s
 
@@ -229,7 +255,10 @@ class Session:
 
 # ---------------------------------------------------------------------------- the scripted session
 
-TRADERS = ("alice", "bob", "carol", "dave")
+TRADERS = ("alice", "bob", "carol", "dave", "frank", "grace")
+LP = "erin"  # the liquidity provider
+NAMES = (*TRADERS, LP)  # every account of the session, in the order the demo takes test accounts
+TOLERANCE = Decimal("0.005")  # the demo's slippage bound (0.5%)
 
 
 @dataclass
@@ -239,32 +268,56 @@ class DemoResult:
     funding_rates: dict[str, Decimal]
     opened: dict[str, Decimal]  # sizes right after the opening phase, "name/symbol" -> base
     solvency_surplus: int  # wei of USDC (18 decimals) the vault holds beyond every claim
+    liquidations: dict[str, Any]  # trader -> the receipt of the keeper's liquidation
+    k_cost: int  # the k adjustment's exact cost to the pool (wad, > 0: paid by the pool)
+    lp_shares: int
+    lp_deposit: Decimal
 
 
 def run_demo(
-    d: Deployment, chain: Any, owner: Any, accounts: dict[str, Any], keeper: Any, out: Printer = print
+    d: Deployment,
+    chain: Any,
+    owner: Any,
+    accounts: dict[str, Any],
+    keeper: Any,
+    out: Printer = print,
+    proposals: Path | None = None,
 ) -> DemoResult:
-    """The scripted session: deposits, longs and shorts on vETH and vBTC, index moves, a partial
-    close, a flip, a full close, an hour of funding, withdrawals; tables after every phase.
-    `accounts` maps the names in TRADERS to funded test accounts (they need gas only)."""
+    """The scripted session: an LP deposit, deposits, longs and shorts on vETH and vBTC (each
+    quoted first), index moves, a partial close, a flip, a full close, an hour of funding,
+    withdrawals, the netting engine, a crash with two liquidations (one with its penalty split,
+    one leaving a bad debt the insurance fund covers), a k adjustment passed by a governance
+    vote and the pool's income; tables after every phase. `accounts` maps NAMES to funded test
+    accounts (they need gas only); `owner` is the deployer (it pushes the mock prices and, when
+    governance owns the protocol, holds the votes); proposal metadata goes to `proposals`."""
     from vperp.sim.invariants import check_all
 
+    out = fitting(out)
     s = Session(d, chain, owner, {n: accounts[n] for n in TRADERS}, out)
-    c = s.clients
     eth, btc = d.base("vETH").address, d.base("vBTC").address
+    lp = PerpClient(d, accounts[LP])
 
     out(POSITIONS_LEGEND)
-    s.phase("1. deposits")
+    s.phase("1. deposits: an LP into the pool, the traders into their accounts")
+    lp_deposit = Decimal(100_000)
+    lp.faucet(lp_deposit)
+    tx = lp.lp_deposit(lp_deposit)
+    (dep,) = tx.decode_logs(d.liquidity_pool.Deposit)
+    lp_shares = int(dep.shares)
+    out(
+        f"  {LP:<7} deposits {fmt(lp_deposit)} USDC into the liquidity pool for"
+        f" {fmt(from_wad(lp_shares), 4)} shares (share price {fmt(share_price(d), 6)} USDC)"
+    )
     for name, amount in (("alice", 10_000), ("bob", 20_000), ("carol", 5_000), ("dave", 50_000)):
         s.deposit(name, amount)
     s.show("deposits")
 
-    s.phase("2. opening: longs and shorts")
-    s.act("alice", "longs vETH for 30,000 USD", c["alice"].long_quote("vETH", 30_000))
-    s.act("bob", "shorts 10 vETH", c["bob"].short_base("vETH", 10))
-    s.act("carol", "longs 0.5 vBTC", c["carol"].long_base("vBTC", "0.5"))
-    s.act("dave", "shorts vBTC for 40,000 USD", c["dave"].short_quote("vBTC", 40_000))
-    s.act("dave", "longs vETH for 20,000 USD", c["dave"].long_quote("vETH", 20_000))
+    s.phase("2. opening: longs and shorts, each quoted first")
+    s.trade("alice", "longs vETH for 30,000 USD", "vETH", "long", notional=30_000)
+    s.trade("bob", "shorts 10 vETH", "vETH", "short", size=10)
+    s.trade("carol", "longs 0.5 vBTC", "vBTC", "long", size="0.5")
+    s.trade("dave", "shorts vBTC for 40,000 USD", "vBTC", "short", notional=40_000)
+    s.trade("dave", "longs vETH for 20,000 USD", "vETH", "long", notional=20_000)
     opened = {
         f"{n}/{sym}": from_wad(
             int(d.clearing_house.getPosition(s.accounts[n].address, d.base(sym).address).size)
@@ -286,9 +339,11 @@ def run_demo(
 
     s.phase("4. partial close, flip, full close")
     half = abs(opened["alice/vETH"]) / 2
-    s.act("alice", f"sells {fmt(half, 4)} vETH (half her long)", c["alice"].short_base("vETH", half))
-    s.act("bob", "buys 15 vETH (flips short 10 -> long 5)", c["bob"].long_base("vETH", 15))
-    s.act("carol", "closes her vBTC long", c["carol"].close("vBTC"))
+    s.trade("alice", f"sells {fmt(half, 4)} vETH (half her long)", "vETH", "short", size=half)
+    s.trade("bob", "buys 15 vETH (flips short 10 -> long 5)", "vETH", "long", size=15)
+    q = s.clients["carol"].quote_close("vBTC")
+    out(f"  {'':<7} {q.summary()}")
+    s.act("carol", "closes her vBTC long", s.clients["carol"].close("vBTC", q.bound(TOLERANCE)))
     s.show("after reducing, flipping, closing")
 
     s.phase("5. one hour later: funding")
@@ -315,13 +370,169 @@ def run_demo(
     s.show("after the withdrawals")
 
     netting_batches(s, keeper)
+    s.show("after the netting batches")
+
+    s.act("keeper", "checkpoints the pool's income", d.liquidity_pool.checkpoint(sender=keeper))
+    out(f"          {pool_line(d)}")
+    k_cost = adjust_k_by_vote(s, proposals)
+    s.show("after the k adjustment")
+
+    liquidations = crash_and_liquidations(s, keeper)
     final = s.show("final")
 
-    everyone = [*s.accounts.values(), owner, keeper]
+    s.phase("10. the pool's income")
+    s.act("keeper", "checkpoints the pool's income", d.liquidity_pool.checkpoint(sender=keeper))
+    out(f"          {pool_line(d)}")
+    value = Decimal(int(d.liquidity_pool.convertToAssets(lp_shares))) / 10**6
+    out(
+        f"  {LP:<7} {fmt(from_wad(lp_shares), 4)} shares redeem for {fmt(value)} USDC today"
+        f" ({fmt(value - lp_deposit, sign=True)} on {fmt(lp_deposit)}): the pool's share of the"
+        " fees, funding imbalances and liquidations, less the k adjustment's cost; income booked"
+        " since the last checkpoint vests over the vesting period (no deposit can sandwich it)"
+    )
+    everyone = [*s.accounts.values(), accounts[LP], owner, keeper]
     report = check_all(d, everyone)
     out("")
     out(summary(s, final, rates, report.surplus))
-    return DemoResult(s, final, rates, opened, report.surplus)
+    return DemoResult(
+        s, final, rates, opened, report.surplus, liquidations, k_cost, lp_shares, lp_deposit
+    )
+
+
+def pool_line(d: Deployment) -> str:
+    """The pool's assets, share price and income still vesting, in one line."""
+    pool = d.liquidity_pool
+    held = from_wad(int(d.vault.balanceOf(pool.address)))
+    locked = from_wad(int(pool.lockedIncome()))
+    hours = int(pool.incomeVestingPeriod()) / 3600
+    return (
+        f"pool: {fmt(held)} USD held, {fmt(locked)} of it income still vesting (over {hours:g} h);"
+        f" share price {fmt(share_price(d), 6)} USDC"
+    )
+
+
+@contextmanager
+def fixed_clock(chain: Any) -> Iterator[None]:
+    """Anvil only: from the next midnight (UTC) of chain time, every block is one second after the
+    one before (plus any explicit time travel), whatever the wall clock does, so that funding,
+    TWAPs and vesting come out the same in every run. Restores Anvil's wall clock afterwards."""
+    provider = chain.provider
+    day = 86_400
+    start = (int(chain.blocks.head.timestamp) // day + 1) * day
+    provider.make_request("evm_setNextBlockTimestamp", [start])
+    provider.make_request("anvil_setBlockTimestampInterval", [1])
+    try:
+        yield
+    finally:
+        provider.make_request("anvil_removeBlockTimestampInterval", [])
+
+
+def share_price(d: Deployment) -> Decimal:
+    """USDC per pool share (both sides in plain units)."""
+    pool = d.liquidity_pool
+    supply = int(pool.totalSupply())
+    return Decimal(int(pool.totalAssets())) * 10**12 / supply if supply else Decimal(1)
+
+
+def crash_and_liquidations(s: Session, keeper: Any) -> dict[str, Any]:
+    """Phase 9: frank (6x) and grace (9.5x) go long vETH; the index falls 15% and a whale's sales
+    follow it down the curve over eight blocks (each within the fluctuation limit); the keeper
+    liquidates frank (solvent: the penalty split between keeper and insurance fund) and grace
+    (under water: the insurance fund covers the bad debt)."""
+    d, out, ch, vault = s.d, s.out, s.d.clearing_house, s.d.vault
+    eth = d.base("vETH").address
+    s.phase("9. a crash: two liquidations, a penalty split and a bad debt")
+    s.set_index("vETH", 3_120)
+    s.deposit("frank", 2_000)
+    s.deposit("grace", 2_000)
+    s.trade("frank", "longs vETH for 12,000 USD (6x)", "vETH", "long", notional=12_000)
+    s.trade("grace", "longs vETH for 19,000 USD (9.5x)", "vETH", "long", notional=19_000)
+    s.set_index("vETH", 2_650)
+    s.deposit("dave", 200_000)
+    for _ in range(8):
+        s.trade("dave", "sells 100 vETH (a whale follows the index down)", "vETH", "short", size=100)
+    share = Decimal(int(ch.liquidatorShare())) / 10**6
+    fund = d.insurance_fund.address
+    done: dict[str, Any] = {}
+    for name in ("frank", "grace"):
+        who = s.accounts[name].address
+        keeper_before, fund_before = int(vault.balanceOf(keeper)), int(vault.balanceOf(fund))
+        tx = s.act(
+            "keeper", f"liquidates {name}'s vETH", ch.liquidate(who, eth, sender=keeper)
+        )
+        done[name] = tx
+        for ev in tx.decode_logs(ch.PositionLiquidated):
+            penalty, to_keeper = int(ev.penalty), int(vault.balanceOf(keeper)) - keeper_before
+            split = (
+                f"{fmt(from_wad(to_keeper))} to the keeper (its {pct(share, 0)} share),"
+                f" {fmt(from_wad(penalty - to_keeper))} to the insurance fund"
+                if to_keeper < penalty
+                else "all of it to the keeper: the account could not pay the whole penalty"
+                " (the fund's part would only come back out of the fund)"
+            )
+            out(
+                f"          penalty {fmt(from_wad(penalty))} USD on"
+                f" {fmt(from_wad(int(ev.liquidatedNotional)))} USD closed: {split}"
+            )
+        for ev in tx.decode_logs(ch.BadDebtCovered):
+            out(
+                f"          bad debt {fmt(from_wad(int(ev.debt)))} USD: the insurance fund covers"
+                f" {fmt(from_wad(int(ev.coveredByInsurance)))}, socialised"
+                f" {fmt(from_wad(int(ev.socialized)))}, deficit {fmt(from_wad(int(ev.deficit)))}"
+                f" (fund {fmt(from_wad(fund_before))} -> {fmt(from_wad(int(vault.balanceOf(fund))))})"
+            )
+    return done
+
+
+def adjust_k_by_vote(s: Session, folder: Path | None) -> int:
+    """Phase 8: the vETH curve is made 25% deeper (k x 1.5625) by a governance proposal, voted,
+    queued behind the timelock's delay and executed with time travel; prints the exact cost the
+    pool paid. Without governance (unit-test stacks) the owner calls adjustK directly."""
+    d, out, ch = s.d, s.out, s.d.clearing_house
+    eth = d.base("vETH").address
+    s.phase("8. a k adjustment, passed by a governance vote")
+    base_reserve = next(int(m.baseReserve) for m in d.viewer.markets() if m.baseToken == eth)
+    new_base = base_reserve * 5 // 4
+    max_cost = 50_000 * ONE
+    pool_before = int(d.vault.balanceOf(d.liquidity_pool.address))
+    first_block = s.chain.blocks.height + 1
+    if d.governance is None:
+        tx = ch.adjustK(eth, new_base, max_cost, sender=s.owner)
+    else:
+        from vperp.governance.commands import local_full_proposal
+
+        spec = {
+            "title": "Deepen the vETH curve by 25%",
+            "summary": "The vETH base reserve goes up 25% at an unchanged mark price, so that a trade of a"
+            " given size moves the price less; the liquidity pool pays the exact cost.",
+            "links": [],
+            "calls": [
+                {"contract": "ClearingHouse", "function": "adjustK", "args": ["vETH", new_base, max_cost]}
+            ],
+        }
+        local_full_proposal(d, s.chain, s.owner, spec, folder or Path(tempfile.mkdtemp()), out)
+        tx = None
+    ev = _last_k_adjustment(ch, eth, tx, first_block, s.chain.blocks.height)
+    cost = int(ev.cost)
+    pool_after = int(d.vault.balanceOf(d.liquidity_pool.address))
+    out(
+        f"  curve   vETH reserves {fmt(from_wad(int(ev.oldBase)), 2)} / {fmt(from_wad(int(ev.oldQuote)), 0)}"
+        f" -> {fmt(from_wad(int(ev.newBase)), 2)} / {fmt(from_wad(int(ev.newQuote)), 0)};"
+        f" exact cost {fmt(from_wad(cost), 6, sign=True)} USD (> 0: paid by the pool);"
+        f" pool {fmt(from_wad(pool_before))} -> {fmt(from_wad(pool_after))}"
+    )
+    s.set_index("vETH", 3_120)  # days went by: the feeds publish again
+    s.set_index("vBTC", 57_600)
+    return cost
+
+
+def _last_k_adjustment(ch: Any, base_token: str, tx: Any, first: int, last: int) -> Any:
+    """The KAdjusted event of `tx`, or of the blocks first..last (the timelock's execution)."""
+    logs = list(tx.decode_logs(ch.KAdjusted)) if tx is not None else list(ch.KAdjusted.range(first, last + 1))
+    logs = [e for e in logs if e.baseToken == base_token]
+    if not logs:
+        raise RuntimeError("no KAdjusted event: the k adjustment did not happen")
+    return logs[-1]
 
 
 def netting_batches(s: Session, keeper: Any) -> None:
@@ -405,10 +616,9 @@ def summary(s: Session, final: Snapshot, rates: dict[str, Decimal], surplus: int
                 name,
                 fmt(s.deposited.get(name, Decimal(0))),
                 fmt(s.withdrawn.get(name, Decimal(0))),
-                str(sum(b.trades for b in books)),
                 fmt(sum((b.realized_pnl for b in books), Decimal(0)), sign=True),
                 fmt(sum((b.fees for b in books), Decimal(0))),
-                fmt(-sum((b.funding_paid for b in books), Decimal(0)) - pending[name], 4, sign=True),
+                fmt(sum((b.funding_paid for b in books), Decimal(0)) + pending[name], 4, sign=True),
                 fmt(value),
                 fmt(wallet),
             )
@@ -418,15 +628,15 @@ def summary(s: Session, final: Snapshot, rates: dict[str, Decimal], surplus: int
             "trader",
             "deposited",
             "withdrawn",
-            "trades",
-            "realised PnL",
+            "rPnL",
             "fees",
-            "funding",
+            "funding +paid",
             "acct value",
-            "wallet USDC",
+            "wallet",
         ),
         rows,
-        "SUMMARY (funding: settled and pending, + received, - paid)",
+        "SUMMARY (USD; funding settled and pending, + paid by the account, - received;"
+        " wallet: USDC held)",
     )
     open_pos = [f"{r.trader} {fmt(r.size, 4, sign=True)} {r.market}" for r in final.positions if r.size != 0]
     fees = sum((b.fees for b in s.books.values()), Decimal(0))
