@@ -3,7 +3,9 @@ gas scenario, against the test deployment."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -11,11 +13,12 @@ import ape
 import pytest
 
 import vperp.chain.deploy as deploy_mod
+from vperp.chain.governance import deploy_governance
 from vperp.chain.network import deploy_to_network, pick_deployer
 from vperp.reports.gas import TARGETS, render_markdown, run_gas_scenario, run_netting_gas_scenario
 from vperp.reports.tables import fmt, render_table
 from vperp.sdk.units import ONE, from_usdc, wad
-from vperp.sim.session import TRADERS, run_demo
+from vperp.sim.session import NAMES, TRADERS, run_demo
 
 ADDRESS_KEYS = (
     "usdc",
@@ -80,11 +83,29 @@ def test_live_network_needs_a_deployer_alias(monkeypatch):
     assert loaded == ["perp-deployer"]
 
 
-def test_demo_session_ends_where_the_script_says(stack, chain, owner, accounts, keeper, ch, vault, eth, btc):
+def test_demo_session_ends_where_the_script_says(
+    project, stack, chain, owner, accounts, keeper, ch, vault, eth, btc, cfg, tmp_path
+):
+    # governance owns the protocol, as after `ape run demo`'s deployment (on a copy of the stack
+    # object; the chain's ownership is reverted after the test)
+    d = dataclasses.replace(stack)
+    deploy_governance(project, owner, d, cfg.governance, owner.address, accounts[8].address)
     lines: list[str] = []
-    named = {n: accounts[i + 1] for i, n in enumerate(TRADERS)}
-    res = run_demo(stack, chain, owner, named, keeper, out=lines.append)
-    alice, bob, carol, dave = (named[n] for n in TRADERS)
+    named = {n: accounts[i + 1] for i, n in enumerate(NAMES)}
+    pool_shares_before = int(stack.liquidity_pool.totalSupply())
+    res = run_demo(d, chain, owner, named, keeper, out=lines.append, proposals=tmp_path)
+    alice, bob, carol, dave, frank, grace = (named[n] for n in TRADERS)
+    text = "\n".join(lines)
+    flat = " ".join(text.split())  # the words, whatever the wrapping
+
+    # first contact: every line fits 100 columns; a quote is printed before each trader's trade
+    assert max(len(line) for line in text.splitlines()) <= 100
+    trades = [ln for ln in text.splitlines() if re.match(r"  (alice|bob|carol|dave|frank|grace) .* @ ", ln)]
+    assert len(trades) == 19  # 5 opening, 3 in phase 4, 1 in phase 7, 10 in the crash
+    quotes = [i for i, ln in enumerate(text.splitlines()) if ln.strip().startswith("quote: ")]
+    assert len(quotes) == len(trades)
+    for i in quotes:  # each quote is followed by its trade
+        assert " @ " in text.splitlines()[i + 1] or " @ " in text.splitlines()[i + 2]
 
     # alice sold half of her opening long, then bought 3 + 1 vETH through the netting engine
     opened = int(res.opened["alice/vETH"] * ONE)
@@ -93,14 +114,14 @@ def test_demo_session_ends_where_the_script_says(stack, chain, owner, accounts, 
     # bob flipped from short 10 to long 5 exactly (exact-output trade), bought 2 netted, sold 5
     assert res.opened["bob/vETH"] == -10
     assert ch.getPosition(bob, eth).size == wad(2)
-    # dave's ETH long is reduced by his two netted shorts (4 + 2); his BTC short is untouched;
-    # carol's BTC long is closed
-    assert ch.getPosition(dave, eth).size == int(res.opened["dave/vETH"] * ONE) - wad(6)
+    # dave's ETH long is reduced by his two netted shorts (4 + 2) and the whale's 8 x 100 sales;
+    # his BTC short is untouched; carol's BTC long is closed
+    assert ch.getPosition(dave, eth).size == int(res.opened["dave/vETH"] * ONE) - wad(806)
     assert ch.getPosition(dave, btc).size == int(res.opened["dave/vBTC"] * ONE) < 0
     assert ch.getPosition(carol, btc).size == 0
-    # open interest is exactly the three ETH longs and dave's BTC short
-    longs = sum(int(ch.getPosition(t, eth).size) for t in (alice, bob, dave))
-    assert tuple(ch.getOpenInterest(eth)) == (longs, 0)
+    # open interest is exactly the traders' longs and shorts
+    sizes = [int(ch.getPosition(t, eth).size) for t in (alice, bob, dave, frank, grace)]
+    assert tuple(ch.getOpenInterest(eth)) == (sum(x for x in sizes if x > 0), -sum(x for x in sizes if x < 0))
     assert tuple(ch.getOpenInterest(btc)) == (0, -int(ch.getPosition(dave, btc).size))
 
     # carol withdrew everything she had: deposit + realised PnL - fees, to the USDC unit
@@ -120,18 +141,47 @@ def test_demo_session_ends_where_the_script_says(stack, chain, owner, accounts, 
     assert res.session.books[("dave", "vETH")].funding_paid < 0
     assert res.session.books[("dave", "vBTC")].funding_paid < 0
     assert from_usdc(stack.usdc.balanceOf(dave)) == 5_000
+    # one sign everywhere: + paid by the account; dave received, so his summary figure is < 0
+    headers = [ln for ln in text.splitlines() if ln.startswith("trader |") and "funding" in ln]
+    assert headers and all("funding +paid" in h for h in headers)
+    assert "+ received" not in text and "> 0: owed" not in text
+    dave_row = next(ln for ln in text.split("SUMMARY")[1].splitlines() if ln.startswith("dave "))
+    assert dave_row.split("|")[5].strip().startswith("-")
+
+    # the crash: frank's liquidation is solvent (the penalty split liquidatorShare : rest),
+    # grace's leaves a bad debt the insurance fund covers in full
+    share = int(ch.liquidatorShare())
+    (fl,) = res.liquidations["frank"].decode_logs(ch.PositionLiquidated)
+    assert list(res.liquidations["frank"].decode_logs(ch.BadDebtCovered)) == []
+    to_keeper = int(fl.penalty) * share // 10**6
+    assert f"{fmt(Decimal(to_keeper) / ONE)} to the keeper" in flat
+    assert f"{fmt(Decimal(int(fl.penalty) - to_keeper) / ONE)} to the insurance fund" in flat
+    (bad,) = res.liquidations["grace"].decode_logs(ch.BadDebtCovered)
+    assert int(bad.debt) > 0 and int(bad.coveredByInsurance) == int(bad.debt) and int(bad.socialized) == 0
+    assert vault.balanceOf(grace) == 0 and ch.getAccountMarkets(grace) == []
+    assert ch.getPosition(frank, eth).size > 0  # a partial liquidation
+
+    # the k adjustment went through the Governor and the timelock: the cost is the event's
+    (proposal,) = list(tmp_path.glob("bafkrei*.json"))
+    assert "adjustK" in proposal.read_text()
+    assert f"exact cost {fmt(Decimal(res.k_cost) / ONE, 6, sign=True)} USD" in flat
+
+    # the LP's deposit bought shares at 1 USDC each; the pool's income shows in what they redeem
+    assert res.lp_shares == wad(100_000)
+    assert int(d.liquidity_pool.totalSupply()) == pool_shares_before + res.lp_shares
+    value = int(d.liquidity_pool.convertToAssets(res.lp_shares))
+    assert f"shares redeem for {fmt(Decimal(value) / 10**6)} USDC" in flat
 
     # the final table agrees with the chain, and the summary is printed last
     rows = {(r.trader, r.market): r for r in res.final.positions}
     assert rows[("bob", "vETH")].size == 2
     assert rows[("alice", "vETH")].account_value == Decimal(int(ch.getAccountValue(alice))) / ONE
     assert res.solvency_surplus >= 0
-    text = "\n".join(lines)
     # phase 7: two batches; alice's limit order rests in the first and fills in the second
     assert text.count("executeBatch") == 2
     assert "rests order 3 alice" in text and "fill  order 4 alice" in text
-    assert "[final] positions" in text and "SUMMARY" in text
-    assert "invariants" in lines[-1] or "invariants" in lines[-2]
+    assert "[final] positions" in text and "[final] accounts" in text and "SUMMARY" in text
+    assert "invariants" in "\n".join(lines[-3:])
 
 
 def test_gas_scenario_measures_every_hot_path(stack, chain, owner, accounts):

@@ -592,11 +592,7 @@ def netting_batches(s: Session, keeper: Any) -> None:
         "longs 6 > shorts 4; alice's limit drops out (the longs' price is above it) and rests;"
         " the shorts fill at p0, the other longs share p0 and one swap of the remainder"
     )
-    s.act(
-        "bob",
-        "sells 5 vETH directly: the mark falls below alice's limit",
-        s.clients["bob"].short_base("vETH", 5),
-    )
+    s.trade("bob", "sells 5 vETH directly: the mark falls below alice's limit", "vETH", "short", size=5)
     queue("dave", Decimal(-2), mark * 980 // 1_000, "down to 2% below the mark")
     batch("alice's resting limit order meets dave's short: shorts 2 > longs 1, the longs fill at p0")
 
