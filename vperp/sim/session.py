@@ -8,12 +8,11 @@ vperp.reports.tables. `run_demo` is the scripted session itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -394,9 +393,7 @@ def run_demo(
     report = check_all(d, everyone)
     out("")
     out(summary(s, final, rates, report.surplus))
-    return DemoResult(
-        s, final, rates, opened, report.surplus, liquidations, k_cost, lp_shares, lp_deposit
-    )
+    return DemoResult(s, final, rates, opened, report.surplus, liquidations, k_cost, lp_shares, lp_deposit)
 
 
 def pool_line(d: Deployment) -> str:
@@ -457,9 +454,7 @@ def crash_and_liquidations(s: Session, keeper: Any) -> dict[str, Any]:
     for name in ("frank", "grace"):
         who = s.accounts[name].address
         keeper_before, fund_before = int(vault.balanceOf(keeper)), int(vault.balanceOf(fund))
-        tx = s.act(
-            "keeper", f"liquidates {name}'s vETH", ch.liquidate(who, eth, sender=keeper)
-        )
+        tx = s.act("keeper", f"liquidates {name}'s vETH", ch.liquidate(who, eth, sender=keeper))
         done[name] = tx
         for ev in tx.decode_logs(ch.PositionLiquidated):
             penalty, to_keeper = int(ev.penalty), int(vault.balanceOf(keeper)) - keeper_before
@@ -631,8 +626,7 @@ def summary(s: Session, final: Snapshot, rates: dict[str, Decimal], surplus: int
             "wallet",
         ),
         rows,
-        "SUMMARY (USD; funding settled and pending, + paid by the account, - received;"
-        " wallet: USDC held)",
+        "SUMMARY (USD; funding settled and pending, + paid by the account, - received; wallet: USDC held)",
     )
     open_pos = [f"{r.trader} {fmt(r.size, 4, sign=True)} {r.market}" for r in final.positions if r.size != 0]
     fees = sum((b.fees for b in s.books.values()), Decimal(0))
