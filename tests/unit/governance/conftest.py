@@ -32,8 +32,13 @@ class Gov:
     folder: Any
 
     def advance(self, seconds: int) -> None:
-        """Mines a block `seconds` later (the Governor's clock is the block timestamp)."""
-        self.chain.mine(1, deltatime=seconds)
+        """Mines a block exactly `seconds` after the head (the Governor's clock is the block
+        timestamp). Not `chain.mine(deltatime=...)`: that adds to Anvil's pending timestamp, which
+        follows the wall clock, so on a loaded machine the block landed a second or more late
+        (test_expired_proposal_cannot_be_executed failed at its "last second" check)."""
+        if seconds < 1:
+            raise ValueError(f"advance by {seconds} s: the next block must be later than the head")
+        self.chain.mine(1, timestamp=self.now() + seconds)
 
     def now(self) -> int:
         return int(self.chain.blocks.head.timestamp)
