@@ -76,6 +76,20 @@ class Gov:
         assert self.state(p) == State.Queued
         return p
 
+    def queued_together(self, proposals: dict[str, list[dict[str, Any]]]) -> dict[str, Proposal]:
+        """Several proposals (title -> calls) through propose, the whale's vote and queue side by
+        side: one cycle of time travel for all."""
+        ps = {title: self.propose(calls, title) for title, calls in proposals.items()}
+        ids = [p.id for p in ps.values()]
+        self.advance(max(int(self.governor.proposalSnapshot(i)) for i in ids) + 1 - self.now())
+        for p in ps.values():
+            vote(self.governor, p.id, Support.For, self.voters["whale"])
+        self.advance(max(int(self.governor.proposalDeadline(i)) for i in ids) + 1 - self.now())
+        for p in ps.values():
+            queue(self.governor, p, self.voters["whale"])
+            assert self.state(p) == State.Queued
+        return ps
+
     def executed(self, calls: list[dict[str, Any]], title: str = "a proposal") -> Any:
         p = self.queued(calls, title)
         self.advance(int(self.governor.proposalEta(p.id)) - self.now())

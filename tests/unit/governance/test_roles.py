@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 from eth_abi import encode as abi_encode
-from eth_utils import keccak
 
-from utils.checks import zero_value
+from utils.checks import call_revert, error_data, zero_value
 from utils.reverts import decode_error, reverts
 from vperp.chain.governance import TIMELOCK_ROLES, owned_contracts
+from vperp.sdk.units import wad
 
 ZERO = "0x" + "00" * 20
 # the local stand-ins for external contracts: no part of the protocol, no roles to hand over
@@ -298,21 +298,6 @@ def state_changing(contract: Any) -> set[str]:
     }
 
 
-def error_data(signature: str, *args: Any) -> bytes:
-    name, types = signature[:-1].split("(")
-    return keccak(text=signature)[:4] + abi_encode(types.split(",") if types else [], list(args))
-
-
-def call_revert(chain, sender: str, to: str, data: bytes) -> bytes | None:
-    """The revert data of an eth_call (None: no revert). By eth_call, not a transaction: the walk
-    makes ~100 calls and a reverted transaction costs ~0.1 s on Anvil."""
-    try:
-        chain.provider.web3.eth.call({"from": sender, "to": to, "data": "0x" + data.hex()})
-    except Exception as exc:  # web3's ContractCustomError / ContractLogicError carry .data
-        return bytes.fromhex(str(getattr(exc, "data", "") or "").removeprefix("0x"))
-    return None
-
-
 def refusal(contract: str, fn: str, caller: str) -> bytes:
     """What `caller` (not the timelock) meets calling `contract.fn` with all-zero arguments."""
     roles = TIMELOCK_ROLES
@@ -399,3 +384,43 @@ def test_every_privileged_function_is_refused_to_every_eoa(gov, project, chain, 
     assert checked == 4 * sum(
         len(getattr(c, f).abis) for n, c in contracts.items() for f in PRIVILEGED.get(n, ())
     )
+
+
+def test_the_rest_of_what_the_timelock_owns_changes_by_proposal(gov):
+    """One proposal over the settable things no other governance test moves: the netting
+    execution fee and batch window (the core's fallback), the oracle's sequencer grace period,
+    the pool's limits, vesting period and a depth target, and the core's global parameters. Each
+    event carries the old and the new values."""
+    d, eth = gov.d, gov.d.base("vETH")
+    calls = [
+        {"contract": "NettingEngine", "function": "setNettingParams", "args": [wad(2), 30]},
+        {"contract": "PriceOracle", "function": "setSequencerGracePeriod", "args": [7_200]},
+        {"contract": "LiquidityPool", "function": "setParams", "args": [2_000_000, 20_000]},
+        {"contract": "LiquidityPool", "function": "setIncomeVestingPeriod", "args": [3_600]},
+        {"contract": "LiquidityPool", "function": "setDepthTarget", "args": ["vETH", 2_000_000]},
+        {"contract": "ClearingHouse", "function": "setGlobalParams", "args": [wad(20), wad(1_000), 400_000]},
+    ]
+    meta = gov.metadata(calls, "The rest")
+    assert meta.calls[0].target == d.clearing_house.address  # the netting engine is the core
+    assert (
+        meta.calls[0]
+        .words()
+        .startswith("call NettingEngine.setNettingParams(executionFee=2000000000000000000")
+    )
+    tx = gov.executed(calls, "The rest")
+    events = [
+        (d.netting.NettingParamsChanged, (wad("0.5"), 2, wad(2), 30)),
+        (d.oracle.SequencerGracePeriodSet, (3_600, 7_200)),
+        (d.liquidity_pool.PoolParamsChanged, (5_000_000, 10_000, 2_000_000, 20_000)),
+        (d.liquidity_pool.IncomeVestingPeriodSet, (86_400, 3_600)),
+        (d.liquidity_pool.DepthTargetSet, (eth.address, 0, 2_000_000)),
+        (
+            d.clearing_house.GlobalParamsChanged,
+            (wad(10), wad(500), 500_000, wad(20), wad(1_000), 400_000),
+        ),
+    ]
+    for event, values in events:
+        (log,) = tx.decode_logs(event)
+        assert tuple(log.event_arguments.values()) == values, event.name
+    assert tuple(int(v) for v in d.netting.nettingParams()) == (wad(2), 30)
+    assert int(d.oracle.sequencerGracePeriod()) == 7_200
