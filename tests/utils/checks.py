@@ -4,9 +4,51 @@ from __future__ import annotations
 
 from typing import Any
 
+from eth_abi import encode as abi_encode
+from eth_utils import keccak
+
+from utils.constants import ZERO
+
 
 def one(tx: Any, event: Any) -> Any:
     """The one log of `event` in the receipt `tx` (asserts there is exactly one)."""
     logs = tx.events.filter(event)
     assert len(logs) == 1, logs
     return logs[0]
+
+
+def zero_value(t: Any) -> Any:
+    """The zero value of an ABI type (Ape's ABIType), for calls whose arguments do not matter."""
+    kind = t.type
+    if kind.endswith("]"):
+        inner, n = kind[: kind.rindex("[")], kind[kind.rindex("[") + 1 : -1]
+        item = zero_value(type(t)(name=None, type=inner, components=t.components))
+        return [item] * int(n) if n else []
+    if kind == "tuple":
+        return tuple(zero_value(c) for c in t.components or [])
+    if kind == "address":
+        return ZERO
+    if kind == "bool":
+        return False
+    if kind in ("bytes", "string"):
+        return b"" if kind == "bytes" else ""
+    if kind.startswith("bytes"):
+        return b"\0" * int(kind[5:])
+    return 0
+
+
+def error_data(signature: str, *args: Any) -> bytes:
+    """The revert data of custom error `signature` (e.g. "OnlyGuardian(address)") with `args`."""
+    types = signature[:-1].split("(", 1)[1]
+    return keccak(text=signature)[:4] + abi_encode(types.split(",") if types else [], list(args))
+
+
+def call_revert(chain: Any, sender: str, to: str, data: bytes) -> bytes | None:
+    """The revert data of an eth_call at the head block, its timestamp included (None: no
+    revert). Cheaper than a reverted transaction (~0.1 s on Anvil, a trace) for many calls, and
+    exact in time: a transaction runs at the pending timestamp, which follows the wall clock."""
+    try:
+        chain.provider.web3.eth.call({"from": sender, "to": to, "data": "0x" + data.hex()})
+    except Exception as exc:  # web3's ContractCustomError / ContractLogicError carry .data
+        return bytes.fromhex(str(getattr(exc, "data", "") or "").removeprefix("0x"))
+    return None

@@ -36,8 +36,8 @@ TIMELOCK_ROLES = {
 
 
 def owned_contracts(d: Deployment) -> dict[str, Any]:
-    """Every Ownable2Step contract of the protocol, by name (the Viewer, the logic contracts and
-    the base tokens have no owner)."""
+    """Every Ownable2Step contract of the protocol, by name (the Viewer, the router, the position
+    NFT, the logic contracts and the base tokens have no owner; the netting fee is the core's)."""
     return {
         "ClearingHouse": d.clearing_house,
         "PriceOracle": d.oracle,

@@ -78,8 +78,10 @@ def cancel(d: Deployment, chain: Any, account: Any, pid: int, folder: Path) -> s
 
 
 def advance_to(chain: Any, t: int) -> None:
-    """Local chains: mines a block at time `t` (or the next second)."""
-    chain.mine(1, deltatime=max(t - now(chain), 1))
+    """Local chains: mines a block at time `t` exactly (or the next second if `t` is past). An
+    exact timestamp, not a delta: Anvil's pending timestamp follows the wall clock, so a delta
+    lands late by however long the previous steps took."""
+    chain.mine(1, timestamp=max(t, now(chain) + 1))
 
 
 def local_full_proposal(

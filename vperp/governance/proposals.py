@@ -88,6 +88,8 @@ def named_contracts(d: Deployment) -> dict[str, Any]:
         "InsuranceFund": d.insurance_fund,
         "LiquidityPool": d.liquidity_pool,
     }
+    if d.netting is not None:  # the core's netting functions (setNettingParams: the execution fee)
+        out["NettingEngine"] = d.netting
     if d.governance:
         out |= {
             "GovernanceTimelock": d.governance.timelock,

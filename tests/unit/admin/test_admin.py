@@ -3,14 +3,13 @@ guardian and pause permissions, Ownable2Step ownership, onlyOwner guards."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import ape
 import pytest
 from eth_abi import encode
 from eth_utils import keccak
 
 from utils.actions import new_token_with_feed
+from utils.checks import zero_value
 from utils.constants import FAR_DEADLINE as FAR
 from utils.constants import ZERO
 from utils.reverts import reverts
@@ -299,26 +298,6 @@ def test_logic_contracts_refuse_direct_calls(stack, ch, eth, alice):
     assert "delegateView" not in {m.name for m in ch.contract_type.methods}
 
 
-def _zero_value(t: Any) -> Any:
-    """The zero value of an ABI type (Ape's ABIType), for calls whose arguments do not matter."""
-    kind = t.type
-    if kind.endswith("]"):
-        inner, n = kind[: kind.rindex("[")], kind[kind.rindex("[") + 1 : -1]
-        item = _zero_value(type(t)(name=None, type=inner, components=t.components))
-        return [item] * int(n) if n else []
-    if kind == "tuple":
-        return tuple(_zero_value(c) for c in t.components or [])
-    if kind == "address":
-        return ZERO
-    if kind == "bool":
-        return False
-    if kind in ("bytes", "string"):
-        return b"" if kind == "bytes" else ""
-    if kind.startswith("bytes"):
-        return b"\0" * int(kind[5:])
-    return 0
-
-
 def test_every_logic_function_refuses_a_direct_call(stack, alice):
     """Issue 15's mutation run (onlyDelegateCall removed from a ViewLogic view survived: only one
     function per logic contract was called directly): every external function of every logic
@@ -328,7 +307,7 @@ def test_every_logic_function_refuses_a_direct_call(stack, alice):
         functions = [a for a in contract.contract_type.abi if a.type == "function"]
         assert functions, name
         for abi in functions:
-            args = [_zero_value(i) for i in abi.inputs]
+            args = [zero_value(i) for i in abi.inputs]
             handler = getattr(contract, abi.name)
             send = getattr(handler, "transact", handler)  # a view is sent as a transaction too
             with ape.reverts(contract.OnlyDelegateCall):

@@ -32,8 +32,13 @@ class Gov:
     folder: Any
 
     def advance(self, seconds: int) -> None:
-        """Mines a block `seconds` later (the Governor's clock is the block timestamp)."""
-        self.chain.mine(1, deltatime=seconds)
+        """Mines a block exactly `seconds` after the head (the Governor's clock is the block
+        timestamp). Not `chain.mine(deltatime=...)`: that adds to Anvil's pending timestamp, which
+        follows the wall clock, so on a loaded machine the block landed a second or more late
+        (test_expired_proposal_cannot_be_executed failed at its "last second" check)."""
+        if seconds < 1:
+            raise ValueError(f"advance by {seconds} s: the next block must be later than the head")
+        self.chain.mine(1, timestamp=self.now() + seconds)
 
     def now(self) -> int:
         return int(self.chain.blocks.head.timestamp)
@@ -70,6 +75,20 @@ class Gov:
         queue(self.governor, p, self.voters["whale"])
         assert self.state(p) == State.Queued
         return p
+
+    def queued_together(self, proposals: dict[str, list[dict[str, Any]]]) -> dict[str, Proposal]:
+        """Several proposals (title -> calls) through propose, the whale's vote and queue side by
+        side: one cycle of time travel for all."""
+        ps = {title: self.propose(calls, title) for title, calls in proposals.items()}
+        ids = [p.id for p in ps.values()]
+        self.advance(max(int(self.governor.proposalSnapshot(i)) for i in ids) + 1 - self.now())
+        for p in ps.values():
+            vote(self.governor, p.id, Support.For, self.voters["whale"])
+        self.advance(max(int(self.governor.proposalDeadline(i)) for i in ids) + 1 - self.now())
+        for p in ps.values():
+            queue(self.governor, p, self.voters["whale"])
+            assert self.state(p) == State.Queued
+        return ps
 
     def executed(self, calls: list[dict[str, Any]], title: str = "a proposal") -> Any:
         p = self.queued(calls, title)

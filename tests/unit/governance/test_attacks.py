@@ -7,11 +7,13 @@ from __future__ import annotations
 from eth_abi import encode as abi_encode
 from eth_utils import keccak
 
+from utils.checks import call_revert, error_data
 from utils.reverts import reverts
 from utils.signing import sign_typed
 from vperp.chain.config import load_config
 from vperp.chain.deploy import market_params
-from vperp.governance.proposals import State, Support, execute, vote
+from vperp.governance.proposals import State, Support, execute, timelock_operation_id, vote
+from vperp.governance.proposals import queue as queue_
 from vperp.sdk.units import usdc, wad
 
 VETH = load_config().market("vETH").params
@@ -107,11 +109,17 @@ def test_delegation_by_signature_cannot_be_replayed(gov, chain, accounts):
     with reverts(gov.token.InvalidAccountNonce, account=holder, currentNonce=1):
         gov.token.delegateBySig(delegatee, 0, expiry, v, r, s, sender=relayer)
     assert gov.token.delegates(holder) == holder.address
-    # an expired signature is refused (expiry is inclusive: the last valid second is `expiry`)
-    v, r, s = delegation_signature(gov, chain, holder, delegatee.address, 1, gov.now() + 10)
-    gov.advance(11)
-    with reverts(gov.token.VotesExpiredSignature, expiry=gov.now() - 1):
-        gov.token.delegateBySig(delegatee, 1, gov.now() - 1, v, r, s, sender=relayer)
+    # a signature past its expiry is refused, at the head's timestamp exactly (eth_call): valid
+    # in the last second (`expiry` inclusive), refused one second later
+    expiry = gov.now() + 10
+    v, r, s = delegation_signature(gov, chain, holder, delegatee.address, 1, expiry)
+    data = bytes(gov.token.delegateBySig.encode_input(delegatee, 1, expiry, v, r, s))
+    gov.advance(expiry - gov.now())
+    assert call_revert(chain, relayer.address, gov.token.address, data) is None
+    gov.advance(1)
+    expired = error_data("VotesExpiredSignature(uint256)", expiry)
+    assert call_revert(chain, relayer.address, gov.token.address, data) == expired
+    assert gov.token.delegates(holder) == holder.address
 
 
 # ------------------------------------------------------------------ owner attacks (hole 9)
@@ -146,20 +154,37 @@ def test_draining_the_insurance_fund_stops_at_its_floor(gov, accounts):
     surplus = int(fund.withdrawableSurplus())
     assert surplus == usdc(40_000)  # 50,000 seed - 10,000 floor, no open interest
     withdraw = {"contract": "InsuranceFund", "function": "withdrawSurplus"}
-    # the whole balance: passes the vote, waits 2 days, and still cannot go below the floor
-    with reverts(
-        fund.SurplusExceeded, requestedUsdc=usdc(50_000), availableUsdc=surplus, floorUsdc=usdc(10_000)
-    ):
-        gov.executed([{**withdraw, "args": [to.address, usdc(50_000)]}], "Drain the fund")
-    with reverts(
-        fund.SurplusExceeded, requestedUsdc=surplus + 1, availableUsdc=surplus, floorUsdc=usdc(10_000)
-    ):
-        gov.executed([{**withdraw, "args": [to.address, surplus + 1]}], "One micro-USDC over the surplus")
+    # the whole balance, or one micro-USDC over the surplus: the vote passes, the 2 days go by,
+    # and the execution still cannot take the fund below its floor
+    ps = gov.queued_together(
+        {
+            "Drain the fund": [{**withdraw, "args": [to.address, usdc(50_000)]}],
+            "One micro-USDC over the surplus": [{**withdraw, "args": [to.address, surplus + 1]}],
+            "Take the surplus": [{**withdraw, "args": [to.address, surplus]}],
+        }
+    )
+    at_eta(gov, *ps.values())
+    for title, asked in (("Drain the fund", usdc(50_000)), ("One micro-USDC over the surplus", surplus + 1)):
+        refused = error_data("SurplusExceeded(uint256,uint256,uint256)", asked, surplus, usdc(10_000))
+        assert execution_revert(gov, ps[title]) == refused, title
     before = int(gov.d.usdc.balanceOf(to))
-    tx = gov.executed([{**withdraw, "args": [to.address, surplus]}], "Take the surplus")
+    tx = execute(gov.governor, ps["Take the surplus"], gov.deployer)
     assert int(gov.d.usdc.balanceOf(to)) - before == surplus
     (ev,) = tx.decode_logs(fund.SurplusWithdrawn)
     assert int(ev.balanceAfter) == int(ev.floor) == wad(10_000)
+
+
+def at_eta(gov, *ps) -> None:
+    """Mines the head at the latest ETA of `ps`: all are executable."""
+    eta = max(int(gov.governor.proposalEta(p.id)) for p in ps)
+    gov.advance(eta - gov.now())
+
+
+def execution_revert(gov, p) -> bytes | None:
+    """The revert data of executing `p` now (eth_call at the head): the target's error bubbles
+    up through the timelock and the Governor."""
+    data = gov.governor.execute.encode_input(p.targets, p.values, p.calldatas, p.description_hash)
+    return call_revert(gov.chain, gov.deployer.address, gov.governor.address, bytes(data))
 
 
 def test_mmr_equal_to_imr_needs_a_vote_and_two_days(gov):
@@ -184,10 +209,63 @@ def test_unbounded_adjust_k_is_refused_even_with_a_vote(gov):
     ch, eth = gov.d.clearing_house, gov.d.base("vETH")
     base = int(ch.getReserves(eth)[0])
     call = {"contract": "ClearingHouse", "function": "adjustK"}
-    with reverts(ch.KChangeTooLarge, baseToken=eth, oldBaseReserve=base, newBaseReserve=base * 2 + 1):
-        gov.executed([{**call, "args": ["vETH", base * 2 + 1, 0]}], "k x2 + 1 wei")
-    gov.executed([{**call, "args": ["vETH", base * 2, 0]}], "k x2")  # no open interest: costs nothing
+    sizes = {
+        "k x2 + 1 wei": base * 2 + 1,
+        "k / 2 - 1 wei": base // 2 - 1,
+        "k x10": base * 10,
+        "k x2": base * 2,
+    }
+    ps = gov.queued_together({t: [{**call, "args": ["vETH", n, 0]}] for t, n in sizes.items()})
+    at_eta(gov, *ps.values())
+    for title in ("k x2 + 1 wei", "k / 2 - 1 wei", "k x10"):
+        refused = error_data("KChangeTooLarge(address,uint256,uint256)", eth.address, base, sizes[title])
+        assert execution_revert(gov, ps[title]) == refused, title
+    execute(gov.governor, ps["k x2"], gov.deployer)  # no open interest: costs nothing
     assert int(ch.getReserves(eth)[0]) == base * 2
+
+
+def test_hole_9_attacks_wait_for_a_passed_vote_and_two_days(gov, accounts):
+    """The three owner attacks as proposals: none executes before its vote has passed, nor one
+    second before the 2-day delay is over (the guardian's window to cancel); then only within
+    the bounds (the tests above)."""
+    d, eth, to = gov.d, gov.d.base("vETH"), accounts[4]
+    params = list(market_params(VETH))
+    params[1] = params[0]  # MMR = IMR
+    base = int(d.clearing_house.getReserves(eth)[0])
+    attacks = {
+        "Drain the fund": [
+            {"contract": "InsuranceFund", "function": "withdrawSurplus", "args": [to.address, usdc(40_000)]}
+        ],
+        "MMR = IMR": [
+            {"contract": "ClearingHouse", "function": "setMarketParams", "args": ["vETH", tuple(params)]}
+        ],
+        "k x2": [{"contract": "ClearingHouse", "function": "adjustK", "args": ["vETH", base * 2, 0]}],
+    }
+    # not before the vote: a pending proposal cannot be queued or executed
+    p = gov.propose(attacks["k x2"], "k x2, straight away")
+    for step in (queue_, execute):
+        with reverts(
+            gov.governor.GovernorUnexpectedProposalState, proposalId=p.id, current=int(State.Pending)
+        ):
+            step(gov.governor, p, gov.deployer)
+    ps = gov.queued_together(attacks)
+    for title, p in ps.items():  # queued one after the other: ETAs in that order
+        eta = int(gov.governor.proposalEta(p.id))
+        assert eta - int(gov.governor.proposalDeadline(p.id)) >= 2 * 86_400, title
+        if eta - 1 > gov.now():
+            gov.advance(eta - 1 - gov.now())  # the head: the last second before the ETA
+        assert gov.now() == eta - 1
+        data = gov.governor.execute.encode_input(p.targets, p.values, p.calldatas, p.description_hash)
+        op = timelock_operation_id(gov.timelock, gov.governor, p)
+        expected = error_data(
+            "TimelockUnexpectedOperationState(bytes32,bytes32)", op, (1 << 2).to_bytes(32, "big")
+        )
+        assert call_revert(gov.chain, gov.deployer.address, gov.governor.address, bytes(data)) == expected, (
+            title
+        )
+    assert int(d.usdc.balanceOf(to)) == 0
+    assert int(d.clearing_house.getMarket(eth).mmRatio) == 62_500
+    assert int(d.clearing_house.getReserves(eth)[0]) == base
 
 
 def test_borrow_delegate_vote_repay_as_separate_transactions_in_one_block(gov, chain, accounts):
