@@ -56,7 +56,8 @@ def test_console_script_is_declared():
     out = subprocess.run(
         [sys.executable, "-m", "vperp.cli", "--help"], capture_output=True, text=True, cwd=ROOT, check=True
     ).stdout
-    for command in ("markets", "quote", "deposit", "open", "close", "positions", "account", "withdraw", "lp"):
+    commands = ("markets", "quote", "deposit", "open", "close", "positions", "account", "withdraw", "lp")
+    for command in (*commands, "orders", "queue", "cancel"):
         assert f"  {command} " in out
 
 
@@ -154,6 +155,71 @@ def test_liquidity_pool(vperp, stack, accounts):
     assert Decimal(out["value_usdc"]) == Decimal("500")
     out = vperp("lp", "redeem", "1000000", ok=False)
     assert "Error: pool redemption too large for your account: 1,000,000.000000 shares, at most " in out
+
+
+def test_leveraged_open_through_the_router(vperp, stack, accounts):
+    """'5x long vETH with 1,000 USDC': one router call deposits 1,000 USDC from the wallet and
+    opens 5,000 USD of notional at the quoted fill; the router keeps nothing."""
+    ch, trader, eth = stack.clearing_house, accounts[6], stack.base("vETH")
+    stack.usdc.mint(trader.address, 1_000 * 10**6, sender=trader)
+    wallet, collateral = int(stack.usdc.balanceOf(trader)), int(ch.balanceOf(trader))
+    size = int(ch.getPosition(trader, eth).size)
+    out = json.loads(vperp("open", "vETH", "long", "--collateral", "1000", "--leverage", "5", "--json"))
+    assert Decimal(out["quote"]) == 5_000 and out["mode"] == "long_quote_in"
+    assert int(stack.usdc.balanceOf(trader)) == wallet - 1_000 * 10**6
+    assert int(ch.getPosition(trader, eth).size) - size == int(Decimal(out["base"]) * ONE)
+    fee = int(Decimal(out["fee"]) * ONE)
+    assert int(ch.balanceOf(trader)) == collateral + wad(1_000) - fee
+    assert int(stack.usdc.balanceOf(stack.router)) == 0 and int(ch.balanceOf(stack.router)) == 0
+    stack.usdc.mint(trader.address, 100 * 10**6, sender=trader)
+    text = vperp("open", "vETH", "short", "--collateral", "100", "--leverage", "2")
+    assert "opened through the router: 2.00x with 100.00 USDC" in text
+    assert "the deposit needs 100.00" in vperp(
+        "open", "vETH", "short", "--collateral", "100", "--leverage", "2", ok=False
+    )
+    assert "give --collateral and --leverage together" in vperp(
+        "open", "vETH", "long", "--collateral", "1", ok=False
+    )
+    assert "either --size / --notional or --collateral" in vperp(
+        "open", "vETH", "long", "--size", "1", "--collateral", "1", "--leverage", "2", ok=False
+    )
+
+
+def test_netting_orders_queue_list_cancel(vperp, stack, accounts, owner):
+    """queue -> orders (yours, everyone's, JSON) -> cancel, each against the netting engine. The
+    batch window is its maximum, 60 s, here (orders can be cancelled only while it is open; the
+    default 2 s would make the test depend on the wall clock)."""
+    net, trader, eth = stack.netting, accounts[6], stack.base("vETH")
+    fee, _window = net.nettingParams()
+    net.setNettingParams(int(fee), 60, sender=owner)
+    vperp("deposit", "2000", "--mint")
+    q = json.loads(vperp("queue", "vETH", "long", "--size", "0.5", "--price", "3100", "--json"))
+    oid = q["order_id"]
+    o = net.getOrder(eth, oid)
+    assert o.trader == trader.address and int(o.size) == wad("0.5") and int(o.acceptablePrice) == wad(3100)
+    assert Decimal(q["reserve_usdc"]) == Decimal(int(o.reserve)) / 10**6 > 0
+    short = json.loads(vperp("queue", "vETH", "long", "--size", "0.25", "--slippage", "1", "--json"))
+    mark = Decimal(int(stack.clearing_house.getMarkPrice(eth))) / ONE
+    assert Decimal(short["acceptable_price"]) == (mark * Decimal("1.01")).quantize(Decimal("0.000001"))
+    # a short in the same batch is a self-trade: refused in words
+    assert "already has an order on the other side" in vperp(
+        "queue", "vETH", "short", "--size", "1", ok=False
+    )
+    mine = json.loads(vperp("orders", "vETH", "--json"))
+    assert [r["order_id"] for r in mine] == [oid, short["order_id"]]
+    assert [r["side"] for r in mine] == ["long", "long"] and mine[0]["status"] == "queued"
+    text = vperp("orders")
+    assert "netting queue" in text and "3,100.00" in text
+    everyone = json.loads(vperp("orders", "vETH", "--all", "--json", account=False))
+    assert {r["order_id"] for r in everyone} >= {oid, short["order_id"]}
+    assert "cancelled order" in vperp("cancel", "vETH", str(oid))
+    assert int(net.getOrder(eth, oid).status) not in (1, 2)  # deleted or marked cancelled
+    assert [r["order_id"] for r in json.loads(vperp("orders", "vETH", "--json"))] == [short["order_id"]]
+    vperp("cancel", "vETH", str(short["order_id"]))
+    assert json.loads(vperp("orders", "--json")) == []
+    assert "unknown market vSOL" in vperp("orders", "vSOL", ok=False)
+    again = vperp("cancel", "vETH", str(oid), ok=False)
+    assert again.startswith("Error: ")
 
 
 def test_wrong_deployment_file(deployment_file, tmp_path):

@@ -269,6 +269,8 @@ def _check_market(c: Any, market: str) -> None:
 
 @cli.command(name="open")
 @trade_options
+@click.option("--collateral", default=None, help="with --leverage: USDC deposited from the wallet")
+@click.option("--leverage", default=None, help="with --collateral: notional = leverage x collateral")
 @click.option("--deadline", default=300, show_default=True, help="seconds from the latest block")
 @common
 @with_account
@@ -278,25 +280,44 @@ def open_(
     size: str | None,
     notional: str | None,
     slippage: str,
+    collateral: str | None,
+    leverage: str | None,
     deadline: int,
     network: Any,
     deployment: str | None,
     as_json: bool,
     account: Any,
 ) -> None:
-    """Open, increase, reduce or flip a position: quoted first, sent with the slippage bound."""
+    """Open, increase, reduce or flip a position: quoted first, sent with the slippage bound.
+
+    With --collateral and --leverage ("5x long vETH with 1,000 USDC"), one ExchangeRouter call
+    deposits the collateral from the wallet and opens leverage x collateral of notional."""
     ctx = Ctx(as_json, network, deployment)
-    amounts = _size_or_notional(size, notional)
     tol = _tolerance(slippage)
+    if (collateral is None) != (leverage is None):
+        raise click.UsageError("give --collateral and --leverage together")
+    by_leverage = collateral is not None
+    if by_leverage and (size is not None or notional is not None):
+        raise click.UsageError("give either --size / --notional or --collateral with --leverage")
+    amounts = {} if by_leverage else _size_or_notional(size, notional)
 
     def job(c: Any) -> None:
-        q = c.quote(market, side, **amounts)
-        if not q.ok:
-            raise ProtocolError(q.error or "", q.error_values, f"not sent: {q.reason}")
-        tx = c.execute(q, tol, _deadline(deadline))
+        if by_leverage:
+            coll, lev = _amount(collateral or ""), _amount(leverage or "")
+            q = c.quote(market, side, notional=coll * lev, deposit=coll)
+            if not q.ok:
+                raise ProtocolError(q.error or "", q.error_values, f"not sent: {q.reason}")
+            tx = c.open_with_leverage(market, side, coll, lev, tol, _deadline(deadline))
+            title = f"opened through the router: {display.number(lev)}x with {display.number(coll)} USDC"
+        else:
+            q = c.quote(market, side, **amounts)
+            if not q.ok:
+                raise ProtocolError(q.error or "", q.error_values, f"not sent: {q.reason}")
+            tx = c.execute(q, tol, _deadline(deadline))
+            title = "opened"
         ctx.emit(
             {**views.quote(q, tol), "txn_hash": tx.txn_hash},
-            views.quote_text(q, tol, "opened") + f"\ntx {tx.txn_hash}",
+            views.quote_text(q, tol, title) + f"\ntx {tx.txn_hash}",
         )
 
     run(ctx, account, job)
@@ -417,6 +438,100 @@ def account_(network: Any, deployment: str | None, as_json: bool, account: Any) 
         ctx.emit(
             views.account(ex, acct, collateral, free, liq),
             views.account_text(ex, acct, collateral, free, liq),
+        )
+
+    run(ctx, account, job)
+
+
+@cli.command()
+@click.argument("market", required=False)
+@click.option("--all", "everyone", is_flag=True, help="every trader's orders, not only yours")
+@click.option("--limit", default=200, show_default=True, help="newest order ids read")
+@common
+@with_account
+def orders(
+    market: str | None,
+    everyone: bool,
+    limit: int,
+    network: Any,
+    deployment: str | None,
+    as_json: bool,
+    account: Any,
+) -> None:
+    """The netting queue: your queued orders in MARKET (or every market); `queue` and `cancel`
+    add and remove one."""
+    ctx = Ctx(as_json, network, deployment)
+
+    def job(c: Any) -> None:
+        symbols = [market] if market else list(c.d.markets)
+        rows = [o for sym in symbols for o in c.orders(sym, everyone=everyone, limit=limit)]
+        ctx.emit([views.order(o) for o in rows], views.orders_text(rows, everyone))
+
+    run(ctx, account, job, needs_account=not everyone)
+
+
+@cli.command(name="queue")
+@click.argument("market")
+@click.argument("side", type=click.Choice(["long", "short"], case_sensitive=False))
+@click.option("--size", required=True, help="base amount")
+@click.option("--price", default=None, help="acceptable price (default: the mark +- the slippage)")
+@click.option("--slippage", default="0.5", show_default=True, help="tolerance in percent around the mark")
+@click.option("--reduce-only", is_flag=True, help="only ever reduces the position")
+@click.option("--deadline", default=3600, show_default=True, help="seconds from the latest block")
+@common
+@with_account
+def orders_queue(
+    market: str,
+    side: str,
+    size: str,
+    price: str | None,
+    slippage: str,
+    reduce_only: bool,
+    deadline: int,
+    network: Any,
+    deployment: str | None,
+    as_json: bool,
+    account: Any,
+) -> None:
+    """Queue an order for the next netting batch, filled at one uniform price or not at all."""
+    ctx = Ctx(as_json, network, deployment)
+    amt, tol = _amount(size), _tolerance(slippage)
+    long = side.lower() == "long"
+
+    def job(c: Any) -> None:
+        base = c.market(market)
+        if price is not None:
+            acceptable = _amount(price)
+        else:
+            mark = Decimal(int(c.ch.getMarkPrice(base.address))) / 10**18
+            acceptable = (mark * (1 + tol if long else 1 - tol)).quantize(Decimal("0.000001"))
+        tx = c.queue_order(market, amt if long else -amt, acceptable, _deadline(deadline), reduce_only)
+        (ev,) = tx.decode_logs(c.d.netting.OrderQueued)
+        o = c.order(market, int(ev.orderId))
+        ctx.emit(
+            {**views.order(o), "txn_hash": tx.txn_hash},
+            views.orders_text([o], False, "queued") + f"\ntx {tx.txn_hash}",
+        )
+
+    run(ctx, account, job)
+
+
+@cli.command(name="cancel")
+@click.argument("market")
+@click.argument("order_id", type=int)
+@common
+@with_account
+def orders_cancel(
+    market: str, order_id: int, network: Any, deployment: str | None, as_json: bool, account: Any
+) -> None:
+    """Cancel one of your queued orders; its reserve is released."""
+    ctx = Ctx(as_json, network, deployment)
+
+    def job(c: Any) -> None:
+        tx = c.cancel_order(market, order_id)
+        ctx.emit(
+            {"order_id": order_id, "market": market, "txn_hash": tx.txn_hash},
+            f"cancelled order {order_id} in {market}\ntx {tx.txn_hash}",
         )
 
     run(ctx, account, job)

@@ -10,6 +10,7 @@ from typing import Any
 
 from vperp.reports.tables import render_table
 from vperp.sdk import display
+from vperp.sdk.client import OrderView
 from vperp.sdk.quote import Quote, account_now, liquidation_price
 from vperp.sdk.state import AccountSnapshot, ExchangeState
 from vperp.sdk.units import ONE
@@ -254,3 +255,45 @@ def account_text(
 
 def fits(text: str, width: int = MAX_WIDTH) -> bool:
     return all(len(line) <= width for line in text.splitlines())
+
+
+# ------------------------------------------------------------------------- netting orders
+
+
+def order(o: OrderView | None) -> dict[str, Any]:
+    if o is None:
+        return {}
+    return {
+        "order_id": o.order_id,
+        "market": o.symbol,
+        "trader": o.trader,
+        "side": _side(1 if o.size > 0 else -1),
+        "size": str(o.size),
+        "acceptable_price": str(o.acceptable_price),
+        "reserve_usdc": str(o.reserve),
+        "deadline": o.deadline,
+        "reduce_only": o.reduce_only,
+        "status": o.status,
+    }
+
+
+def orders_text(rows: list[OrderView | None], everyone: bool, title: str = "orders") -> str:
+    """The netting queue in 100 columns: acceptable price = a long's maximum, a short's minimum."""
+    body = [
+        (
+            str(o.order_id),
+            o.symbol,
+            *((display.short_address(o.trader),) if everyone else ()),
+            _side(1 if o.size > 0 else -1) + (" (reduce)" if o.reduce_only else ""),
+            display.number(abs(o.size), 4),
+            display.number(o.acceptable_price),
+            display.number(o.reserve),
+            display.timestamp(o.deadline)[5:16],
+            o.status,
+        )
+        for o in rows
+        if o is not None
+    ]
+    headers = ("id", "market", *(("trader",) if everyone else ()), "side", "size", "acceptable", "reserve")
+    headers += ("deadline (UTC)", "status")
+    return render_table(headers, body, f"{title} (netting queue; reserve in USDC)")

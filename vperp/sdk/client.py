@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from vperp.sdk import display, errors
-from vperp.sdk.quote import Mode, Quote, quote_close, quote_trade
+from vperp.sdk.quote import Mode, Quote, quote_close, quote_trade, with_deposit
 from vperp.sdk.state import AccountSnapshot, ExchangeState, read_account, read_exchange
 from vperp.sdk.units import ONE, from_wad, usdc, wad
 
@@ -37,6 +37,21 @@ class AccountView:
     maintenance_requirement: Decimal
     free_collateral: Decimal
     liquidatable: bool
+
+
+@dataclass(frozen=True)
+class OrderView:
+    """A netted order still in its market's queue (vperp.sdk: plain units)."""
+
+    order_id: int
+    symbol: str
+    trader: str
+    size: Decimal  # base, + long
+    acceptable_price: Decimal  # a long's maximum, a short's minimum
+    reserve: Decimal  # USDC reserved for its worst-case margin and fees
+    deadline: int
+    reduce_only: bool
+    status: str  # queued, or resting (a limit order carried into the next batch)
 
 
 class PerpClient:
@@ -104,9 +119,17 @@ class PerpClient:
         return ex, read_account(self.ch, self.account.address, ex)
 
     def quote(
-        self, symbol: str, side: str, *, size: Any = None, notional: Any = None, bound: int = 0
+        self,
+        symbol: str,
+        side: str,
+        *,
+        size: Any = None,
+        notional: Any = None,
+        bound: int = 0,
+        deposit: Any = 0,
     ) -> Quote:
-        """Quote a trade: `size` (base) or `notional` (quote, USD), plain units; see vperp.sdk.quote."""
+        """Quote a trade: `size` (base) or `notional` (quote, USD), plain units; see vperp.sdk.quote.
+        `deposit` (USDC, plain units): quoted as if deposited first, in the same transaction."""
         if (size is None) == (notional is None):
             raise ValueError("give exactly one of size and notional")
         if symbol not in self.d.markets:
@@ -115,6 +138,8 @@ class PerpClient:
             )
         mode = Mode.of(side, size is not None)
         ex, acct = self.snapshot()
+        if deposit:
+            acct = with_deposit(ex, acct, usdc(deposit) * 10**12)
         amount = wad(size if size is not None else notional)
         return quote_trade(ex, acct, symbol, mode, amount, bound, self.names())
 
@@ -245,7 +270,7 @@ class PerpClient:
             raise ValueError(f"leverage must be positive, not {leverage}")
         raw = usdc(collateral)
         self._require_usdc(raw)
-        q = self.quote(symbol, side, notional=Decimal(str(collateral)) * lev)
+        q = self.quote(symbol, side, notional=Decimal(str(collateral)) * lev, deposit=collateral)
         me = self.account.address
         if (
             int(self.d.operators.operatorActions(me, router.address)) & self.ROUTER_SCOPES
@@ -265,6 +290,73 @@ class PerpClient:
             deadline,
         )
         return self._send(router.openPositionWithCollateral, raw, params, sender=self.account)
+
+    # ---------------------------------------------------------------- the netting engine
+    def queue_order(
+        self,
+        symbol: str,
+        size: Any,
+        acceptable_price: Any,
+        deadline: int = FAR_DEADLINE,
+        reduce_only: bool = False,
+    ) -> Any:
+        """Queues a netted order: `size` in base (+ long, plain units), `acceptable_price` the
+        worst fill price (a long's maximum, a short's minimum, plain USD)."""
+        self.market(symbol)
+        net = self.d.netting
+        base = self.d.base(symbol).address
+        deadline = min(deadline, 2**32 - 1)
+        return self._send(
+            net.queuePositionChange,
+            base,
+            _wad(size),
+            _wad(acceptable_price),
+            deadline,
+            reduce_only,
+            sender=self.account,
+        )
+
+    def cancel_order(self, symbol: str, order_id: int) -> Any:
+        self.market(symbol)
+        return self._send(
+            self.d.netting.cancelOrder, self.d.base(symbol).address, order_id, sender=self.account
+        )
+
+    def orders(self, symbol: str, everyone: bool = False, limit: int = 200) -> list[OrderView]:
+        """The queued (and resting) orders of `symbol` from the queue's head, the account's own
+        unless `everyone`; at most `limit` order ids are read (the newest ones when the queue is
+        longer: a queue has no bound a read should walk whole)."""
+        q = self.d.netting.getOrderQueue(self.market(symbol).address)
+        head, tail = int(q.head), int(q.tail)
+        me = self.account.address if self.account is not None else None
+        views = (self.order(symbol, oid) for oid in range(max(head, tail - limit), tail))
+        return [o for o in views if o is not None and (everyone or o.trader == me)]
+
+    def order(self, symbol: str, order_id: int) -> OrderView | None:
+        """One order of `symbol`'s queue while it is queued or resting, else None."""
+        o = self.d.netting.getOrder(self.market(symbol).address, order_id)
+        status = int(o.status)
+        if status not in (1, 2):
+            return None
+        return OrderView(
+            order_id,
+            symbol,
+            o.trader,
+            from_wad(int(o.size)),
+            from_wad(int(o.acceptablePrice)),
+            Decimal(int(o.reserve)) / 10**6,
+            int(o.deadline),
+            bool(o.reduceOnly),
+            "queued" if status == 1 else "resting",
+        )
+
+    def market(self, symbol: str) -> Any:
+        """The market's base token, or the SDK's UnknownMarket error in words."""
+        if symbol not in self.d.markets:
+            raise errors.ProtocolError(
+                "UnknownMarket", (symbol,), f"unknown market {symbol} (markets: {', '.join(self.d.markets)})"
+            )
+        return self.d.base(symbol)
 
     # ---------------------------------------------------------------- reads
     def collateral(self) -> Decimal:

@@ -181,6 +181,13 @@ def slippage_bound(mode: Mode, opposite: int, tolerance: Decimal | str | float =
 # ------------------------------------------------------------------------- the ledger
 
 
+def with_deposit(ex: ExchangeState, acct: AccountSnapshot, amount: int) -> AccountSnapshot:
+    """The account after a deposit of `amount` (18 decimals), booked as Ledger.addTrader books it:
+    a quote for "deposit, then trade" in one transaction (the router's openPositionWithCollateral)."""
+    shares, debt = _ledger_add(acct.shares, acct.debt, ex.collateral_index, amount)
+    return replace(acct, shares=shares, debt=debt)
+
+
 def _balance(shares: int, debt: int, index: int) -> int:
     return shares * index // ONE - debt
 
