@@ -16,8 +16,9 @@ from eth_abi import decode as abi_decode
 from eth_utils import keccak
 
 from utils.reverts import reverts
-from vperp.chain.deploy import Deployment, deploy, set_index_price
+from vperp.chain.deploy import Deployment, deploy
 from vperp.sdk.client import PerpClient
+from vperp.sdk.units import chainlink_answer
 
 MAX_BATCH = 100
 SCALE = 10**12  # ledger (18 decimals) -> USDC (6)
@@ -252,8 +253,8 @@ def test_reentry_through_the_collateral_token_is_refused(chain, hooked, owner, k
     token.approve(core, 2**256 - 1, sender=victim)
     core.deposit(5_000 * 10**6, sender=victim)
     PerpClient(d, victim, raw_errors=True).long_quote("vETH", 45_000)
-    chain.pending_timestamp = max(chain.pending_timestamp, chain.blocks.head.timestamp) + 1
-    set_index_price(d, chain, "vETH", 2_700, owner)
+    # this stack is deployed as on a live network (no Pyth prices pushed): Chainlink is the index
+    d.markets["vETH"].chainlink.updateAnswer(chainlink_answer(2_700), sender=owner)
     assert core.isLiquidatable(victim)
     targets = [(victim.address, eth)]
     token.arm(batcher, batcher.liquidateBatch.encode_input(targets, 0), sender=keeper)
