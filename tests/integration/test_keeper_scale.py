@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 
 from vperp.bots.keeper import KeeperStrategy
-from vperp.bots.runner import Log, Options, Runner, test_account_signer
+from vperp.bots.runner import Log, Options, Runner
+from vperp.bots.runner import test_account_signer as signer_of
 from vperp.chain.rpc import Rpc
 from vperp.sim.keeper_scale import DROP_TO, LIQUIDATED_TOPIC, build, compare
 
@@ -30,7 +31,7 @@ def test_sixty_accounts_three_liquidatable_one_batch(chain, stack, owner, set_pr
         chain.pending_timestamp = max(chain.pending_timestamp, chain.blocks.head.timestamp) + 1
         set_price("vETH", DROP_TO)
 
-    one, batched = compare(chain.provider.http_uri, stack.addresses(), test_account_signer(9), crowd, drop)
+    one, batched = compare(chain.provider.http_uri, stack.addresses(), signer_of(9), crowd, drop)
     # compare() checked each: exactly the doomed accounts liquidated, nothing liquidatable left
     assert (one.transactions, one.liquidations, len(one.blocks)) == (3, 3, 3)
     assert (batched.transactions, batched.liquidations, len(batched.blocks)) == (1, 3, 1)
@@ -56,7 +57,7 @@ def test_two_batch_keepers_race_and_the_loser_sends_nothing(chain, stack, set_pr
     make = lambda i: Runner(  # noqa: E731
         KeeperStrategy(from_block=crowd.first_block, batch=100),
         url,
-        test_account_signer(i),
+        signer_of(i),
         addresses,
         None,
         opts,
