@@ -10,6 +10,7 @@ transaction (about 6 MB each): run it through `make keeper-scale` (python -m vpe
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def cli(cli_ctx, n_accounts: int, liquidatable: int, batch: int, out: Path | Non
                 f"python -m vperp.sim.keeper_scale --accounts {n_accounts} --liquidatable {liquidatable}"
                 f" --batch {batch}"
             )
-        measured = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        load = os.getloadavg()[0]
+        measured = f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} (load average {load:.1f} on {os.cpu_count()} cores, shared)"
         out.write_text(markdown(n_accounts, crowd, runs, command, measured))
         click.echo(f"wrote {out}")

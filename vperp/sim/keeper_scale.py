@@ -148,10 +148,14 @@ def run_keeper(
 ) -> KeeperRun:
     """The bots' keeper (runner + KeeperStrategy) round after round until a round mines nothing."""
     strategy = KeeperStrategy(from_block=from_block, chunk=chunk, batch=batch)
-    log = Log("keeper", stream=open(os.devnull, "w"))  # noqa: SIM115 (lives as long as the run)
-    rt = Runner(
-        strategy, url, signer, deployment, abis_from_build(), Options(poll=0, check_mempool=False), log
-    )
+    # gas_multiplier 1: Anvil's eth_gasPrice follows the tips of recent blocks, so the runner's
+    # default 1.2 compounds over consecutive transactions of one sender (1.2^n: 250 sends one by
+    # one ask for more than the keeper's 1,000,000 ETH)
+    opts = Options(poll=0, check_mempool=False, gas_multiplier=1.0)
+    # the runner's log lines: VPERP_KEEPER_SCALE_LOG=1 shows them (stderr)
+    stream = None if os.environ.get("VPERP_KEEPER_SCALE_LOG") else open(os.devnull, "w")  # noqa: SIM115
+    log = Log("keeper", stream=stream)
+    rt = Runner(strategy, url, signer, deployment, abis_from_build(), opts, log)
     rt.chain_id = int(rt.request("eth_chainId", []), 16)
     rt.resync_nonce()
     start_block = int(rt.request("eth_blockNumber", []), 16)

@@ -8,7 +8,6 @@ as far as the guards let it) liquidates nobody healthy."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -16,7 +15,6 @@ from eth_abi import decode as abi_decode
 from eth_utils import keccak
 
 from utils.reverts import reverts
-from vperp.chain.deploy import Deployment, deploy
 from vperp.sdk.client import PerpClient
 from vperp.sdk.units import chainlink_answer
 
@@ -231,15 +229,6 @@ def test_gas_starved_batch_reverts_rather_than_skipping(chain, ch, batcher, eth,
         [(a.address, eth.address) for a in doomed], 3, sender=keeper, gas_limit=need * 13 // 10
     )
     assert len(liquidations(rcpt, ch)) == 3
-
-
-@pytest.fixture
-def hooked(project, chain, owner, cfg) -> tuple[Deployment, Any]:
-    """A second stack whose collateral token is ReentrantUSDC (its transfer makes one armed call)."""
-    token = project.ReentrantUSDC.deploy(sender=owner)
-    seed = (cfg.insurance_fund_seed + cfg.liquidity_pool_seed) * 10**6
-    token.mint(owner, int(seed), sender=owner)
-    return deploy(project, chain, owner, replace(cfg, usdc=token.address)), token
 
 
 def test_reentry_through_the_collateral_token_is_refused(chain, hooked, owner, keeper, accounts):
