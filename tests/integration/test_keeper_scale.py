@@ -91,3 +91,47 @@ def test_two_batch_keepers_race_and_the_loser_sends_nothing(chain, stack, set_pr
         ],
     )
     assert sorted("0x" + lg["topics"][1][-40:] for lg in logs) == sorted(d.lower() for d in crowd.doomed)
+
+
+def test_batch_dry_run_drops_targets_taken_meanwhile(chain, stack, set_price, accounts):
+    """Between B's Viewer scan and its batch's dry run, another keeper liquidates two of the four
+    accounts directly: the dry run reports them as skipped, B drops them and sends one batch of
+    the other two (no gas spent on the two); each account is liquidated once."""
+    crowd = _crowd(stack, chain, 40, 4)
+    chain.pending_timestamp = max(chain.pending_timestamp, chain.blocks.head.timestamp) + 1
+    set_price("vETH", DROP_TO)
+    url, addresses = chain.provider.http_uri, stack.addresses()
+    ch, eth = stack.clearing_house, stack.base("vETH")
+    opts = Options(poll=0, rounds=1, check_mempool=False)
+    strategy = KeeperStrategy(from_block=crowd.first_block, batch=100)
+    silent = Log("keeper", stream=open(os.devnull, "w"))  # noqa: SIM115
+    b = Runner(strategy, url, signer_of(8), addresses, None, opts, silent)
+    plan_batches = strategy.plan_batches
+    taken: list[str] = []
+
+    def others_first(rt, targets):
+        assert sorted(t for t, _ in targets) == sorted(crowd.doomed)
+        for trader, _market in targets[:2]:
+            ch.liquidate(trader, eth, sender=accounts[7])
+            taken.append(trader)
+        return plan_batches(rt, targets)
+
+    strategy.plan_batches = others_first
+    assert b.run() == 0
+    assert strategy.dropped == 2
+    assert (b.counters.sent, b.counters.mined, b.counters.doomed, strategy.liquidations) == (1, 1, 0, 2)
+    assert [e["call"] for e in b.log.events("mined")] == ["liquidateBatch(2 targets)"]
+    logs = Rpc.from_url(url).request(
+        "eth_getLogs",
+        [
+            {
+                "fromBlock": hex(crowd.first_block),
+                "toBlock": "latest",
+                "address": addresses["clearing_house"],
+                "topics": [LIQUIDATED_TOPIC],
+            }
+        ],
+    )
+    liquidators = {"0x" + lg["topics"][1][-40:]: lg for lg in logs}
+    assert sorted(liquidators) == sorted(d.lower() for d in crowd.doomed) and len(logs) == 4
+    assert {t.lower() for t in taken} < set(liquidators)
