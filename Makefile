@@ -13,7 +13,7 @@ NETWORK ?= ethereum:local:foundry
 FORGE := $(CURDIR)/node_modules/@foundry-rs/forge-linux-$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')/bin/forge
 
 
-.PHONY: replays screenshots setup demo deploy up node node-stop node-status test test-fork test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean flaky-check
+.PHONY: replays keeper-scale screenshots setup demo deploy up node node-stop node-status test test-fork test-fast fuzz fuzz-deep coverage mutation gas gas-snapshot lint fmt clean flaky-check
 
 setup: $(VENV)/.installed node_modules/.installed .solcx/solc-v0.8.28
 
@@ -80,6 +80,13 @@ REPLAY_ACCOUNTS ?= 306
 replays: setup
 	$(BIN)/ape compile
 	$(BIN)/python -m vperp.sim.replay.batch --accounts $(REPLAY_ACCOUNTS)
+
+## the keeper at scale (vperp/sim/keeper_scale.py): 5,000 accounts, 250 liquidatable after a 10%
+## drop, liquidated by the bots' keeper one by one and in LiquidationBatcher batches of 100, on
+## its own Anvil without step tracing; writes reports/keeper-scale.md. A few minutes on 2 cores.
+keeper-scale: setup
+	$(BIN)/ape compile
+	$(BIN)/python -m vperp.sim.keeper_scale
 
 ## the Arbitrum One fork tests (not part of `make test`, which runs the same scenarios on the
 ## offline twin): tests/integration/arbitrum/test_fork.py on ape-arbitrum's mainnet-fork network,

@@ -9,11 +9,14 @@ and `stateful.machine`; the sub-folders are packages (unique module names)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 import pytest
 
 from utils.actions import index_mover
 from vperp.chain.config import load_config
-from vperp.chain.deploy import deploy, set_index_price
+from vperp.chain.deploy import Deployment, deploy, set_index_price
 from vperp.chain.etherscan import pin_chain_list
 from vperp.sdk.client import PerpClient
 
@@ -112,6 +115,17 @@ def set_price(stack, chain, owner):
 def move_index(chain, oracle, stack, set_price):
     """move_index(symbol, price): set_price one second later, asserting the index moved."""
     return index_mover(chain, oracle, stack, set_price)
+
+
+@pytest.fixture
+def hooked(project, chain, owner, cfg) -> tuple[Deployment, Any]:
+    """(Re-entrancy tests: the vault's entries, the liquidation batcher.) A second full stack whose collateral token is ReentrantUSDC (a transfer hook that makes
+    one armed call), deployed as on a live network: the config names the token (seeds minted
+    to the deployer beforehand)."""
+    token = project.ReentrantUSDC.deploy(sender=owner)
+    seed = (cfg.insurance_fund_seed + cfg.liquidity_pool_seed) * 10**6
+    token.mint(owner, int(seed), sender=owner)
+    return deploy(project, chain, owner, replace(cfg, usdc=token.address)), token
 
 
 @pytest.fixture

@@ -127,6 +127,12 @@ KEEPER_OPTIONS = [
         "--from-block", default=0, show_default=True, help="first block to read PositionChanged from"
     ),
     click.option("--chunk", default=100, show_default=True, help="accounts per Viewer call"),
+    click.option(
+        "--batch",
+        default=0,
+        show_default=True,
+        help="targets per LiquidationBatcher transaction (at most its MAX_BATCH, 100); 0: one liquidate per transaction",
+    ),
 ]
 EXECUTOR_OPTIONS = [
     click.option("--max-orders", default=MAX_ORDERS, show_default=True, help="orders per executeBatch call"),

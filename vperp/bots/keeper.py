@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ape.exceptions import ApeException
+from eth_abi import decode as abi_decode
 
 from vperp.chain.deploy import Deployment
 from vperp.chain.rpc import address_of as _addr
@@ -165,15 +166,25 @@ class KeeperStrategy:
     PositionChanged event since `from_block` (the cursor, kept in the state file), asks the
     Viewer which are liquidatable and plans `liquidate(trader, firstMarket)` for each. A
     cross-margin account still liquidatable after one market is planned again at once (the
-    runner plans again right after a round that mined something), its next-largest market first."""
+    runner plans again right after a round that mined something), its next-largest market first.
+
+    With `batch` > 0 and a LiquidationBatcher in the deployment, the liquidations go in batches
+    of at most `batch` targets (`liquidateBatch(targets, 1)`, one transaction each). Each batch is
+    simulated first (an eth_call of the batch from the keeper on the pending block): the targets
+    it would skip (healthy again, taken by another keeper) are dropped, and a batch left empty is
+    not planned. The runner then simulates the exact transaction again right before sending it;
+    a batch another keeper emptied in between reverts there (TooFewLiquidated) and is not sent."""
 
     name = "keeper"
 
-    def __init__(self, from_block: int = 0, chunk: int = 100, **_: Any) -> None:
+    def __init__(self, from_block: int = 0, chunk: int = 100, batch: int = 0, **_: Any) -> None:
         self.next_block = from_block
         self.chunk = chunk
+        self.batch = batch
         self.watched: dict[str, None] = {}
         self.liquidations = 0
+        self.dropped = 0  # targets a batch's simulation said would be skipped
+        self._liquidated_topic: str | None = None
 
     def state(self) -> dict[str, Any]:
         return {
@@ -187,14 +198,14 @@ class KeeperStrategy:
         self.watched = dict.fromkeys(state.get("watched", []))
         self.liquidations = int(state.get("liquidations", 0))
 
+    def _topic(self, rt: Any, event: str) -> str:
+        return next("0x" + t.hex() for t, abis in rt.rpc.events.items() if abis[0].name == event)
+
     def plan(self, rt: Any, now: Any) -> list[Any]:
         c = rt.contracts
         if c.viewer is None:
             raise ValueError("the deployment has no Viewer")
         if now.head >= self.next_block:
-            topic = next(
-                "0x" + t.hex() for t, abis in rt.rpc.events.items() if abis[0].name == "PositionChanged"
-            )
             logs = rt.request(
                 "eth_getLogs",
                 [
@@ -202,22 +213,50 @@ class KeeperStrategy:
                         "address": c.clearing_house.address,
                         "fromBlock": hex(self.next_block),
                         "toBlock": hex(now.head),
-                        "topics": [topic],
+                        "topics": [self._topic(rt, "PositionChanged")],
                     }
                 ],
             )
             for raw in logs:
                 self.watched.setdefault(str(rt.rpc.decode_log(raw).args["trader"]), None)
             self.next_block = now.head + 1
-        calls = []
+        targets: list[tuple[str, str]] = []
         for part in chunks(list(self.watched), self.chunk):
             traders, _shortfalls, first = rt.call(c.viewer, "liquidatable", list(part))
-            calls += [
-                rt.call_data(c.clearing_house, "liquidate", t, m) for t, m in zip(traders, first, strict=True)
-            ]
+            targets += [(str(t), str(m)) for t, m in zip(traders, first, strict=True)]
         # each keeper in its own order: two keepers over the same accounts rarely meet on one
-        random.Random(f"{rt.address}:{now.head}").shuffle(calls)
+        random.Random(f"{rt.address}:{now.head}").shuffle(targets)
+        if self.batch > 0 and c.batcher is not None:
+            return self.plan_batches(rt, targets)
+        return [rt.call_data(c.clearing_house, "liquidate", t, m) for t, m in targets]
+
+    def plan_batches(self, rt: Any, targets: Sequence[tuple[str, str]]) -> list[Any]:
+        """Batches of at most `batch` targets, each simulated, its doomed targets dropped."""
+        self._liquidated_topic = self._topic(rt, "PositionLiquidated")
+        batcher = rt.contracts.batcher
+        calls = []
+        for part in chunks(list(targets), self.batch):
+            out = rt.call_pending(rt.call_data(batcher, "liquidateBatch", list(part), 0, label="dry run"))
+            if out is None:  # nothing in this part would be liquidated (TooFewLiquidated)
+                self.dropped += len(part)
+                continue
+            done, _reward = abi_decode(["bool[]", "uint256"], out)
+            keep = [t for t, ok in zip(part, done, strict=True) if ok]
+            self.dropped += len(part) - len(keep)
+            if keep:
+                calls.append(
+                    rt.call_data(
+                        batcher, "liquidateBatch", keep, 1, label=f"liquidateBatch({len(keep)} targets)"
+                    )
+                )
         return calls
 
     def on_receipt(self, call: Any, receipt: dict[str, Any]) -> None:
-        self.liquidations += 1
+        if call.label.startswith("liquidateBatch"):
+            self.liquidations += sum(
+                1
+                for log in receipt.get("logs", [])
+                if log["topics"] and log["topics"][0] == self._liquidated_topic
+            )
+        else:
+            self.liquidations += 1

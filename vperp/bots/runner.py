@@ -170,6 +170,7 @@ class Contracts:
     viewer: FastContract | None
     netting: FastContract  # the core seen as INettingEngine (its fallback runs the netting logic)
     markets: dict[str, str]  # symbol -> base token address
+    batcher: FastContract | None = None  # LiquidationBatcher (the keeper's batches), when deployed
 
     @classmethod
     def load(cls, rpc: Rpc, deployment: Mapping[str, Any], abis: Mapping[str, Any]) -> Contracts:
@@ -194,6 +195,11 @@ class Contracts:
             else None,
             netting=_contract(rpc, "NettingEngine", ch, netting_abi),
             markets={s: to_checksum_address(m["base_token"]) for s, m in deployment["markets"].items()},
+            batcher=_contract(
+                rpc, "LiquidationBatcher", deployment["liquidation_batcher"], abis["LiquidationBatcher"]
+            )
+            if deployment.get("liquidation_batcher") and "LiquidationBatcher" in abis
+            else None,
         )
 
     def names(self) -> dict[str, str]:
@@ -415,10 +421,25 @@ class Runner:
         )
         return decode_outputs(abi, bytes.fromhex(out.removeprefix("0x")))
 
-    def call_data(self, contract: FastContract, fn: str, *args: Any) -> Call:
+    def call_data(self, contract: FastContract, fn: str, *args: Any, label: str | None = None) -> Call:
         return Call(
-            contract.address, getattr(contract, fn).encode_input(*args), f"{fn}{_label(args, self.contracts)}"
+            contract.address,
+            getattr(contract, fn).encode_input(*args),
+            label or f"{fn}{_label(args, self.contracts)}",
         )
+
+    def call_pending(self, call: Call) -> bytes | None:
+        """`call`'s return data as an eth_call from this bot on the pending block (a dry run of a
+        state-changing call, e.g. a batch reporting which of its parts would go through); None
+        when it reverts."""
+        tx = {"from": self.address, "to": call.to, "data": "0x" + call.data.hex()}
+        try:
+            out = self.request("eth_call", [tx, "pending"])
+        except RpcError as err:
+            if not _is_revert(err.error):
+                raise
+            return None
+        return bytes.fromhex(str(out).removeprefix("0x"))
 
     # -------------------------------------------------------------- chain reads
     def resync_nonce(self) -> None:

@@ -75,6 +75,7 @@ class Deployment:
     governance: Governance | None = None  # once handed over, the timelock owns everything
     router: Any = None  # ExchangeRouter: acts for its caller through the core's operator approval
     position_nft: Any = None  # PositionNFT: the soulbound mirror of every open position
+    liquidation_batcher: Any = None  # LiquidationBatcher: keepers' many liquidations in one transaction
 
     def base(self, symbol: str) -> Any:
         return self.markets[symbol].base_token
@@ -98,6 +99,7 @@ class Deployment:
             "viewer": self.viewer.address if self.viewer else None,
             "router": self.router.address if self.router else None,
             "position_nft": self.position_nft.address if self.position_nft else None,
+            "liquidation_batcher": self.liquidation_batcher.address if self.liquidation_batcher else None,
             "logic": {name: c.address for name, c in self.logic.items()},
             "deployer": self.owner.address if self.owner else None,
             # the protocol's owner: the timelock once governance is deployed
@@ -267,6 +269,7 @@ def deploy(project: Any, chain: Any, deployer: Any, cfg: DeployConfig) -> Deploy
     d.logic = {c.contract_type.name: c for c in logic}
     d.router = project.ExchangeRouter.deploy(ch.address, **tx)
     d.position_nft = project.PositionNFT.deploy(ch.address, **tx)
+    d.liquidation_batcher = project.LiquidationBatcher.deploy(ch.address, **tx)
     d.netting = netting
     for m in cfg.markets:
         base = project.BaseToken.deploy(m.name, m.symbol, **tx)
@@ -387,6 +390,9 @@ def load_deployment_file(project: Any, path: str | Path) -> Deployment:
         viewer=project.Viewer.at(raw["viewer"]) if raw.get("viewer") else None,
         router=project.ExchangeRouter.at(raw["router"]) if raw.get("router") else None,
         position_nft=project.PositionNFT.at(raw["position_nft"]) if raw.get("position_nft") else None,
+        liquidation_batcher=project.LiquidationBatcher.at(raw["liquidation_batcher"])
+        if raw.get("liquidation_batcher")
+        else None,
     )
     d.logic = {name: getattr(project, name).at(a) for name, a in raw.get("logic", {}).items()}
     if g := raw.get("governance"):

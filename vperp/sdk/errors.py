@@ -191,6 +191,10 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "UnknownSelector": ("the router has no function {0}", (HEX,)),
     "PermitFailed": ("USDC permit of {0} failed: allowance {1} USDC, needs {2}", (ADDR, USDC, USDC)),
     "InvalidCallCount": ("a multicall of {0} calls: 1 to {1}", (INT, INT)),
+    # ---- the liquidation batcher
+    "InvalidBatchLength": ("a liquidation batch of {0} targets: 1 to {1}", (INT, INT)),
+    "TooFewLiquidated": ("the batch would liquidate {0} targets, fewer than {1} (or none)", (INT, INT)),
+    "BatchOutOfGas": ("the batch ran out of gas at target {0} ({1} gas left before it)", (INT, INT)),
     "NonexistentToken": ("no open position behind token {0}", (INT,)),
     "TransferDisabled": ("position token {0} cannot be transferred (soulbound)", (INT,)),
     "ApprovalDisabled": ("position token {0} cannot be approved (soulbound)", (INT,)),

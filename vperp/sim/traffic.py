@@ -40,30 +40,38 @@ def trader_addresses(n: int, salt: str = "vperp-traffic") -> list[str]:
     return [to_checksum_address(keccak(text=f"{salt}-{i}")[12:]) for i in range(n)]
 
 
-def _tx(sender: str, to: str, data: bytes) -> dict[str, Any]:
+def tx_of(sender: str, to: str, data: bytes) -> dict[str, Any]:
     return {"from": sender, "to": to, "data": "0x" + data.hex(), "gas": GAS}
 
 
-def _send_block(rpc: Rpc, txs: list[dict[str, Any]]) -> None:
+def send_block(rpc: Rpc, txs: list[dict[str, Any]]) -> None:
     rpc.batch([("eth_sendTransaction", [tx]) for tx in txs])
     rpc.request("evm_mine", [])
 
 
-def prepare(rpc: Rpc, addresses: Mapping[str, Any], traders: list[str], per_block: int = 100) -> None:
+def prepare(
+    rpc: Rpc,
+    addresses: Mapping[str, Any],
+    traders: list[str],
+    per_block: int = 100,
+    deposits: Mapping[str, int] | None = None,
+) -> None:
     """Impersonation, gas money, USDC and a deposit for every trader (`addresses`: a deployment
-    file's content, `Deployment.addresses()`)."""
+    file's content, `Deployment.addresses()`); `deposits`: USDC (6 decimals) per trader, else
+    DEPOSIT_USDC each."""
+    amount = (lambda t: deposits[t]) if deposits is not None else (lambda _t: DEPOSIT_USDC)
     ch, usdc = addresses["clearing_house"], addresses["usdc"]
     rpc.request("anvil_autoImpersonateAccount", [True])
     rpc.batch([("anvil_setBalance", [t, hex(10**20)]) for t in traders])
     rpc.request("evm_setAutomine", [False])
     try:
         for data_of, to in (
-            (lambda t: MINT + abi_encode(["address", "uint256"], [t, DEPOSIT_USDC]), usdc),
+            (lambda t: MINT + abi_encode(["address", "uint256"], [t, amount(t)]), usdc),
             (lambda _t: APPROVE + abi_encode(["address", "uint256"], [ch, 2**256 - 1]), usdc),
-            (lambda _t: DEPOSIT + abi_encode(["uint256"], [DEPOSIT_USDC]), ch),
+            (lambda t: DEPOSIT + abi_encode(["uint256"], [amount(t)]), ch),
         ):
             for i in range(0, len(traders), per_block):
-                _send_block(rpc, [_tx(t, to, data_of(t)) for t in traders[i : i + per_block]])
+                send_block(rpc, [tx_of(t, to, data_of(t)) for t in traders[i : i + per_block]])
     finally:
         rpc.request("evm_setAutomine", [True])
 
@@ -99,8 +107,8 @@ def trade_blocks(
                     continue  # nothing to close yet
                 else:
                     data = CLOSE + abi_encode(["address", "uint256", "uint256"], [base, 0, FAR_DEADLINE])
-                txs.append(_tx(t, ch, data))
-            _send_block(rpc, txs)
+                txs.append(tx_of(t, ch, data))
+            send_block(rpc, txs)
             if progress is not None:
                 progress(b + 1)
     finally:

@@ -82,6 +82,7 @@ SWEPT = {
     "Viewer": "viewer",
     "ExchangeRouter": "router",
     "PositionNFT": "position_nft",
+    "LiquidationBatcher": "liquidation_batcher",
     "BaseToken": None,
     # governance (deployed standalone for the sweep: the stack keeps its EOA owner here)
     "GovernanceToken": "governance.token",

@@ -3,15 +3,12 @@ PROTOCOL.md section 5, and access control of the ClearingHouse hooks and system 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import ape
-import pytest
 
 from utils.constants import MAX_UINT256, SCALE
 from utils.reverts import reverts
-from vperp.chain.deploy import Deployment, deploy
 from vperp.sdk.curve import Position, account_value, requirement
 from vperp.sdk.units import wad
 
@@ -169,17 +166,6 @@ def test_collateral_scale_is_exact(vault, funded, alice):
 
 
 # ====================================================================== re-entrancy
-
-
-@pytest.fixture
-def hooked(project, chain, owner, cfg) -> tuple[Deployment, Any]:
-    """A second full stack whose collateral token is ReentrantUSDC (a transfer hook that makes
-    one armed call), deployed as on a live network: the config names the token (seeds minted
-    to the deployer beforehand)."""
-    token = project.ReentrantUSDC.deploy(sender=owner)
-    seed = (cfg.insurance_fund_seed + cfg.liquidity_pool_seed) * 10**6
-    token.mint(owner, int(seed), sender=owner)
-    return deploy(project, chain, owner, replace(cfg, usdc=token.address)), token
 
 
 def test_withdraw_cannot_be_reentered(hooked, alice, bob):
