@@ -293,6 +293,24 @@ def test_low_balance_stops_sending_and_gas_cap_skips(chain, stack, ch, abis, nod
     assert all(ch.isLiquidatable(a) for a in doomed)
 
 
+def test_gas_price_follows_the_base_fee_not_its_own_tips(chain, stack, abis, node_url, accounts):
+    """One sender's consecutive transactions bid base fee x 1.2 + the tip, block after block: the
+    bid never compounds (eth_gasPrice x 1.2 did: Anvil's eth_gasPrice follows recent tips)."""
+    key = Account.create()
+    chain.provider.make_request("anvil_setBalance", [key.address, hex(10 * WEI)])
+    bot = make_runner(stack, abis, node_url, key.key, priority_fee=12_345)
+    bids = []
+    for _ in range(6):
+        base_fee = int(
+            chain.provider.make_request("eth_getBlockByNumber", ["latest", False])["baseFeePerGas"], 16
+        )
+        price = bot.gas_price()
+        assert price == int(base_fee * 1.2) + 12_345
+        bids.append(price)
+        accounts[1].transfer(key.address, 1, gas_price=price)  # a mined block paying that bid
+    assert max(bids) <= int(min(bids) * 1.2) + 12_345  # Anvil's base fee stays put on empty blocks
+
+
 def test_funding_and_executor_strategies_through_the_runner(
     chain, stack, ch, accounts, abis, node_url, funded
 ):

@@ -25,8 +25,13 @@ def runner_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--rounds", type=int, default=None, help="rounds, then exit (default: until stopped)"),
         click.option("--poll", type=float, default=5.0, show_default=True, help="seconds between rounds"),
         click.option(
-            "--gas-multiplier", type=float, default=1.2, show_default=True, help="gas price = node's x this"
+            "--gas-multiplier",
+            type=float,
+            default=1.2,
+            show_default=True,
+            help="gas price = base fee x this + tip",
         ),
+        click.option("--priority-fee", type=float, default=0.01, show_default=True, help="gwei: the tip"),
         click.option("--gas-price-cap", type=float, default=None, help="gwei; nothing is sent above it"),
         click.option(
             "--gas-limit-multiplier", type=float, default=1.3, show_default=True, help="gas = estimate x this"
@@ -50,6 +55,7 @@ def options_from(kw: dict[str, Any]) -> Options:
         poll=kw.pop("poll"),
         rounds=1 if kw.pop("once") else None if (r := kw.pop("rounds")) is None else r,
         gas_multiplier=kw.pop("gas_multiplier"),
+        priority_fee=int(kw.pop("priority_fee") * GWEI),
         gas_price_cap=None if cap is None else int(cap * GWEI),
         gas_limit_multiplier=kw.pop("gas_limit_multiplier"),
         warn_balance=int(kw.pop("warn_balance") * WEI),

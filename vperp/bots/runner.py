@@ -8,9 +8,13 @@ runner does everything else, the same way for every bot:
   skipped (nothing sent, no gas spent) and its protocol error logged in words (vperp.sdk.errors);
 - **racing bots**: right before sending, the node's pool (`txpool_content`) is checked for the same
   call from another sender (the pending block a simulation sees may not hold it yet);
-- **gas**: the price is the node's `eth_gasPrice` times `gas_multiplier`; above `gas_price_cap`
-  the call is skipped with a log line (it is planned again next round); the limit is the pending
-  block's gas estimate times `gas_limit_multiplier`;
+- **gas**: the price is the latest block's base fee times `gas_multiplier` (headroom for the base
+  fee's rise, at most 12.5% a block) plus a fixed `priority_fee`; a chain without a base fee
+  (pre-London) uses the node's `eth_gasPrice` times `gas_multiplier`. Not `eth_gasPrice` itself
+  where there is a base fee: it follows recent tips, so a bot paying it times 1.2 bid against its
+  own last transactions (1.2 -> 6.19 gwei over ten sends of one keeper on Anvil). Above
+  `gas_price_cap` the call is skipped with a log line (it is planned again next round); the limit
+  is the pending block's gas estimate times `gas_limit_multiplier`;
 - **nonce**: kept locally, read from the node (`pending`) at start and after any send error;
 - **RPC errors and timeouts**: every read is retried with exponential backoff and jitter
   (`backoff_base` doubling up to `backoff_max`); a round that still fails is logged and the next
@@ -236,7 +240,8 @@ class Strategy(Protocol):
 @dataclass
 class Options:
     poll: float = 5.0  # seconds between rounds
-    gas_multiplier: float = 1.2  # gas price = node's price x this
+    gas_multiplier: float = 1.2  # gas price = base fee x this + priority_fee
+    priority_fee: int = 10**7  # wei (0.01 gwei): the tip over the base fee
     gas_price_cap: int | None = None  # wei; above it nothing is sent
     gas_limit_multiplier: float = 1.3  # gas limit = pending-block estimate x this
     warn_balance: int = WEI // 10  # wei: warn below
@@ -498,6 +503,15 @@ class Runner:
         finally:
             self.latency.add("simulate", time.monotonic() - t0)
 
+    def gas_price(self) -> int:
+        """The price this runner bids (see the module's notes): base fee x gas_multiplier +
+        priority_fee, or eth_gasPrice x gas_multiplier on a chain without a base fee."""
+        block = self.request("eth_getBlockByNumber", ["latest", False])
+        base_fee = (block or {}).get("baseFeePerGas")
+        if base_fee is None:
+            return int(int(self.request("eth_gasPrice", []), 16) * self.opts.gas_multiplier)
+        return int(int(base_fee, 16) * self.opts.gas_multiplier) + self.opts.priority_fee
+
     def execute(self, call: Call) -> str:
         """Simulates, prices, signs and sends one call, then waits for its receipt: the outcome
         ("mined", "reverted", "doomed", "gas_cap", "stopped"). A send the node did not take raises
@@ -505,8 +519,7 @@ class Runner:
         tx: dict[str, Any] = {"from": self.address, "to": call.to, "data": "0x" + call.data.hex()}
         if call.value:
             tx["value"] = hex(call.value)
-        node_price = int(self.request("eth_gasPrice", []), 16)
-        price = int(node_price * self.opts.gas_multiplier)
+        price = self.gas_price()
         if self.opts.gas_price_cap is not None and price > self.opts.gas_price_cap:
             self.counters.gas_capped += 1
             self.log(

@@ -148,10 +148,9 @@ def run_keeper(
 ) -> KeeperRun:
     """The bots' keeper (runner + KeeperStrategy) round after round until a round mines nothing."""
     strategy = KeeperStrategy(from_block=from_block, chunk=chunk, batch=batch)
-    # gas_multiplier 1: Anvil's eth_gasPrice follows the tips of recent blocks, so the runner's
-    # default 1.2 compounds over consecutive transactions of one sender (1.2^n: 250 sends one by
-    # one ask for more than the keeper's 1,000,000 ETH)
-    opts = Options(poll=0, check_mempool=False, gas_multiplier=1.0)
+    # the runner's own pricing (base fee x 1.2 + a fixed tip: it no longer compounds over one
+    # sender's consecutive transactions as eth_gasPrice x 1.2 did)
+    opts = Options(poll=0, check_mempool=False)
     # the runner's log lines: VPERP_KEEPER_SCALE_LOG=1 shows them (stderr)
     stream = None if os.environ.get("VPERP_KEEPER_SCALE_LOG") else open(os.devnull, "w")  # noqa: SIM115
     log = Log("keeper", stream=stream)
