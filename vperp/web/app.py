@@ -70,7 +70,7 @@ def vendor(request: Request) -> Response:
 
 
 def create_app(dashboard: Dashboard) -> Starlette:
-    from vperp.web.routes import account, governance, markets, pool, risk, trade
+    from vperp.web.routes import account, governance, markets, netting, pool, risk, trade
 
     templates = Jinja2Templates(env=environment())
 
@@ -105,7 +105,7 @@ def create_app(dashboard: Dashboard) -> Starlette:
         Route("/static/vendor/{name}", vendor),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    for module in (markets, account, risk, pool, governance, trade):
+    for module in (markets, account, risk, pool, netting, governance, trade):
         routes += module.routes(dashboard, templates)
     app = Starlette(
         routes=routes, exception_handlers={404: not_found, 400: not_found, Exception: server_error}

@@ -30,6 +30,9 @@ from integration.indexer.conftest import (  # noqa: F401 (fixtures)
     pg_url,
 )
 from integration.indexer.test_events import run_scenario
+from vperp.bots.keeper import KeeperStrategy
+from vperp.bots.runner import KeySigner, Log, Options, Runner
+from vperp.bots.runner import abis_from_build as bot_abis
 from vperp.chain.config import ROOT
 from vperp.chain.rpc import Rpc
 from vperp.indexer.cli import abis_from_build, contracts_of
@@ -75,6 +78,20 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+def keeper_bot(url: str, keeper: Any, deployment: dict[str, Any]) -> Runner:
+    """The liquidation keeper (vperp.bots.keeper) for one round, signing with the keeper
+    account's key: it finds the liquidatable accounts with the Viewer and liquidates them."""
+    return Runner(
+        KeeperStrategy(),
+        url,
+        KeySigner(keeper.private_key),
+        deployment,
+        bot_abis(),
+        Options(rounds=1, poll=0.05),
+        Log("keeper", stream=open(os.devnull, "w")),  # noqa: SIM115
+    )
+
+
 @pytest.fixture(scope="module")
 def web(
     stack,
@@ -94,7 +111,10 @@ def web(
 ) -> Iterator[SimpleNamespace]:
     """The scenario on the test node, indexed into SQLite, and the dashboard (with the dev wallet)
     on a free port."""
-    run_scenario(stack, chain, cfg, owner, funded, set_price, alice, bob, carol, keeper)
+    bot = keeper_bot(node_url, keeper, deployment_addresses)
+    run_scenario(
+        stack, chain, cfg, owner, funded, set_price, alice, bob, carol, keeper, lambda: bot.run()
+    )
     db = f"sqlite:///{tmp_path_factory.mktemp('web') / 'index.sqlite'}"
     dashboard = make_dashboard(
         connect(db), node_url, deployment_addresses, abis_from_build(), dev_wallet=True
@@ -105,7 +125,7 @@ def web(
     idx.sync()
     server = Background(dashboard, free_port())
     try:
-        yield SimpleNamespace(url=server.url, dashboard=dashboard, indexer=idx, stack=stack)
+        yield SimpleNamespace(url=server.url, dashboard=dashboard, indexer=idx, stack=stack, keeper_log=bot.log)
     finally:
         server.stop()
         dashboard.engine.dispose()

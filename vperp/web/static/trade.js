@@ -1,7 +1,8 @@
 // The trading page's browser wallet (EIP-1193, window.ethereum): connect (the wallet must be on
-// the dashboard's chain), then "Quote and open" / "Quote and close": the server quotes with the
-// SDK and answers the transaction to sign ({to, data}) only when the quote passes; the wallet
-// signs and sends it, and the page waits for its receipt.
+// the dashboard's chain), then open, close, queue a netted order, deposit (with a USDC permit) or
+// withdraw: the server quotes trades with the SDK and answers the transactions to sign
+// ([{to, data}]) only when the quote passes; the wallet signs and sends them, and the page waits
+// for each receipt.
 (function () {
   "use strict";
   let account = null;
@@ -38,22 +39,42 @@
     throw new Error("no receipt for " + hash + " after 60 s");
   }
 
-  async function trade(action) {
+  async function post(action, extra) {
     const body = new URLSearchParams(new FormData($("trade-form")));
     body.set("account", account);
+    for (const [k, v] of Object.entries(extra || {})) body.set(k, v);
     const r = await fetch("/trade/wallet/" + action, {
       method: "POST",
       headers: { "HX-Request": "true", "Content-Type": "application/x-www-form-urlencoded" },
       body,
     });
-    const j = await r.json();
+    return r.json();
+  }
+
+  // open, close, queue, withdraw: the quote first (trades), then each transaction in order;
+  // deposit: the permit signed first (eth_signTypedData_v4), then the permit and the deposit
+  async function trade(action) {
+    let j;
+    if (action === "deposit") {
+      const p = await post("permit");
+      if (!p.ok) { show(""); say("error", "trade-error", p.error); return; }
+      const typed = JSON.stringify(p.typed);
+      const signature = await window.ethereum.request({ method: "eth_signTypedData_v4", params: [account, typed] });
+      j = await post("deposit", { typed, signature });
+    } else {
+      j = await post(action);
+    }
     if (!j.ok) { show(""); say("error", "trade-error", j.error); return; }
-    show(j.html);
+    show(j.html || "");
     const eth = window.ethereum;
-    const hash = await eth.request({ method: "eth_sendTransaction", params: [{ from: account, to: j.tx.to, data: j.tx.data }] });
-    const rc = await receipt(eth, hash);
-    if (rc.status === "0x1") say("ok", "trade-ok", j.what + " in block " + parseInt(rc.blockNumber, 16) + " (tx " + hash + ")");
-    else say("error", "trade-error", "the transaction reverted (tx " + hash + ")");
+    let last = null;
+    for (const tx of j.txs) {
+      const hash = await eth.request({ method: "eth_sendTransaction", params: [{ from: account, to: tx.to, data: tx.data }] });
+      const rc = await receipt(eth, hash);
+      if (rc.status !== "0x1") { say("error", "trade-error", "the transaction reverted (tx " + hash + ")"); return; }
+      last = [rc, hash];
+    }
+    say("ok", "trade-ok", j.what + " in block " + parseInt(last[0].blockNumber, 16) + " (tx " + last[1] + ")");
   }
 
   document.addEventListener("DOMContentLoaded", () => {
