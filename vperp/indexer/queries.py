@@ -233,8 +233,13 @@ def position_nfts(engine: Engine, trader: str, limit: int | None = None) -> list
     rows: list[dict[str, Any]] = []
     for name, kind in (("PositionMinted", "minted"), ("PositionBurned", "burned")):
         t = EVENT_TABLES[name]
-        for r in _rows(engine, select(t).where(t.c.trader == _lower(trader))):
-            rows.append({**r, "kind": kind})
+        q = (
+            select(t)
+            .where(t.c.trader == _lower(trader))
+            .order_by(t.c.block_number.desc(), t.c.log_index.desc())
+            .limit(limit)
+        )
+        rows += [{**r, "kind": kind} for r in _rows(engine, q)]
     rows.sort(key=lambda r: (r["block_number"], r["log_index"]), reverse=True)
     return rows[:limit] if limit is not None else rows
 

@@ -112,9 +112,7 @@ def web(
     """The scenario on the test node, indexed into SQLite, and the dashboard (with the dev wallet)
     on a free port."""
     bot = keeper_bot(node_url, keeper, deployment_addresses)
-    run_scenario(
-        stack, chain, cfg, owner, funded, set_price, alice, bob, carol, keeper, lambda: bot.run()
-    )
+    run_scenario(stack, chain, cfg, owner, funded, set_price, alice, bob, carol, keeper, lambda: bot.run())
     db = f"sqlite:///{tmp_path_factory.mktemp('web') / 'index.sqlite'}"
     dashboard = make_dashboard(
         connect(db), node_url, deployment_addresses, abis_from_build(), dev_wallet=True
@@ -125,40 +123,51 @@ def web(
     idx.sync()
     server = Background(dashboard, free_port())
     try:
-        yield SimpleNamespace(url=server.url, dashboard=dashboard, indexer=idx, stack=stack, keeper_log=bot.log)
+        yield SimpleNamespace(
+            url=server.url, dashboard=dashboard, indexer=idx, stack=stack, keeper_log=bot.log
+        )
     finally:
         server.stop()
         dashboard.engine.dispose()
 
 
+def open_page(
+    browser: Browser, url: str, before: Callable[[BrowserContext], None] | None = None
+) -> tuple[BrowserContext, Visit]:
+    """A new context and page at `url` (network idle), recording its console errors and its
+    requests; a request to anything other than 127.0.0.1 is aborted and recorded."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    if before is not None:
+        before(ctx)  # e.g. an injected wallet
+    page = ctx.new_page()
+    v = Visit(page)
+    page.on("console", lambda m: v.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: v.console_errors.append(f"page error: {e}"))
+
+    def route(r: Any) -> None:
+        u = r.request.url
+        v.requests.append(u)
+        if urlparse(u).hostname != "127.0.0.1":
+            v.blocked.append(u)
+            r.abort()
+        else:
+            r.continue_()
+
+    page.route("**/*", route)
+    resp = page.goto(url, wait_until="networkidle")
+    assert resp is not None and resp.ok, f"{url}: HTTP {resp.status if resp else '?'}"
+    return ctx, v
+
+
 @pytest.fixture
 def visit(web, browser) -> Iterator[Any]:
-    """visit(path, before=None) -> Visit: the page loaded (network idle), with its console errors,
-    its requests, and the off-machine requests it tried (aborted); `before(context)` runs first."""
+    """visit(path, before=None) -> Visit: the dashboard's page (open_page); `before(context)`
+    runs first."""
     contexts = []
 
     def go(path: str, before: Callable[[BrowserContext], None] | None = None) -> Visit:
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+        ctx, v = open_page(browser, web.url + path, before)
         contexts.append(ctx)
-        if before is not None:
-            before(ctx)  # e.g. an injected wallet
-        page = ctx.new_page()
-        v = Visit(page)
-        page.on("console", lambda m: v.console_errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: v.console_errors.append(f"page error: {e}"))
-
-        def route(r: Any) -> None:
-            url = r.request.url
-            v.requests.append(url)
-            if urlparse(url).hostname != "127.0.0.1":
-                v.blocked.append(url)
-                r.abort()
-            else:
-                r.continue_()
-
-        page.route("**/*", route)
-        resp = page.goto(web.url + path, wait_until="networkidle")
-        assert resp is not None and resp.ok, f"{path}: HTTP {resp.status if resp else '?'}"
         return v
 
     yield go

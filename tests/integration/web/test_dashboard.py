@@ -6,8 +6,8 @@ the liquidation is on the risk page. Screenshots of each page: reports/web/*.png
 from __future__ import annotations
 
 import urllib.error
-from decimal import Decimal
 import urllib.request
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
@@ -301,7 +301,9 @@ def test_dev_wallet_trades_and_the_account_page_shows_it(web, visit, accounts):
     assert display.base(queued[0]["size"]) == p.locator("#quote [data-field=fill-base]").inner_text()
     clean(v, "/trade")
     n = visit("/netting")
-    assert eve.address[:6].lower() in n.page.locator(f"tr[data-order='{queued[0]['id']}']").inner_text().lower()
+    assert (
+        eve.address[:6].lower() in n.page.locator(f"tr[data-order='{queued[0]['id']}']").inner_text().lower()
+    )
     clean(n, "/netting (queued)")
     # the account page, once indexed
     web.indexer.sync()

@@ -72,7 +72,9 @@ def test_up_starts_everything_and_ctrl_c_stops_it(tmp_path):
             deadline = time.monotonic() + 60
             log = tmp_path / "logs" / f"up-{bot}.log"
             while not (log.is_file() and f" {bot} start " in log.read_text()):
-                assert time.monotonic() < deadline, f"{bot} did not start: {log.read_text() if log.is_file() else ''}"
+                assert time.monotonic() < deadline, (
+                    f"{bot} did not start: {log.read_text() if log.is_file() else ''}"
+                )
                 time.sleep(0.5)
         os.killpg(p.pid, signal.SIGINT)  # Ctrl-C
         assert p.wait(90) == 130
