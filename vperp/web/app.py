@@ -1,7 +1,7 @@
 """The app factory: `create_app(dashboard)` -> a Starlette app with the pages' routes
 (vperp.web.routes), the Jinja2 templates and their filters (vperp.sdk.display), the project's
-static files and the npm-pinned front-end libraries (htmx, lightweight-charts) served from
-node_modules under /static/vendor (never a CDN)."""
+static files and the npm-pinned front-end libraries (htmx, lightweight-charts, ethers for the
+browser wallet) served from node_modules under /static/vendor (never a CDN)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ VENDOR = {
     / "lightweight-charts"
     / "dist"
     / "lightweight-charts.standalone.production.js",
+    "ethers.js": ROOT / "node_modules" / "ethers" / "dist" / "ethers.umd.min.js",  # the browser wallet
 }
 POLL_SECONDS = 3  # the live fragments' htmx polling period
 

@@ -200,6 +200,9 @@ def test_candle_and_account_queries_search_an_index(web, alice):
     assert any(p.startswith("SEARCH candles USING INDEX") for p in plan), plan
     plan = query_plans(engine, lambda: queries.account_history(engine, alice.address, limit=50))
     assert any(p.startswith("SEARCH account_history USING INDEX") for p in plan), plan
+    plan = query_plans(engine, lambda: queries.position_nfts(engine, alice.address, limit=50))
+    for t in ("ev_position_minted", "ev_position_burned"):
+        assert any(p.startswith(f"SEARCH {t} USING INDEX ix_{t}_trader") for p in plan), plan
 
 
 def test_the_pages_are_the_same_on_postgresql(web, pg_url, node_url, deployment_addresses, alice):
