@@ -149,6 +149,7 @@ def depth_changes(engine: Engine, base_token: str, limit: int | None = None) -> 
                     "old_quote": r[old_col] if old_col else None,
                     "new_quote": r[new_col],
                     "cost": r["cost"],
+                    "tx_hash": r["tx_hash"],
                 }
             )
     rows.sort(key=lambda r: (r["block_number"], r["log_index"]), reverse=True)
@@ -158,9 +159,10 @@ def depth_changes(engine: Engine, base_token: str, limit: int | None = None) -> 
 def depth_history(engine: Engine, base_token: str, limit: int | None = None) -> list[dict[str, Any]]:
     """A market's depth k = x·y over time, newest first: its listing (MarketAdded's reserves),
     then every depth change (depth_changes' rows) with the k after it (36 decimals). A k
-    adjustment or repeg states its new reserves; a depth sync keeps the price (x/y), so it scales
-    k by (new quote reserve / old)². Trades keep k (constant product), so the newest row's k is
-    the curve's k now (to the swaps' rounding)."""
+    adjustment or repeg states its new reserves; a depth sync is the pool's call of adjustK, so
+    the k adjustment in its transaction states its k (without one, the sync kept the price x/y:
+    k scaled by (new quote reserve / old)²). Trades keep k (constant product), so the newest
+    row's k is the curve's k now (to the swaps' rounding)."""
     t = EVENT_TABLES["MarketAdded"]
     listed = _rows(engine, select(t).where(t.c.base_token == _lower(base_token)))
     if not listed:
@@ -179,15 +181,19 @@ def depth_history(engine: Engine, base_token: str, limit: int | None = None) -> 
             "k": k,
         }
     ]
-    reserves = {}
+    stated: dict[tuple[int, int], int] = {}  # (block, log index) -> k of a k adjustment or repeg
+    by_tx: dict[str, int] = {}  # transaction -> the k its last k adjustment or repeg stated
     for name in ("KAdjusted", "Repegged"):
         e = EVENT_TABLES[name]
-        for r in _rows(engine, select(e).where(e.c.base_token == _lower(base_token))):
-            reserves[(r["block_number"], r["log_index"])] = r["new_base"] * r["new_quote"]
+        q = select(e).where(e.c.base_token == _lower(base_token)).order_by(e.c.block_number, e.c.log_index)
+        for r in _rows(engine, q):
+            stated[(r["block_number"], r["log_index"])] = by_tx[r["tx_hash"]] = r["new_base"] * r["new_quote"]
     for c in reversed(depth_changes(engine, base_token)):
         key = (c["block_number"], c["log_index"])
-        if key in reserves:
-            k = reserves[key]
+        if key in stated:
+            k = stated[key]
+        elif c["tx_hash"] in by_tx:
+            k = by_tx[c["tx_hash"]]
         elif c["old_quote"]:
             k = k * c["new_quote"] ** 2 // c["old_quote"] ** 2
         rows.append({**c, "k": k})

@@ -45,7 +45,7 @@ def market(d: Dashboard, symbol: str) -> dict[str, Any]:
 
 
 def market_chart(d: Dashboard, symbol: str) -> dict[str, Any]:
-    """The chart's series: hourly mark candles, the index's hourly closes, the funding rate
+    """The chart's series: hourly mark and index candles, the funding rate
     (% per update) at each update, and the spread of the hourly closes (mark / index - 1, %),
     oldest first (lightweight-charts' {time, ...} points)."""
     token = d.token(symbol)
@@ -59,11 +59,20 @@ def market_chart(d: Dashboard, symbol: str) -> dict[str, Any]:
         }
         for c in queries.candles(d.engine, token, "mark")
     ]
-    index = [{"time": c["hour"], "value": _f(c["close"])} for c in queries.candles(d.engine, token, "index")]
+    index = [
+        {
+            "time": c["hour"],
+            "open": _f(c["open"]),
+            "high": _f(c["high"]),
+            "low": _f(c["low"]),
+            "close": _f(c["close"]),
+        }
+        for c in queries.candles(d.engine, token, "index")
+    ]
     funding: dict[int, float] = {}
     for f in reversed(queries.funding_history(d.engine, token)):
         funding[f["timestamp"]] = _f(f["rate"]) * 100  # one point a second (the chart's resolution)
-    closes = {p["time"]: p["value"] for p in index}
+    closes = {p["time"]: p["close"] for p in index}
     spread = [
         {"time": c["time"], "value": (c["close"] / closes[c["time"]] - 1) * 100}
         for c in mark

@@ -138,14 +138,25 @@ def test_market_chart_draws_indexed_candles(web, visit):
     screenshot(v, "markets")
 
 
-def test_depth_k_over_time_ends_at_the_curves_k(web):
-    """vBTC: listed, k adjusted, depth synced, then traded: the last k of the history is the
-    curve's x·y now (trades keep it, to the swaps' rounding)."""
+def test_depth_k_over_time_ends_at_the_curves_k(web, chain):
+    """vBTC: listed, k adjusted twice, depth synced (the pool's adjustK), repegged, then traded:
+    each row's k is the one its transaction's MarketAdded, KAdjusted or Repegged states, and the
+    newest is the curve's x·y now (trades keep it, to the swaps' rounding)."""
     token = web.stack.base("vBTC").address
     rows = queries.depth_history(web.dashboard.engine, token)
-    assert [r["kind"] for r in rows][-1] == "listed" and len(rows) >= 3
-    assert len({r["k"] for r in rows}) == len(rows)  # each change moved k
-    x, y = web.stack.clearing_house.getReserves(token)
+    kinds = [r["kind"] for r in rows]
+    assert kinds[-1] == "listed" and "depth sync" in kinds and "k adjusted" in kinds
+    ch, head = web.stack.clearing_house, chain.blocks.head.number
+    stated = {}
+    for ev in (ch.KAdjusted, ch.Repegged):
+        for e in ev.range(0, head + 1):
+            if e.baseToken == token:
+                stated[str(e.transaction_hash)] = int(e.newBase) * int(e.newQuote)
+    (listed,) = [e for e in ch.MarketAdded.range(0, head + 1) if e.baseToken == token]
+    assert rows[-1]["k"] == int(listed.baseReserve) * int(listed.quoteReserve)
+    for r in rows[:-1]:
+        assert r["k"] == stated[r["tx_hash"]], r
+    x, y = ch.getReserves(token)
     assert abs(rows[0]["k"] - int(x) * int(y)) <= int(x) * int(y) // 10**9
 
 
