@@ -327,6 +327,11 @@ def test_dev_wallet_trades_and_the_account_page_shows_it(web, visit, accounts):
     row = a.page.locator("#positions tr[data-market=vETH]")
     assert row.locator("[data-field=size]").inner_text() == display.base(wad(pos.size))
     assert row.locator("[data-field=pnl]").inner_text().lstrip("+") == display.usd(wad(pos.unrealized_pnl))
+    # close, quoted first: the position is gone
+    p.click("#close-btn")
+    expect(p.locator("#trade-ok")).to_contain_text("closed vETH")
+    assert sdk.position("vETH").size == 0
+    clean(v, "/trade (close)")
 
 
 def test_the_dev_wallet_refuses_a_chain_that_is_not_the_local_anvil(web, monkeypatch):
@@ -398,10 +403,13 @@ def test_a_browser_wallet_trades_through_eip1193(web, visit, accounts, funded, n
     queued = [o for o in web.dashboard.node.order_queue("vETH")["orders"] if o["trader"] == frank.address]
     assert len(queued) == 1
     assert display.base(queued[0]["size"]) == p.locator("#quote [data-field=fill-base]").inner_text()
+    p.click("#wallet-close-btn")
+    expect(p.locator("#trade-ok")).to_contain_text("closed vETH", timeout=30_000)
+    assert PerpClient(web.stack, frank).position("vETH").size == 0
     p.fill("#notional", "10000000")  # a guard: refused before the wallet is asked
     p.click("#wallet-open-btn")
     expect(p.locator("#trade-error")).to_contain_text("not sent: fluctuation limit")
-    assert asked.count("eth_sendTransaction") == sent + 2
+    assert asked.count("eth_sendTransaction") == sent + 3
     clean(v, "/trade (browser wallet)")
     # a wallet on another chain is refused
     w = visit("/trade", before=injected_wallet(lambda m, a: "0x1" if m == "eth_chainId" else wallet(m, a)))
