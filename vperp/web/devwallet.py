@@ -24,6 +24,7 @@ from vperp.web import orders
 from vperp.web.node import NodeReader, contract
 
 LOCAL_CHAIN_ID = 31337
+DEV_ACCOUNTS = 7  # the node's first 7 test accounts: `make up`'s bots sign with accounts 7, 8 and 9
 
 
 class DevWalletRefused(RuntimeError):
@@ -65,7 +66,7 @@ class DevWallet:
     def accounts(self) -> list[str]:
         self.check()
         with self.node.lock:
-            return [to_checksum_address(a) for a in self.rpc.request("eth_accounts", [])][:10]
+            return [to_checksum_address(a) for a in self.rpc.request("eth_accounts", [])][:DEV_ACCOUNTS]
 
     def _account(self, account: str) -> str:
         a = to_checksum_address(account)
