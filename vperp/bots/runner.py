@@ -165,6 +165,22 @@ def _contract(rpc: Rpc, name: str, address: str, abi: Sequence[Mapping[str, Any]
     return FastContract(SimpleNamespace(address=to_checksum_address(address), contract_type=ct), rpc)
 
 
+def netting_abi(abis: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The core seen as the netting engine: OrderLogic's and NettingLogic's functions (its
+    fallback runs them) with the core's events and errors, for decoding."""
+    seen: set[str] = set()
+    out = []
+    for i, name in enumerate(("OrderLogic", "NettingLogic", "ClearingHouse")):
+        for a in abis.get(name, []):
+            if a["type"] in ("constructor", "fallback", "receive") or (a["type"] == "function" and i == 2):
+                continue
+            key = a["type"] + ":" + a.get("name", "")
+            if key not in seen:
+                seen.add(key)
+                out.append(a)
+    return out
+
+
 @dataclass
 class Contracts:
     """The deployment's contracts the bots use, over the runner's Rpc (FastContracts)."""
@@ -179,25 +195,13 @@ class Contracts:
     @classmethod
     def load(cls, rpc: Rpc, deployment: Mapping[str, Any], abis: Mapping[str, Any]) -> Contracts:
         ch = deployment["clearing_house"]
-        seen: set[str] = set()
-        netting_abi = []
-        for i, name in enumerate(("OrderLogic", "NettingLogic", "ClearingHouse")):
-            for a in abis.get(name, []):
-                if a["type"] in ("constructor", "fallback", "receive") or (
-                    a["type"] == "function" and i == 2
-                ):
-                    continue
-                key = a["type"] + ":" + a.get("name", "")
-                if key not in seen:
-                    seen.add(key)
-                    netting_abi.append(a)
         return cls(
             clearing_house=_contract(rpc, "ClearingHouse", ch, abis["ClearingHouse"]),
             oracle=_contract(rpc, "PriceOracle", deployment["oracle"], abis["PriceOracle"]),
             viewer=_contract(rpc, "Viewer", deployment["viewer"], abis["Viewer"])
             if deployment.get("viewer")
             else None,
-            netting=_contract(rpc, "NettingEngine", ch, netting_abi),
+            netting=_contract(rpc, "NettingEngine", ch, netting_abi(abis)),
             markets={s: to_checksum_address(m["base_token"]) for s, m in deployment["markets"].items()},
             batcher=_contract(
                 rpc, "LiquidationBatcher", deployment["liquidation_batcher"], abis["LiquidationBatcher"]

@@ -365,9 +365,14 @@ def _log_columns() -> list[Column[Any]]:
     ]
 
 
+# events read by account (the dashboard's account page): an index on (trader, block_number)
+BY_TRADER = ("PositionMinted", "PositionBurned")
+
+
 def _event_table(event: str) -> Table:
     name = table_name(event)
     cols = [Column(c, _KIND_TYPES[k](), nullable=False) for c, k in event_columns(event)]
+    extra = [Index(f"ix_{name}_trader", "trader", "block_number")] if event in BY_TRADER else []
     return Table(
         name,
         Base.metadata,
@@ -375,6 +380,7 @@ def _event_table(event: str) -> Table:
         *cols,
         UniqueConstraint("chain_id", "block_hash", "log_index"),
         Index(f"ix_{name}_chain_block", "chain_id", "block_number"),
+        *extra,
     )
 
 

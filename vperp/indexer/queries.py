@@ -149,10 +149,118 @@ def depth_changes(engine: Engine, base_token: str, limit: int | None = None) -> 
                     "old_quote": r[old_col] if old_col else None,
                     "new_quote": r[new_col],
                     "cost": r["cost"],
+                    "tx_hash": r["tx_hash"],
                 }
             )
     rows.sort(key=lambda r: (r["block_number"], r["log_index"]), reverse=True)
     return rows[:limit] if limit is not None else rows
+
+
+def depth_history(engine: Engine, base_token: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """A market's depth k = x·y over time, newest first: its listing (MarketAdded's reserves),
+    then every depth change (depth_changes' rows) with the k after it (36 decimals). A k
+    adjustment or repeg states its new reserves; a depth sync is the pool's call of adjustK, so
+    the k adjustment in its transaction states its k (without one, the sync kept the price x/y:
+    k scaled by (new quote reserve / old)²). Trades keep k (constant product), so the newest
+    row's k is the curve's k now (to the swaps' rounding)."""
+    t = EVENT_TABLES["MarketAdded"]
+    listed = _rows(engine, select(t).where(t.c.base_token == _lower(base_token)))
+    if not listed:
+        return []
+    m = listed[0]
+    k = m["base_reserve"] * m["quote_reserve"]
+    rows = [
+        {
+            "kind": "listed",
+            "block_number": m["block_number"],
+            "log_index": m["log_index"],
+            "timestamp": m["timestamp"],
+            "old_quote": None,
+            "new_quote": m["quote_reserve"],
+            "cost": 0,
+            "k": k,
+        }
+    ]
+    stated: dict[tuple[int, int], int] = {}  # (block, log index) -> k of a k adjustment or repeg
+    by_tx: dict[str, int] = {}  # transaction -> the k its last k adjustment or repeg stated
+    for name in ("KAdjusted", "Repegged"):
+        e = EVENT_TABLES[name]
+        q = select(e).where(e.c.base_token == _lower(base_token)).order_by(e.c.block_number, e.c.log_index)
+        for r in _rows(engine, q):
+            stated[(r["block_number"], r["log_index"])] = by_tx[r["tx_hash"]] = r["new_base"] * r["new_quote"]
+    for c in reversed(depth_changes(engine, base_token)):
+        key = (c["block_number"], c["log_index"])
+        if key in stated:
+            k = stated[key]
+        elif c["tx_hash"] in by_tx:
+            k = by_tx[c["tx_hash"]]
+        elif c["old_quote"]:
+            k = k * c["new_quote"] ** 2 // c["old_quote"] ** 2
+        rows.append({**c, "k": k})
+    rows.reverse()
+    return rows[:limit] if limit is not None else rows
+
+
+def batches(engine: Engine, base_token: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Netting batches, newest first (BatchExecuted: longTotal L, shortTotal S, p0, the remainder
+    swap and the fill count), each with its fills: the market's OrderFilled events after its
+    previous batch and up to it (a batch may take several executeBatch calls)."""
+    t = EVENT_TABLES["BatchExecuted"]
+    q = select(t).order_by(t.c.block_number.desc(), t.c.log_index.desc())
+    if base_token:
+        q = q.where(t.c.base_token == _lower(base_token))
+    rows = _rows(engine, q)
+    shown = rows[:limit] if limit is not None else rows
+    f = EVENT_TABLES["OrderFilled"]
+    for i, b in enumerate(shown):
+        prev = next((p for p in rows[i + 1 :] if p["base_token"] == b["base_token"]), None)
+        after = (prev["block_number"], prev["log_index"]) if prev else (-1, -1)
+        fills = _rows(
+            engine,
+            select(f)
+            .where(
+                f.c.base_token == b["base_token"],
+                f.c.block_number >= after[0],
+                f.c.block_number <= b["block_number"],
+            )
+            .order_by(f.c.block_number, f.c.log_index),
+        )
+        b["fill_rows"] = [
+            r
+            for r in fills
+            if after < (r["block_number"], r["log_index"]) < (b["block_number"], b["log_index"])
+        ]
+    return shown
+
+
+def position_nfts(engine: Engine, trader: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """An account's PositionNFT mints and burns (PositionMinted, PositionBurned: one token per
+    position, minted when it opens, burned when it closes), newest first."""
+    rows: list[dict[str, Any]] = []
+    for name, kind in (("PositionMinted", "minted"), ("PositionBurned", "burned")):
+        t = EVENT_TABLES[name]
+        q = (
+            select(t)
+            .where(t.c.trader == _lower(trader))
+            .order_by(t.c.block_number.desc(), t.c.log_index.desc())
+            .limit(limit)
+        )
+        rows += [{**r, "kind": kind} for r in _rows(engine, q)]
+    rows.sort(key=lambda r: (r["block_number"], r["log_index"]), reverse=True)
+    return rows[:limit] if limit is not None else rows
+
+
+def pool_income(engine: Engine) -> dict[str, int]:
+    """The pool's indexed income by source (18 decimals, > 0 earned): funding received
+    (FundingIndexMoved.poolReceived) and the depth changes' costs it paid (k adjustments, repegs
+    and depth syncs: each event's cost, charged to the pool). Trading fees are a node view
+    (ClearingHouse.poolFeeIncome)."""
+    funding = sum(r["pool_received"] or 0 for r in funding_history(engine))
+    depth = 0
+    for name in ("KAdjusted", "Repegged", "DepthSynced"):
+        t = EVENT_TABLES[name]
+        depth -= sum(r["cost"] for r in _rows(engine, select(t.c.cost)))
+    return {"funding": funding, "depth_changes": depth}
 
 
 def events(engine: Engine, name: str, limit: int | None = None) -> list[dict[str, Any]]:

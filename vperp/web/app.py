@@ -1,7 +1,7 @@
 """The app factory: `create_app(dashboard)` -> a Starlette app with the pages' routes
 (vperp.web.routes), the Jinja2 templates and their filters (vperp.sdk.display), the project's
-static files and the npm-pinned front-end libraries (htmx, lightweight-charts) served from
-node_modules under /static/vendor (never a CDN)."""
+static files and the npm-pinned front-end libraries (htmx, lightweight-charts, ethers for the
+browser wallet) served from node_modules under /static/vendor (never a CDN)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ VENDOR = {
     / "lightweight-charts"
     / "dist"
     / "lightweight-charts.standalone.production.js",
+    "ethers.js": ROOT / "node_modules" / "ethers" / "dist" / "ethers.umd.min.js",  # the browser wallet
 }
 POLL_SECONDS = 3  # the live fragments' htmx polling period
 
@@ -70,7 +71,7 @@ def vendor(request: Request) -> Response:
 
 
 def create_app(dashboard: Dashboard) -> Starlette:
-    from vperp.web.routes import account, governance, markets, pool, risk, trade
+    from vperp.web.routes import account, governance, markets, netting, pool, risk, trade
 
     templates = Jinja2Templates(env=environment())
 
@@ -105,7 +106,7 @@ def create_app(dashboard: Dashboard) -> Starlette:
         Route("/static/vendor/{name}", vendor),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    for module in (markets, account, risk, pool, governance, trade):
+    for module in (markets, account, risk, pool, netting, governance, trade):
         routes += module.routes(dashboard, templates)
     app = Starlette(
         routes=routes, exception_handlers={404: not_found, 400: not_found, Exception: server_error}

@@ -58,6 +58,8 @@ def breakdown(d: Any, account: str, runs: int = 20) -> dict[str, float]:
         "index: history (newest 50)": lambda: queries.account_history(d.engine, account, limit=50),
         "index: totals (whole history)": lambda: queries.account_totals(d.engine, account),
         "index: positions": lambda: queries.positions(d.engine, account, open_only=False),
+        "index: PositionNFTs (newest 50)": lambda: queries.position_nfts(d.engine, account, limit=50),
+        "index: liquidations (newest 50)": lambda: queries.liquidations(d.engine, account, limit=50),
     }
     ex = d.node.exchange()
     out = {}

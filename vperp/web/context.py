@@ -23,6 +23,7 @@ class Dashboard:
     node: NodeReader
     deployment: dict[str, Any]
     wallet: DevWallet | None = None  # the trading page's local dev wallet (off unless asked for)
+    proposals_dir: Path = ROOT / "proposals"  # governance metadata documents (<cid>.json)
 
     @property
     def symbols(self) -> list[str]:

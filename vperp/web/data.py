@@ -4,9 +4,12 @@ the chart series as JSON-ready floats. No formatting here (the templates' filter
 
 from __future__ import annotations
 
+import json
+import re
 from decimal import Decimal
 from typing import Any
 
+from vperp.governance.cid import cid_v1_raw
 from vperp.indexer import queries
 from vperp.sdk.units import ONE
 from vperp.web.context import Dashboard
@@ -37,12 +40,12 @@ def market(d: Dashboard, symbol: str) -> dict[str, Any]:
         "symbol": symbol,
         "row": row,
         "funding": queries.funding_history(d.engine, d.token(symbol), limit=20),
-        "depth": queries.depth_changes(d.engine, d.token(symbol), limit=20),
+        "depth": queries.depth_history(d.engine, d.token(symbol), limit=20),
     }
 
 
 def market_chart(d: Dashboard, symbol: str) -> dict[str, Any]:
-    """The chart's series: hourly mark candles, the index's hourly closes, the funding rate
+    """The chart's series: hourly mark and index candles, the funding rate
     (% per update) at each update, and the spread of the hourly closes (mark / index - 1, %),
     oldest first (lightweight-charts' {time, ...} points)."""
     token = d.token(symbol)
@@ -56,11 +59,20 @@ def market_chart(d: Dashboard, symbol: str) -> dict[str, Any]:
         }
         for c in queries.candles(d.engine, token, "mark")
     ]
-    index = [{"time": c["hour"], "value": _f(c["close"])} for c in queries.candles(d.engine, token, "index")]
+    index = [
+        {
+            "time": c["hour"],
+            "open": _f(c["open"]),
+            "high": _f(c["high"]),
+            "low": _f(c["low"]),
+            "close": _f(c["close"]),
+        }
+        for c in queries.candles(d.engine, token, "index")
+    ]
     funding: dict[int, float] = {}
     for f in reversed(queries.funding_history(d.engine, token)):
         funding[f["timestamp"]] = _f(f["rate"]) * 100  # one point a second (the chart's resolution)
-    closes = {p["time"]: p["value"] for p in index}
+    closes = {p["time"]: p["close"] for p in index}
     spread = [
         {"time": c["time"], "value": (c["close"] / closes[c["time"]] - 1) * 100}
         for c in mark
@@ -89,6 +101,7 @@ def account(d: Dashboard, address: str) -> dict[str, Any]:
         "history_limit": HISTORY_ROWS,
         "trade_counts": {d.symbol_of(t): p["trades"] for t, p in indexed.items()},
         "liquidations": queries.liquidations(d.engine, address, limit=HISTORY_ROWS),
+        "nfts": queries.position_nfts(d.engine, address, limit=HISTORY_ROWS),
     }
 
 
@@ -116,7 +129,25 @@ def pool(d: Dashboard) -> dict[str, Any]:
         if live["total_supply"]
         else None
     )
-    return {"live": live, "share_price": share_price, "prices": prices}
+    income = queries.pool_income(d.engine)
+    return {
+        "live": live,
+        "share_price": share_price,
+        "prices": prices,
+        "income": {
+            "trading fees": live["fee_income"],
+            "funding": income["funding"],
+            "depth changes": income["depth_changes"],
+        },
+    }
+
+
+def netting(d: Dashboard, batches: int = 20) -> dict[str, Any]:
+    """Each market's queue now (the node) and the recent batches with their fills (the index)."""
+    return {
+        "queues": [d.node.order_queue(s) for s in d.symbols],
+        "batches": queries.batches(d.engine, limit=batches),
+    }
 
 
 def pool_chart(d: Dashboard) -> dict[str, Any]:
@@ -139,8 +170,27 @@ PROPOSAL_STATES = (
 )
 
 
+METADATA_CID = re.compile(r"^Metadata: ipfs://(b[a-z2-7]+)$", re.MULTILINE)
+
+
+def metadata_document(d: Dashboard, cid: str) -> dict[str, Any] | None:
+    """A proposal's metadata document by its CID, from the local proposals folder (where
+    `ape run governance propose` writes <cid>.json), only when its bytes hash to that CID;
+    None when the folder does not have it."""
+    path = d.proposals_dir / f"{cid}.json"
+    if not re.fullmatch(r"b[a-z2-7]+", cid) or not path.is_file():
+        return None
+    raw = path.read_bytes()
+    if cid_v1_raw(raw) != cid:
+        return None
+    doc: dict[str, Any] = json.loads(raw)
+    return doc
+
+
 def governance(d: Dashboard) -> dict[str, Any]:
-    """The Governor's proposals with their state and votes (None: no governance deployed)."""
+    """The Governor's proposals with their state, votes, time left and metadata (the CID its
+    description names, and the document when the local folder holds it); None: no governance
+    deployed."""
     proposals = d.node.proposals()
     _block, now = d.node.head()
     if proposals is not None:
@@ -149,4 +199,8 @@ def governance(d: Dashboard) -> dict[str, Any]:
                 PROPOSAL_STATES[p["state"]] if p["state"] < len(PROPOSAL_STATES) else str(p["state"])
             )
             p["time_left"] = max(p["deadline"] - now, 0)
+            m = METADATA_CID.search(p["description"])
+            p["cid"] = m.group(1) if m else None
+            p["metadata"] = metadata_document(d, p["cid"]) if p["cid"] else None
+            p["title"] = (p["metadata"] or {}).get("title") or p["description"].split("\n", 1)[0].lstrip("# ")
     return {"proposals": proposals, "deployment_governance": d.deployment.get("governance")}

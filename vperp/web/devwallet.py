@@ -8,6 +8,7 @@ through anyway is decoded. Errors come back as the protocol's sentences (vperp.s
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +24,7 @@ from vperp.web import orders
 from vperp.web.node import NodeReader, contract
 
 LOCAL_CHAIN_ID = 31337
+DEV_ACCOUNTS = 7  # the node's first 7 test accounts: `make up`'s bots sign with accounts 7, 8 and 9
 
 
 class DevWalletRefused(RuntimeError):
@@ -42,7 +44,7 @@ class DevWallet:
         self.node = node
         self.rpc = node.rpc
         self.usdc = contract(self.rpc, "TestUSDC", deployment["usdc"], abis["TestUSDC"])
-        self.vault = to_checksum_address(deployment["vault"])
+        self.permits = orders.Permits(node, deployment["usdc"], abis)
         self.names = {
             deployment["insurance_fund"]: "the insurance fund",
             deployment["liquidity_pool"]: "the liquidity pool",
@@ -64,7 +66,7 @@ class DevWallet:
     def accounts(self) -> list[str]:
         self.check()
         with self.node.lock:
-            return [to_checksum_address(a) for a in self.rpc.request("eth_accounts", [])][:10]
+            return [to_checksum_address(a) for a in self.rpc.request("eth_accounts", [])][:DEV_ACCOUNTS]
 
     def _account(self, account: str) -> str:
         a = to_checksum_address(account)
@@ -93,15 +95,31 @@ class DevWallet:
         return self._send(account, p.fn, p.args, p.what, p.quote)
 
     def deposit(self, account: str, amount: Decimal) -> Sent:
-        """Mints `amount` test USDC (TestUSDC's open faucet), approves the vault and deposits."""
+        """Mints `amount` test USDC (TestUSDC's open faucet), signs a USDC permit for the core
+        (eth_signTypedData_v4: no approval transaction), sends it and deposits."""
         a = self._account(account)
         raw = usdc(amount)
         if raw <= 0:
             return Sent(False, "not sent: the amount must be positive")
         with self.node.lock:
             self.usdc.send("mint", a, raw, sender=a)
-            self.usdc.send("approve", self.vault, raw, sender=a)
-        return self._send(a, "deposit", (raw,), f"deposited {amount} USDC")
+        typed = self.permits.typed_data(a, raw)
+        with self.node.lock:
+            signature = self.rpc.request("eth_signTypedData_v4", [a, json.dumps(typed)])
+        (usdc_to, permit), (_ch, deposit) = self.permits.deposit_calls(typed, signature)
+        with self.node.lock:
+            _rcpt, rev = self.rpc.transact(usdc_to, permit, a)
+        if rev is not None:
+            return Sent(False, f"reverted: {self._words(rev, a)}")
+        return self._send_data(a, deposit, f"deposited {amount} USDC with a permit")
+
+    def queue(self, account: str, symbol: str, side: str, notional: Decimal, tolerance: Decimal) -> Sent:
+        """Queues a netted order for the quote's base (orders.plan_queue), quoted first."""
+        a = self._account(account)
+        p = orders.plan_queue(self.node, a, symbol, side, notional, tolerance)
+        if not p.ok:
+            return Sent(False, f"not sent: {p.quote.reason}", quote=p.quote)
+        return self._send_data(a, orders.queue_calldata(self.node, p), p.what, p.quote)
 
     def withdraw(self, account: str, amount: Decimal) -> Sent:
         """Withdraws `amount` USDC of free collateral (a revert comes back in words)."""
@@ -112,7 +130,10 @@ class DevWallet:
         return self._send(a, "withdraw", (raw,), f"withdrew {amount} USDC")
 
     def _send(self, account: str, fn: str, args: tuple[Any, ...], done: str, q: Quote | None = None) -> Sent:
-        data = getattr(self.node.ch, fn).encode_input(*args)
+        return self._send_data(account, bytes(getattr(self.node.ch, fn).encode_input(*args)), done, q)
+
+    def _send_data(self, account: str, data: bytes, done: str, q: Quote | None = None) -> Sent:
+        """Sends `data` to the core (the netting engine's functions too: its fallback) from `account`."""
         with self.node.lock:
             rcpt, rev = self.rpc.transact(self.node.ch.address, data, account)
         if rev is not None:

@@ -17,10 +17,11 @@ from typing import Any
 from eth_utils import to_checksum_address
 from ethpm_types import ContractType
 
+from vperp.bots.runner import netting_abi
 from vperp.chain.rpc import FastContract, Rpc
 from vperp.sdk.quote import AccountAfter, account_now, collateral_of, liquidation_price
 from vperp.sdk.state import AccountSnapshot, ExchangeState, read_account, read_exchange
-from vperp.sdk.units import ONE
+from vperp.sdk.units import ONE, RATIO_ONE
 
 # deployment key -> contract name (the Governor is read when the deployment has governance)
 CONTRACTS = (
@@ -80,11 +81,14 @@ def contract(rpc: Rpc, name: str, address: str, abi: Sequence[Mapping[str, Any]]
 class NodeReader:
     def __init__(self, rpc_url: str, deployment: Mapping[str, Any], abis: Mapping[str, Sequence[Any]]):
         self.url = rpc_url
+        self.abis = abis
         self.rpc = Rpc.from_url(rpc_url)
         self.lock = threading.Lock()
         c = {key: contract(self.rpc, name, deployment[key], abis[name]) for key, name in CONTRACTS}
         self.ch, self.oracle = c["clearing_house"], c["oracle"]
         self.fund, self.lp, self.viewer = c["insurance_fund"], c["liquidity_pool"], c["viewer"]
+        # the core seen as the netting engine (its fallback runs OrderLogic and NettingLogic)
+        self.netting = contract(self.rpc, "NettingEngine", deployment["clearing_house"], netting_abi(abis))
         gov = deployment.get("governance") or None
         self.governor = (
             contract(self.rpc, "PerpGovernor", gov["governor"], abis["PerpGovernor"]) if gov else None
@@ -162,14 +166,63 @@ class NodeReader:
             }
 
     def pool(self) -> dict[str, int]:
+        """The pool now, with its withdrawal limit: the assets that can leave while the open
+        interest's notional stays within maxUtilisation of the value left (LiquidityPool's
+        _withdrawable, which caps every LP's maxWithdraw), and its fee income (the core's view)."""
         with self.lock:
-            return {
+            out = {
                 "total_assets": int(self.lp.totalAssets()),
                 "total_supply": int(self.lp.totalSupply()),
                 "utilisation": int(self.lp.utilisation()),
                 "locked_income": int(self.lp.lockedIncome()),
                 "max_utilisation": int(self.lp.maxUtilisation()),
+                "vesting_period": int(self.lp.incomeVestingPeriod()),
+                "oi_notional": int(self.ch.openInterestNotional()),
+                "fee_income": int(self.ch.poolFeeIncome()),
             }
+        # USDC units, as the pool rounds: the value that must stay is rounded up
+        min_value = -(-out["oi_notional"] * RATIO_ONE // (out["max_utilisation"] * 10**12))
+        out["withdrawable"] = max(out["total_assets"] - min_value, 0)
+        return out
+
+    # ------------------------------------------------------------------ netting
+    def order_queue(self, symbol: str, limit: int = 100) -> dict[str, Any]:
+        """A market's netting queue (the node's view): the queue's cursor and phase, and its
+        orders still queued (status 1) or resting in the running batch (2), oldest first, at
+        most `limit` of them (the queue's head to its tail)."""
+        token = self.tokens[symbol]
+        with self.lock:
+            n = self.netting
+            q = n.getOrderQueue(token)
+            head, tail = int(q.head), int(q.tail)
+            orders = []
+            for oid in range(head, min(tail, head + limit)):
+                o = n.getOrder(token, oid)
+                if int(o.status) in (1, 2):
+                    orders.append(
+                        {
+                            "id": oid,
+                            "trader": str(o.trader),
+                            "size": int(o.size),
+                            "acceptable_price": int(o.acceptablePrice),
+                            "deadline": int(o.deadline),
+                            "reduce_only": bool(o.reduceOnly),
+                            "reserve": int(o.reserve) * 10**12,
+                            "status": "resting" if int(o.status) == 2 else "queued",
+                        }
+                    )
+            fee, window = n.nettingParams()
+        return {
+            "symbol": symbol,
+            "head": head,
+            "tail": tail,
+            "window_start": int(q.windowStart),
+            "phase": ("idle", "collect", "check", "fill")[int(q.phase)] if int(q.phase) < 4 else str(q.phase),
+            "orders": orders,
+            "more": tail - head > limit,
+            "execution_fee": int(fee),
+            "batch_window": int(window),
+        }
 
     # ------------------------------------------------------------------ governance
     def proposals(self) -> list[dict[str, Any]] | None:

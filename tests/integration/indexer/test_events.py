@@ -31,7 +31,11 @@ NOT_EMITTED = {
 }
 
 
-def run_scenario(stack, chain, cfg, owner, funded, set_price, alice, bob, carol, keeper) -> None:
+def run_scenario(
+    stack, chain, cfg, owner, funded, set_price, alice, bob, carol, keeper, liquidate=None
+) -> None:
+    """`liquidate()`, when given, liquidates bob instead of the keeper account's direct call
+    (the dashboard's tests run the keeper bot)."""
     ch, pool, fund = stack.clearing_house, stack.liquidity_pool, stack.insurance_fund
     eth, btc = stack.base("vETH"), stack.base("vBTC")
     # LP: approve, deposit, redeem some (Approval, Deposit, Withdraw, Transfer mint and burn)
@@ -71,7 +75,10 @@ def run_scenario(stack, chain, cfg, owner, funded, set_price, alice, bob, carol,
     set_price("vETH", 2650)
     for _ in range(6):
         whale.short_base("vETH", 100)
-    ch.liquidate(bob, eth, sender=keeper)  # PositionLiquidated
+    if liquidate is None:
+        ch.liquidate(bob, eth, sender=keeper)  # PositionLiquidated
+    else:
+        liquidate()
     # governance (each with its event)
     ch.setMarketParams(eth, market_params(cfg.markets[0].params), sender=owner)
     g = cfg.global_params

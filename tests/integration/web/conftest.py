@@ -30,6 +30,9 @@ from integration.indexer.conftest import (  # noqa: F401 (fixtures)
     pg_url,
 )
 from integration.indexer.test_events import run_scenario
+from vperp.bots.keeper import KeeperStrategy
+from vperp.bots.runner import KeySigner, Log, Options, Runner
+from vperp.bots.runner import abis_from_build as bot_abis
 from vperp.chain.config import ROOT
 from vperp.chain.rpc import Rpc
 from vperp.indexer.cli import abis_from_build, contracts_of
@@ -75,6 +78,20 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+def keeper_bot(url: str, keeper: Any, deployment: dict[str, Any]) -> Runner:
+    """The liquidation keeper (vperp.bots.keeper) for one round, signing with the keeper
+    account's key: it finds the liquidatable accounts with the Viewer and liquidates them."""
+    return Runner(
+        KeeperStrategy(),
+        url,
+        KeySigner(keeper.private_key),
+        deployment,
+        bot_abis(),
+        Options(rounds=1, poll=0.05),
+        Log("keeper", stream=open(os.devnull, "w")),  # noqa: SIM115
+    )
+
+
 @pytest.fixture(scope="module")
 def web(
     stack,
@@ -94,7 +111,8 @@ def web(
 ) -> Iterator[SimpleNamespace]:
     """The scenario on the test node, indexed into SQLite, and the dashboard (with the dev wallet)
     on a free port."""
-    run_scenario(stack, chain, cfg, owner, funded, set_price, alice, bob, carol, keeper)
+    bot = keeper_bot(node_url, keeper, deployment_addresses)
+    run_scenario(stack, chain, cfg, owner, funded, set_price, alice, bob, carol, keeper, lambda: bot.run())
     db = f"sqlite:///{tmp_path_factory.mktemp('web') / 'index.sqlite'}"
     dashboard = make_dashboard(
         connect(db), node_url, deployment_addresses, abis_from_build(), dev_wallet=True
@@ -105,40 +123,51 @@ def web(
     idx.sync()
     server = Background(dashboard, free_port())
     try:
-        yield SimpleNamespace(url=server.url, dashboard=dashboard, indexer=idx, stack=stack)
+        yield SimpleNamespace(
+            url=server.url, dashboard=dashboard, indexer=idx, stack=stack, keeper_log=bot.log
+        )
     finally:
         server.stop()
         dashboard.engine.dispose()
 
 
+def open_page(
+    browser: Browser, url: str, before: Callable[[BrowserContext], None] | None = None
+) -> tuple[BrowserContext, Visit]:
+    """A new context and page at `url` (network idle), recording its console errors and its
+    requests; a request to anything other than 127.0.0.1 is aborted and recorded."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    if before is not None:
+        before(ctx)  # e.g. an injected wallet
+    page = ctx.new_page()
+    v = Visit(page)
+    page.on("console", lambda m: v.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: v.console_errors.append(f"page error: {e}"))
+
+    def route(r: Any) -> None:
+        u = r.request.url
+        v.requests.append(u)
+        if urlparse(u).hostname != "127.0.0.1":
+            v.blocked.append(u)
+            r.abort()
+        else:
+            r.continue_()
+
+    page.route("**/*", route)
+    resp = page.goto(url, wait_until="networkidle")
+    assert resp is not None and resp.ok, f"{url}: HTTP {resp.status if resp else '?'}"
+    return ctx, v
+
+
 @pytest.fixture
 def visit(web, browser) -> Iterator[Any]:
-    """visit(path, before=None) -> Visit: the page loaded (network idle), with its console errors,
-    its requests, and the off-machine requests it tried (aborted); `before(context)` runs first."""
+    """visit(path, before=None) -> Visit: the dashboard's page (open_page); `before(context)`
+    runs first."""
     contexts = []
 
     def go(path: str, before: Callable[[BrowserContext], None] | None = None) -> Visit:
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+        ctx, v = open_page(browser, web.url + path, before)
         contexts.append(ctx)
-        if before is not None:
-            before(ctx)  # e.g. an injected wallet
-        page = ctx.new_page()
-        v = Visit(page)
-        page.on("console", lambda m: v.console_errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: v.console_errors.append(f"page error: {e}"))
-
-        def route(r: Any) -> None:
-            url = r.request.url
-            v.requests.append(url)
-            if urlparse(url).hostname != "127.0.0.1":
-                v.blocked.append(url)
-                r.abort()
-            else:
-                r.continue_()
-
-        page.route("**/*", route)
-        resp = page.goto(web.url + path, wait_until="networkidle")
-        assert resp is not None and resp.ok, f"{path}: HTTP {resp.status if resp else '?'}"
         return v
 
     yield go

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
@@ -19,7 +20,7 @@ from vperp.indexer.db import connect
 from vperp.indexer.ingest import Indexer
 from vperp.sdk import display
 from vperp.sdk.client import PerpClient
-from vperp.sdk.units import wad
+from vperp.sdk.units import usdc, wad
 from vperp.web import data
 from vperp.web.bench import candle_plan, query_plans
 from vperp.web.context import make_dashboard
@@ -57,6 +58,7 @@ def clean(v, path: str) -> None:
         ("markets-vBTC", "/markets/vBTC"),
         ("account-lookup", "/account"),
         ("pool", "/pool"),
+        ("netting", "/netting"),
         ("governance", "/governance"),
     ],
 )
@@ -69,7 +71,49 @@ def test_page_loads_clean(web, visit, name, path):
     if name == "pool":
         v.page.wait_for_selector("#chart[data-points]")
         assert int(v.page.get_attribute("#chart", "data-points")) >= 2  # the scenario's deposit and redeem
+        pool, ch = web.stack.liquidity_pool, web.stack.clearing_house
+        income = v.page.locator("#income")
+        assert income.locator("tr[data-source='trading fees'] td").inner_text() == _signed(
+            int(ch.poolFeeIncome())
+        )
+        funding = sum(r["pool_received"] or 0 for r in queries.funding_history(web.dashboard.engine))
+        assert funding != 0
+        assert income.locator("tr[data-source=funding] td").inner_text() == _signed(funding)
+        # the withdrawal limit is what caps every LP's maxWithdraw (the owner holds nearly all shares)
+        owner = web.stack.owner
+        mine = int(pool.convertToAssets(pool.balanceOf(owner)))
+        limit = web.dashboard.node.pool()["withdrawable"]
+        assert int(pool.maxWithdraw(owner)) == min(mine, limit)
+        assert v.page.inner_text("[data-field=withdrawable]") == f"{display.usdc(limit)} USDC"
     screenshot(v, name)
+
+
+def _signed(x: int) -> str:
+    s = display.usd(x)
+    return s if s.startswith("-") or x == 0 else "+" + s
+
+
+def test_netting_page_shows_the_queue_and_the_batches(web, visit):
+    """The scenario's batch (one long filled, one short resting: OrderRested) with its L, S, p0,
+    remainder swap and fills from the index, and the resting order in the node's queue."""
+    (batch,) = queries.batches(web.dashboard.engine)
+    assert batch["fills"] == len(batch["fill_rows"]) >= 1
+    v = visit("/netting")
+    clean(v, "/netting")
+    row = v.page.locator(f"#batches tr[data-block='{batch['block_number']}']")
+    assert row.locator("[data-field=L]").inner_text() == display.base(batch["long_total"], 4)
+    assert row.locator("[data-field=S]").inner_text() == display.base(batch["short_total"], 4)
+    assert row.locator("[data-field=p0]").inner_text() == display.price(batch["p0"])
+    assert row.locator("[data-field=swap-base]").inner_text() == display.base(batch["swap_base"], 4)
+    assert v.page.locator("#batches tr[data-fill]").count() == len(batch["fill_rows"])
+    q = web.dashboard.node.order_queue("vETH")
+    assert q["orders"], "the rested short is still queued"
+    net, eth = web.stack.netting, web.stack.base("vETH")
+    for o in q["orders"]:
+        assert int(net.getOrder(eth, o["id"]).size) == o["size"]
+        cell = v.page.locator(f"table.queue[data-market=vETH] tr[data-order='{o['id']}'] [data-field=size]")
+        assert cell.inner_text() == display.base(o["size"], 4)
+    screenshot(v, "netting")
 
 
 def test_market_chart_draws_indexed_candles(web, visit):
@@ -90,7 +134,30 @@ def test_market_chart_draws_indexed_candles(web, visit):
     assert chart.evaluate(CANDLE_PIXELS_JS) > 50, "no candle drawn on the chart's canvas"
     mark = int(web.stack.clearing_house.getMarkPrice(token))
     assert v.page.inner_text("[data-field=mark]") == display.price(mark)
+    assert v.page.locator("#depth tr").count() >= 2  # the header and the listing
     screenshot(v, "markets")
+
+
+def test_depth_k_over_time_ends_at_the_curves_k(web, chain):
+    """vBTC: listed, k adjusted twice, depth synced (the pool's adjustK), repegged, then traded:
+    each row's k is the one its transaction's MarketAdded, KAdjusted or Repegged states, and the
+    newest is the curve's x·y now (trades keep it, to the swaps' rounding)."""
+    token = web.stack.base("vBTC").address
+    rows = queries.depth_history(web.dashboard.engine, token)
+    kinds = [r["kind"] for r in rows]
+    assert kinds[-1] == "listed" and "depth sync" in kinds and "k adjusted" in kinds
+    ch, head = web.stack.clearing_house, chain.blocks.head.number
+    stated = {}
+    for ev in (ch.KAdjusted, ch.Repegged):
+        for e in ev.range(0, head + 1):
+            if e.baseToken == token:
+                stated[str(e.transaction_hash)] = int(e.newBase) * int(e.newQuote)
+    (listed,) = [e for e in ch.MarketAdded.range(0, head + 1) if e.baseToken == token]
+    assert rows[-1]["k"] == int(listed.baseReserve) * int(listed.quoteReserve)
+    for r in rows[:-1]:
+        assert r["k"] == stated[r["tx_hash"]], r
+    x, y = ch.getReserves(token)
+    assert abs(rows[0]["k"] - int(x) * int(y)) <= int(x) * int(y) // 10**9
 
 
 def test_account_page_shows_the_sdks_position(web, visit, alice):
@@ -107,12 +174,24 @@ def test_account_page_shows_the_sdks_position(web, visit, alice):
     assert v.page.inner_text("[data-field=free-collateral]") == display.usd(wad(state.free_collateral))
     assert v.page.inner_text("[data-field=liq-price]") != "–"
     assert v.page.locator("#history tr").count() > 1
+    nfts = queries.position_nfts(web.dashboard.engine, alice.address)
+    assert nfts and {n["kind"] for n in nfts} <= {"minted", "burned"}
+    assert v.page.locator("#nfts tr[data-token]").count() == len(nfts)
+    eth = web.stack.base("vETH").address
+    nft = int(web.stack.position_nft.tokenIdOf(alice, eth))
+    assert web.stack.position_nft.ownerOf(nft) == alice.address  # her vETH position is open
+    assert [n["kind"] for n in nfts if n["token_id"] == nft] == ["minted"]
+    assert v.page.locator(f"#nfts tr[data-token='{nft}'] [data-field=token-id]").inner_text() == str(nft)
     screenshot(v, "account")
 
 
-def test_liquidation_appears_on_the_risk_page(web, visit, bob):
+def test_keepers_liquidation_appears_on_the_risk_page(web, visit, bob, keeper):
     (liq,) = queries.liquidations(web.dashboard.engine)
     assert liq["trader"] == bob.address.lower()
+    # run by the keeper bot (vperp.bots.keeper), not a direct call: its one liquidation sent
+    sent = web.keeper_log.events("sent")
+    assert len(sent) == 1 and "liquidate" in sent[0]["call"], sent
+    assert liq["liquidator"] == keeper.address.lower()
     v = visit("/risk")
     clean(v, "/risk")
     table = v.page.locator("#liquidations")
@@ -132,6 +211,9 @@ def test_candle_and_account_queries_search_an_index(web, alice):
     assert any(p.startswith("SEARCH candles USING INDEX") for p in plan), plan
     plan = query_plans(engine, lambda: queries.account_history(engine, alice.address, limit=50))
     assert any(p.startswith("SEARCH account_history USING INDEX") for p in plan), plan
+    plan = query_plans(engine, lambda: queries.position_nfts(engine, alice.address, limit=50))
+    for t in ("ev_position_minted", "ev_position_burned"):
+        assert any(p.startswith(f"SEARCH {t} USING INDEX ix_{t}_trader") for p in plan), plan
 
 
 def test_the_pages_are_the_same_on_postgresql(web, pg_url, node_url, deployment_addresses, alice):
@@ -197,7 +279,10 @@ def test_dev_wallet_trades_and_the_account_page_shows_it(web, visit, accounts):
     p.select_option("#account", eve.address)
     p.fill("#amount", "10000")
     p.click("#deposit-btn")
-    expect(p.locator("#trade-ok")).to_contain_text("deposited 10000 USDC")
+    expect(p.locator("#trade-ok")).to_contain_text("deposited 10000 USDC with a permit")
+    usdc_token, ch = web.stack.usdc, web.stack.clearing_house
+    assert int(usdc_token.nonces(eve)) == 1  # the permit was used (no approve transaction)
+    assert int(usdc_token.allowance(eve, ch)) == 0  # and the deposit spent all of it
     p.select_option("#market", "vETH")
     p.select_option("#side", "long")
     p.fill("#notional", "50000")  # 5x: a liquidation price above zero
@@ -221,7 +306,19 @@ def test_dev_wallet_trades_and_the_account_page_shows_it(web, visit, accounts):
     expect(p.locator("#trade-error")).to_contain_text(
         "reverted: withdraw exceeds free collateral: asked 1,000,000.00 USDC"
     )
+    # a netted order: quoted, queued, and in the node's queue on the netting page
+    p.fill("#notional", "5000")
+    p.click("#queue-btn")
+    expect(p.locator("#trade-ok")).to_contain_text("queued a netted long order in vETH")
+    queued = [o for o in web.dashboard.node.order_queue("vETH")["orders"] if o["trader"] == eve.address]
+    assert len(queued) == 1 and queued[0]["size"] > 0
+    assert display.base(queued[0]["size"]) == p.locator("#quote [data-field=fill-base]").inner_text()
     clean(v, "/trade")
+    n = visit("/netting")
+    assert (
+        eve.address[:6].lower() in n.page.locator(f"tr[data-order='{queued[0]['id']}']").inner_text().lower()
+    )
+    clean(n, "/netting (queued)")
     # the account page, once indexed
     web.indexer.sync()
     a = visit(f"/account/{eve.address}")
@@ -230,6 +327,11 @@ def test_dev_wallet_trades_and_the_account_page_shows_it(web, visit, accounts):
     row = a.page.locator("#positions tr[data-market=vETH]")
     assert row.locator("[data-field=size]").inner_text() == display.base(wad(pos.size))
     assert row.locator("[data-field=pnl]").inner_text().lstrip("+") == display.usd(wad(pos.unrealized_pnl))
+    # close, quoted first: the position is gone
+    p.click("#close-btn")
+    expect(p.locator("#trade-ok")).to_contain_text("closed vETH")
+    assert sdk.position("vETH").size == 0
+    clean(v, "/trade (close)")
 
 
 def test_the_dev_wallet_refuses_a_chain_that_is_not_the_local_anvil(web, monkeypatch):
@@ -260,7 +362,7 @@ def injected_wallet(provider):
 
 def test_a_browser_wallet_trades_through_eip1193(web, visit, accounts, funded, node_url):
     frank = accounts[6]
-    funded(frank, 10_000)
+    web.stack.usdc.mint(frank, usdc(12_000), sender=frank)  # TestUSDC's open faucet
     rpc = Rpc.from_url(node_url)
     asked: list[str] = []
 
@@ -272,6 +374,19 @@ def test_a_browser_wallet_trades_through_eip1193(web, visit, accounts, funded, n
     p = v.page
     p.click("#connect-btn")
     expect(p.locator("#wallet-address")).to_have_text(frank.address)
+    # deposit: the permit signed in the wallet (eth_signTypedData_v4), then the permit and the deposit
+    p.fill("#amount", "10000")
+    p.click("#wallet-deposit-btn")
+    expect(p.locator("#trade-ok")).to_contain_text("deposited 10000 USDC with a permit", timeout=30_000)
+    assert asked.count("eth_signTypedData_v4") == 1 and asked.count("eth_sendTransaction") == 2
+    assert int(web.stack.usdc.nonces(frank)) == 1
+    # the ledger's shares round down by a wei (the scenario socialised a loss: index above one)
+    assert 0 <= 10_000 - PerpClient(web.stack, frank).collateral() < Decimal("1e-17")
+    p.fill("#amount", "1000")
+    p.click("#wallet-withdraw-btn")
+    expect(p.locator("#trade-ok")).to_contain_text("withdrew 1000 USDC", timeout=30_000)
+    assert 0 <= 9_000 - PerpClient(web.stack, frank).collateral() < Decimal("1e-17")
+    sent = asked.count("eth_sendTransaction")
     p.select_option("#market", "vETH")
     p.fill("#notional", "20000")
     p.click("#wallet-open-btn")
@@ -280,12 +395,21 @@ def test_a_browser_wallet_trades_through_eip1193(web, visit, accounts, funded, n
     expect(p.locator("#trade-ok")).to_contain_text("opened long vETH", timeout=30_000)
     fill = p.locator("#quote [data-field=fill-base]").inner_text()
     assert display.base(wad(PerpClient(web.stack, frank).position("vETH").size)) == fill
-    assert asked.count("eth_sendTransaction") == 1
+    assert asked.count("eth_sendTransaction") == sent + 1
     screenshot(v, "trade-wallet")
+    p.fill("#notional", "2000")  # a netted order, quoted first
+    p.click("#wallet-queue-btn")
+    expect(p.locator("#trade-ok")).to_contain_text("queued a netted long order in vETH", timeout=30_000)
+    queued = [o for o in web.dashboard.node.order_queue("vETH")["orders"] if o["trader"] == frank.address]
+    assert len(queued) == 1
+    assert display.base(queued[0]["size"]) == p.locator("#quote [data-field=fill-base]").inner_text()
+    p.click("#wallet-close-btn")
+    expect(p.locator("#trade-ok")).to_contain_text("closed vETH", timeout=30_000)
+    assert PerpClient(web.stack, frank).position("vETH").size == 0
     p.fill("#notional", "10000000")  # a guard: refused before the wallet is asked
     p.click("#wallet-open-btn")
     expect(p.locator("#trade-error")).to_contain_text("not sent: fluctuation limit")
-    assert asked.count("eth_sendTransaction") == 1
+    assert asked.count("eth_sendTransaction") == sent + 3
     clean(v, "/trade (browser wallet)")
     # a wallet on another chain is refused
     w = visit("/trade", before=injected_wallet(lambda m, a: "0x1" if m == "eth_chainId" else wallet(m, a)))

@@ -1,6 +1,7 @@
 """`make up` (tools/up.sh) end to end, on ports and folders of its own: the node starts and
-deploys, the indexer follows it, the dashboard answers with indexed data; Ctrl-C (SIGINT to the
-process group, as a terminal sends it) stops the dashboard, the indexer and the node it started."""
+deploys, the bots start on it, the indexer follows it, the dashboard answers with indexed data;
+Ctrl-C (SIGINT to the process group, as a terminal sends it) stops the dashboard, the indexer, the
+bots and the node it started."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def test_up_starts_everything_and_ctrl_c_stops_it(tmp_path):
         "VPERP_DEPLOYMENTS_DIR": str(tmp_path / "deployments"),
         "VPERP_INDEXER_DB": f"sqlite:///{tmp_path / 'index.sqlite'}",
         "WEB_PORT": str(web_port),
+        "VPERP_UP_LOGS": str(tmp_path / "logs"),
     }
     env.pop("APE_FOUNDRY_HOST", None)
     settings = NodeSettings.from_env(env)
@@ -66,6 +68,14 @@ def test_up_starts_everything_and_ctrl_c_stops_it(tmp_path):
             time.sleep(1)
         with urllib.request.urlopen(f"{url}/markets/vETH", timeout=10) as r:
             assert r.status == 200
+        for bot in ("keeper", "funding", "executor"):  # each bot's runner started on the node
+            deadline = time.monotonic() + 60
+            log = tmp_path / "logs" / f"up-{bot}.log"
+            while not (log.is_file() and f" {bot} start " in log.read_text()):
+                assert time.monotonic() < deadline, (
+                    f"{bot} did not start: {log.read_text() if log.is_file() else ''}"
+                )
+                time.sleep(0.5)
         os.killpg(p.pid, signal.SIGINT)  # Ctrl-C
         assert p.wait(90) == 130
         until("node stopped", 5)

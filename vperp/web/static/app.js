@@ -1,5 +1,5 @@
 // Charts of the dashboard (lightweight-charts, served from the project): every element with
-// data-chart="<json url>" gets a chart of its kind ("market": mark candles, index line, funding
+// data-chart="<json url>" gets a chart of its kind ("market": mark and index candles, funding
 // histogram in a second pane, the spread against its band in a third; "pool": share price line), refreshed every 5 s. data-points on the
 // element counts the points drawn (the browser tests read it).
 (function () {
@@ -22,7 +22,12 @@
       upColor: "#1f9d55", downColor: "#d64545", borderVisible: false,
       wickUpColor: "#1f9d55", wickDownColor: "#d64545",
     });
-    const index = chart.addSeries(LWC().LineSeries, { color: "#2f6fdd", lineWidth: 2, title: "index" });
+    // the index's candles: translucent blue, bordered, beside the mark's green and red ones
+    const index = chart.addSeries(LWC().CandlestickSeries, {
+      upColor: "rgba(47,111,221,0.35)", downColor: "rgba(47,111,221,0.35)", borderVisible: true,
+      borderUpColor: "#2f6fdd", borderDownColor: "#2f6fdd", wickUpColor: "#2f6fdd", wickDownColor: "#2f6fdd",
+      title: "index",
+    });
     const funding = chart.addSeries(LWC().HistogramSeries, { color: "#9b6ad6", title: "funding %" }, 1);
     const band = parseFloat(el.dataset.band || "0");
     const spread = chart.addSeries(LWC().LineSeries, {
