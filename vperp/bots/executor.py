@@ -46,12 +46,17 @@ class ExecutorStrategy:
         self._rt = rt
         c = rt.contracts
         window = int(rt.call(c.netting, "nettingParams")[1])
+        # the time executeBatch would see if sent now: the pending block's (a node that mines only
+        # on demand, like a local Anvil, has no newer block than the order's own); the latest
+        # block's on a node without a pending block
+        pending = rt.request("eth_getBlockByNumber", ["pending", False]) or {}
+        t = max(now.timestamp, int(pending.get("timestamp", "0x0"), 16))
         calls = []
         for base in c.markets.values():
             q = rt.call(c.netting, "getOrderQueue", base)
             queued = int(q.tail) - int(q.head)
             running = int(q.phase) != 0
-            if running or (queued and now.timestamp >= int(q.windowStart) + window):
+            if running or (queued and t >= int(q.windowStart) + window):
                 calls.append(rt.call_data(c.netting, "executeBatch", base, self.max_orders))
         return calls
 

@@ -199,7 +199,24 @@ def start(s: NodeSettings, timeout: float = 60) -> tuple[int, bool]:
             proc.kill()
             raise SystemExit(f"anvil did not answer on {s.url} within {timeout} s; see {s.log_file}")
         time.sleep(0.1)
+    restore_clock(s)
     return proc.pid, True
+
+
+def _latest_timestamp(url: str) -> int:
+    block = rpc(url, "eth_getBlockByNumber", ["latest", False])
+    return int(block["timestamp"], 16) if isinstance(block, dict) else 0
+
+
+def restore_clock(s: NodeSettings) -> None:
+    """Anvil's --load-state brings back the accounts and the blocks but not the clock: its next
+    block takes the wall-clock time, before the loaded head when the chain had travelled forward
+    (the demo's governance vote moves it days ahead), so that a netting window or a price pushed
+    at the later time would lie in the future. The next block is moved to one second after the
+    head (Anvil keeps that offset for the blocks after it); nothing is mined here."""
+    head = _latest_timestamp(s.url)
+    if head >= int(time.time()):
+        rpc(s.url, "evm_setNextBlockTimestamp", [head + 1])
 
 
 def stop(s: NodeSettings, timeout: float = 120) -> bool:

@@ -92,10 +92,14 @@ def _project() -> Any:
 
 
 def _deployment(ctx: Ctx, provider: Any) -> Any:
-    from vperp.chain.deploy import deployment_file, load_deployment_file, read_deployment_file
+    from ape import networks
 
+    from vperp.chain.deploy import deployment_file, load_deployment_file, read_deployment_file
+    from vperp.chain.network import network_name
+
+    # attached to the persistent node (APE_FOUNDRY_HOST), the node's own deployment file
     path = Path(
-        ctx.deployment or os.environ.get("VPERP_DEPLOYMENT") or deployment_file(provider.network.choice)
+        ctx.deployment or os.environ.get("VPERP_DEPLOYMENT") or deployment_file(network_name(networks))
     )
     if not path.exists():
         raise CliError(
@@ -116,10 +120,12 @@ def _deployment(ctx: Ctx, provider: Any) -> Any:
 def run(ctx: Ctx, account: Any, job: Callable[[Any], None], needs_account: bool = True) -> None:
     """Connects, loads the deployment, builds the account's PerpClient and runs `job(client)`,
     turning reverts into the SDK's messages."""
+    from vperp.chain.etherscan import pin_chain_list
     from vperp.sdk.client import PerpClient
 
     if needs_account and account is None:
         raise click.UsageError(f"--account is required ({ACCOUNT_HELP})")
+    pin_chain_list()  # a reverted call makes Ape look for an explorer: never online
     with _quiet(), connected(ctx.network) as provider:
         client = PerpClient(_deployment(ctx, provider), account)
         try:
@@ -137,11 +143,18 @@ def run(ctx: Ctx, account: Any, job: Callable[[Any], None], needs_account: bool 
 def _quiet() -> Iterator[None]:
     """Ape's INFO lines (connections, confirmations of 130 columns) stay off the output: the
     command prints each transaction's hash itself ("tx 0x..."), and --json stays parseable.
-    Ape's warnings and errors still show."""
+    Ape's warnings and errors still show. Nor does Ape print a reverted call's trace (on a node
+    attached by URL it does, to stdout): the command prints the revert as the SDK's sentence."""
     from ape.logging import logger
+    from ape_ethereum.trace import Trace
 
-    with logger.at_level("WARNING"):
-        yield
+    show = Trace.show
+    Trace.show = lambda self, *args, **kwargs: None  # type: ignore[method-assign]
+    try:
+        with logger.at_level("WARNING"):
+            yield
+    finally:
+        Trace.show = show  # type: ignore[method-assign]
 
 
 def _amount(value: str) -> Decimal:
@@ -271,6 +284,7 @@ def _check_market(c: Any, market: str) -> None:
 @trade_options
 @click.option("--collateral", default=None, help="with --leverage: USDC deposited from the wallet")
 @click.option("--leverage", default=None, help="with --collateral: notional = leverage x collateral")
+@click.option("--mint", is_flag=True, help="with --collateral, local networks: mint that test USDC first")
 @click.option("--deadline", default=300, show_default=True, help="seconds from the latest block")
 @common
 @with_account
@@ -282,6 +296,7 @@ def open_(
     slippage: str,
     collateral: str | None,
     leverage: str | None,
+    mint: bool,
     deadline: int,
     network: Any,
     deployment: str | None,
@@ -299,11 +314,15 @@ def open_(
     by_leverage = collateral is not None
     if by_leverage and (size is not None or notional is not None):
         raise click.UsageError("give either --size / --notional or --collateral with --leverage")
+    if mint and not by_leverage:
+        raise click.UsageError("--mint goes with --collateral (the USDC the router deposits)")
     amounts = {} if by_leverage else _size_or_notional(size, notional)
 
     def job(c: Any) -> None:
         if by_leverage:
             coll, lev = _amount(collateral or ""), _amount(leverage or "")
+            if mint:
+                c.faucet(coll)
             q = c.quote(market, side, notional=coll * lev, deposit=coll)
             if not q.ok:
                 raise ProtocolError(q.error or "", q.error_values, f"not sent: {q.reason}")

@@ -278,6 +278,19 @@ def test_the_node_keeps_its_chain_across_restarts(busy_node, tmp_path):
     assert {t.lower() for t in traders} <= {p["trader"] for p in queries.positions(engine, open_only=False)}
     engine.dispose()
 
+    # the chain travels a week ahead of the wall clock (as the demo's governance vote does): after
+    # a restart it goes on from there, not from the wall-clock time (Anvil's state has no clock)
+    rpc.request("evm_increaseTime", [7 * 86_400])
+    rpc.request("evm_mine", [])
+    ahead = rpc.request("eth_getBlockByNumber", ["latest", False])
+    assert node.stop(s)
+    assert busy_node.start().returncode == 0
+    rpc = Rpc.from_url(busy_node.url)
+    rpc.request("evm_mine", [])
+    after = rpc.request("eth_getBlockByNumber", ["latest", False])
+    assert after["parentHash"] == ahead["hash"]
+    assert int(after["timestamp"], 16) == int(ahead["timestamp"], 16) + 1
+
 
 def _wait_cursor(db: str, block: int, proc: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
