@@ -15,20 +15,39 @@ from vperp.chain.rpc import Rpc
 from vperp.indexer.db import connect
 from vperp.indexer.ingest import Contract, Indexer, Stats
 
-# the deployment's contracts that emit the indexed events (the logic contracts emit from the core)
+# the deployment's contracts that emit the indexed events (the logic contracts emit from the
+# core), by their key in the address file (`governance.x`: inside its "governance" object)
 INDEXED = (
     ("clearing_house", "ClearingHouse"),
     ("oracle", "PriceOracle"),
     ("insurance_fund", "InsuranceFund"),
     ("liquidity_pool", "LiquidityPool"),
+    ("liquidation_batcher", "LiquidationBatcher"),
+    ("governance.governor", "PerpGovernor"),
+    ("governance.timelock", "GovernanceTimelock"),
+    ("governance.token", "GovernanceToken"),
 )
+
+
+def address_of(deployment: Mapping[str, Any], key: str) -> str | None:
+    """The address at `key` (dotted: nested objects) of an address file, None when absent."""
+    v: Any = deployment
+    for part in key.split("."):
+        v = v.get(part) if isinstance(v, Mapping) else None
+    return v.lower() if isinstance(v, str) else None
 
 
 def contracts_of(
     deployment: Mapping[str, Any], abis: Mapping[str, Sequence[Mapping[str, Any]]]
 ) -> list[Contract]:
-    """The indexed contracts of a deployment file's addresses, with their ABIs by contract name."""
-    return [Contract(name, deployment[key].lower(), abis[name]) for key, name in INDEXED]
+    """The indexed contracts of a deployment file's addresses, with their ABIs by contract name
+    (a deployment without governance or without the batcher: the others)."""
+    out = []
+    for key, name in INDEXED:
+        address = address_of(deployment, key)
+        if address is not None:
+            out.append(Contract(name, address, abis[name]))
+    return out
 
 
 def abis_from_build(build: Path = ROOT / ".build" / "__local__.json") -> dict[str, list[dict[str, Any]]]:

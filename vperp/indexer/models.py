@@ -8,9 +8,13 @@ flattened into its fields, prefixed by the argument's name when the event has tw
 the log's place: chain id, block number and hash, log index, transaction hash, emitting contract,
 block timestamp. Each log lands once: unique (chain_id, block_hash, log_index).
 
+Raw events also come from the LiquidationBatcher, the Governor, the timelock and the governance
+token (arrays and strings: text columns, arrays as JSON lists).
+
 Derived tables (vperp.indexer.derive): `positions` (current position per account and market),
 `account_history` (PnL, funding, fees, collateral moves per account), `candles` (hourly mark and
-index OHLC per market), `funding_history`, `liquidations`, `bad_debts`, `pool_share_prices`.
+index OHLC per market), `funding_history`, `liquidations` (with the real keeper of batched
+ones), `bad_debts`, `pool_share_prices`, `netting_batches`, `netting_orders`, `proposals`.
 Bookkeeping: `cursors` (last block ingested per contract), `blocks` (recent block hashes for reorg
 detection).
 
@@ -297,15 +301,104 @@ EVENTS: dict[str, list[tuple[str, Any]]] = {
     "IncomeVestingPeriodSet": [("oldPeriod", "small"), ("period", "small")],
     "IncomeLocked": [("income", "uint"), ("lockedTotal", "uint"), ("unlockEnd", "uint")],
     "LossRecognized": [("loss", "uint"), ("absorbedByLockedIncome", "uint"), ("lockedTotal", "uint")],
+    # LiquidationBatcher (a keeper's many liquidations in one transaction; the core's
+    # PositionLiquidated names the batcher as the liquidator)
+    "LiquidationSkipped": [
+        ("keeper", "address"),
+        ("trader", "address"),
+        ("baseToken", "address"),
+        ("index", "uint"),
+        ("reason", "bytes"),
+    ],
+    "BatchLiquidated": [
+        ("keeper", "address"),
+        ("targets", "uint"),
+        ("liquidated", "uint"),
+        ("rewardUsdc", "uint"),
+    ],
+    # PerpGovernor (OpenZeppelin's Governor with its settings, counting, quorum and timelock
+    # extensions)
+    "ProposalCreated": [
+        ("proposalId", "uint"),
+        ("proposer", "address"),
+        ("targets", "address[]"),
+        ("values", "uint[]"),
+        ("signatures", "string[]"),
+        ("calldatas", "bytes[]"),
+        ("voteStart", "uint"),
+        ("voteEnd", "uint"),
+        ("description", "string"),
+    ],
+    "VoteCast": [
+        ("voter", "address"),
+        ("proposalId", "uint"),
+        ("support", "small"),
+        ("weight", "uint"),
+        ("reason", "string"),
+    ],
+    "VoteCastWithParams": [
+        ("voter", "address"),
+        ("proposalId", "uint"),
+        ("support", "small"),
+        ("weight", "uint"),
+        ("reason", "string"),
+        ("params", "bytes"),
+    ],
+    "ProposalQueued": [("proposalId", "uint"), ("etaSeconds", "uint")],
+    "ProposalExecuted": [("proposalId", "uint")],
+    "ProposalCanceled": [("proposalId", "uint")],
+    "ProposalThresholdSet": [("oldProposalThreshold", "uint"), ("newProposalThreshold", "uint")],
+    "QuorumNumeratorUpdated": [("oldQuorumNumerator", "uint"), ("newQuorumNumerator", "uint")],
+    "TimelockChange": [("oldTimelock", "address"), ("newTimelock", "address")],
+    "VotingDelaySet": [("oldVotingDelay", "uint"), ("newVotingDelay", "uint")],
+    "VotingPeriodSet": [("oldVotingPeriod", "uint"), ("newVotingPeriod", "uint")],
+    "EIP712DomainChanged": [],  # the Governor and the token (ERC-5267)
+    # GovernanceTimelock (OpenZeppelin's TimelockController; `id` is the operation's id)
+    "CallScheduled": [
+        ("id", "bytes32"),
+        ("index", "uint"),
+        ("target", "address"),
+        ("value", "uint"),
+        ("data", "bytes"),
+        ("predecessor", "bytes32"),
+        ("delay", "uint"),
+    ],
+    "CallExecuted": [
+        ("id", "bytes32"),
+        ("index", "uint"),
+        ("target", "address"),
+        ("value", "uint"),
+        ("data", "bytes"),
+    ],
+    "CallSalt": [("id", "bytes32"), ("salt", "bytes32")],
+    "Cancelled": [("id", "bytes32")],
+    "MinDelayChange": [("oldDuration", "uint"), ("newDuration", "uint")],
+    "OwnershipAccepted": [("target", "address")],
+    "RoleAdminChanged": [("role", "bytes32"), ("previousAdminRole", "bytes32"), ("newAdminRole", "bytes32")],
+    "RoleGranted": [("role", "bytes32"), ("account", "address"), ("sender", "address")],
+    "RoleRevoked": [("role", "bytes32"), ("account", "address"), ("sender", "address")],
+    # GovernanceToken (ERC20Votes; its Transfer and Approval share the pool's tables)
+    "DelegateChanged": [("delegator", "address"), ("fromDelegate", "address"), ("toDelegate", "address")],
+    "DelegateVotesChanged": [("delegate", "address"), ("previousVotes", "uint"), ("newVotes", "uint")],
 }
 
 RENAMED = {"from": "from_address", "to": "to_address", "id": "market_id"}
+# the timelock's `id` is an operation's id, not a market's
+RENAMED_IN = {(e, "id"): "operation_id" for e in ("CallScheduled", "CallExecuted", "CallSalt", "Cancelled")}
 LOG_COLUMNS = ("chain_id", "block_number", "block_hash", "log_index", "tx_hash", "contract", "timestamp")
+# kinds stored as text: `string`, and arrays as JSON lists (numbers as JSON integers, bytes and
+# addresses as lower-case hex)
+TEXT_KINDS = frozenset({"string", "address[]", "uint[]", "string[]", "bytes[]"})
 
 
 def snake(name: str) -> str:
     s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
     return RENAMED.get(s, s)
+
+
+def arg_column(event: str, arg: str) -> str:
+    """The column of a (non-struct) argument of `event`."""
+    return RENAMED_IN.get((event, arg)) or snake(arg)
 
 
 def table_name(event: str) -> str:
@@ -327,7 +420,7 @@ def event_columns(event: str) -> list[tuple[str, str]]:
         if isinstance(kind, list):
             out += [(struct_column(event, name, n), k) for n, k in kind]
         else:
-            out.append((snake(name), kind))
+            out.append((arg_column(event, name), kind))
     return out
 
 
@@ -339,6 +432,7 @@ _KIND_TYPES: dict[str, Any] = {
     "bool": Boolean,
     "bytes32": lambda: HASH,
     "bytes": Text,
+    **{k: Text for k in TEXT_KINDS},
 }
 
 NAMING = {
@@ -501,7 +595,10 @@ class FundingEntry(Base):
 
 class LiquidationEntry(Base):
     """One PositionLiquidated, with the LiquidationCapped of the same transaction, account and
-    market when the close was capped at the bankruptcy size."""
+    market when the close was capped at the bankruptcy size. `liquidator` is the event's (the
+    core's caller); `keeper` is who liquidated: the liquidator itself, or, when the liquidator is
+    the LiquidationBatcher, the keeper of the batch (its BatchLiquidated of the same
+    transaction), with `batched` set."""
 
     __tablename__ = "liquidations"
     __table_args__ = (UniqueConstraint("chain_id", "block_hash", "log_index"),)
@@ -515,6 +612,8 @@ class LiquidationEntry(Base):
     trader: Mapped[str] = mapped_column(ADDRESS)
     base_token: Mapped[str] = mapped_column(ADDRESS)
     liquidator: Mapped[str] = mapped_column(ADDRESS)
+    keeper: Mapped[str] = mapped_column(ADDRESS)
+    batched: Mapped[bool] = mapped_column(Boolean)
     size: Mapped[int] = mapped_column(BigNum)
     notional: Mapped[int] = mapped_column(BigNum)
     penalty: Mapped[int] = mapped_column(BigNum)
@@ -565,6 +664,114 @@ class PoolSharePrice(Base):
     total_supply: Mapped[int] = mapped_column(BigNum)
 
 
+class NettingBatch(Base):
+    """One netting batch of a market (BatchExecuted, at the end of its fill pass): L and S (the
+    long and short totals that took part), p0 (the uniform price of the matched part), the
+    remainder's swap on the curve (signed base and quote: + the traders bought base), the
+    number of fills, and, from the order events of its fill pass (which may span several
+    executeBatch transactions), the orders cancelled and rested and the execution fees taken.
+    `number` counts the market's batches from 1; `first_block` is its fill pass's first block."""
+
+    __tablename__ = "netting_batches"
+    __table_args__ = (
+        UniqueConstraint("chain_id", "block_hash", "log_index"),
+        Index("ix_netting_batches_market", "chain_id", "base_token", "number"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chain_id: Mapped[int] = mapped_column(BigInteger)
+    block_number: Mapped[int] = mapped_column(BigInteger)
+    block_hash: Mapped[str] = mapped_column(HASH)
+    log_index: Mapped[int] = mapped_column(Integer)
+    tx_hash: Mapped[str] = mapped_column(HASH)
+    timestamp: Mapped[int] = mapped_column(BigInteger)
+    base_token: Mapped[str] = mapped_column(ADDRESS)
+    number: Mapped[int] = mapped_column(Integer)
+    long_total: Mapped[int] = mapped_column(BigNum)  # L
+    short_total: Mapped[int] = mapped_column(BigNum)  # S
+    p0: Mapped[int] = mapped_column(BigNum)
+    swap_base: Mapped[int] = mapped_column(BigNum)
+    swap_quote: Mapped[int] = mapped_column(BigNum)
+    fills: Mapped[int] = mapped_column(Integer)
+    cancelled: Mapped[int] = mapped_column(Integer)
+    rested: Mapped[int] = mapped_column(Integer)
+    fees: Mapped[int] = mapped_column(BigNum)  # execution fees of its fills and cancellations
+    first_block: Mapped[int] = mapped_column(BigInteger)
+
+
+class NettingOrder(Base):
+    """One order of the netting queue and its lifecycle: queued (OrderQueued, or OrderRested for
+    the rest of an order moved to the queue's tail: `parent_id`), then filled (OrderFilled),
+    rested (moved on as `rested_as`, after a partial fill when `filled_size` is not 0) or
+    cancelled (OrderCancelled: `cancel_reason` 0 by its trader, 1 deadline passed, 2 margin
+    failed, 3 nothing to reduce). A batch's fill pass settles its orders: `batch_block` and
+    `batch_log_index` name its BatchExecuted. Sizes signed (+ long), 18 decimals."""
+
+    __tablename__ = "netting_orders"
+    __table_args__ = (Index("ix_netting_orders_trader", "chain_id", "trader"),)
+    chain_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    base_token: Mapped[str] = mapped_column(ADDRESS, primary_key=True)
+    order_id: Mapped[int] = mapped_column(BigNum, primary_key=True)
+    trader: Mapped[str] = mapped_column(ADDRESS)
+    size: Mapped[int] = mapped_column(BigNum)
+    acceptable_price: Mapped[int | None] = mapped_column(BigNum, nullable=True)
+    deadline: Mapped[int | None] = mapped_column(BigNum, nullable=True)
+    reduce_only: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    reserve: Mapped[int | None] = mapped_column(BigNum, nullable=True)
+    parent_id: Mapped[int | None] = mapped_column(BigNum, nullable=True)
+    status: Mapped[str] = mapped_column(String(12))  # queued | filled | rested | cancelled
+    cancel_reason: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    filled_size: Mapped[int] = mapped_column(BigNum)
+    fill_price: Mapped[int | None] = mapped_column(BigNum, nullable=True)
+    fee: Mapped[int] = mapped_column(BigNum)  # execution fee paid
+    rested_as: Mapped[int | None] = mapped_column(BigNum, nullable=True)
+    queued_block: Mapped[int] = mapped_column(BigInteger)
+    queued_timestamp: Mapped[int] = mapped_column(BigInteger)
+    queued_tx: Mapped[str] = mapped_column(HASH)
+    closed_block: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    closed_timestamp: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    batch_block: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    batch_log_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class ProposalEntry(Base):
+    """One Governor proposal: its ProposalCreated (proposer, calls as JSON lists, description
+    with its title and metadata CID, vote start and end: the Governor's timestamp clock), the
+    running vote totals (VoteCast and VoteCastWithParams: support 0 against, 1 for, 2 abstain),
+    and its lifecycle from events: `status` proposed | queued | executed | canceled (cancelled
+    through the Governor, or its timelock operation cancelled by the guardian: Cancelled of the
+    operation `timelock_id` that its ProposalQueued's transaction scheduled). The Governor's full
+    state (Pending, Active, Defeated, Succeeded, Expired...) also depends on the time and the
+    quorum: vperp.indexer.queries.proposals computes it."""
+
+    __tablename__ = "proposals"
+    chain_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(BigNum, primary_key=True)
+    governor: Mapped[str] = mapped_column(ADDRESS)
+    proposer: Mapped[str] = mapped_column(ADDRESS)
+    targets: Mapped[str] = mapped_column(Text)  # JSON
+    values: Mapped[str] = mapped_column(Text)  # JSON
+    signatures: Mapped[str] = mapped_column(Text)  # JSON
+    calldatas: Mapped[str] = mapped_column(Text)  # JSON
+    description: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    cid: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    vote_start: Mapped[int] = mapped_column(BigInteger)
+    vote_end: Mapped[int] = mapped_column(BigInteger)
+    for_votes: Mapped[int] = mapped_column(BigNum)
+    against_votes: Mapped[int] = mapped_column(BigNum)
+    abstain_votes: Mapped[int] = mapped_column(BigNum)
+    voters: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12))
+    eta: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    timelock_id: Mapped[str | None] = mapped_column(HASH, nullable=True)
+    created_block: Mapped[int] = mapped_column(BigInteger)
+    created_timestamp: Mapped[int] = mapped_column(BigInteger)
+    created_tx: Mapped[str] = mapped_column(HASH)
+    queued_block: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    executed_block: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    canceled_block: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
 DERIVED_TABLES = (
     Position.__table__,
     AccountEntry.__table__,
@@ -573,4 +780,7 @@ DERIVED_TABLES = (
     LiquidationEntry.__table__,
     BadDebtEntry.__table__,
     PoolSharePrice.__table__,
+    NettingBatch.__table__,
+    NettingOrder.__table__,
+    ProposalEntry.__table__,
 )

@@ -3,6 +3,8 @@ return lists of dicts (amounts as Python ints in the contracts' units, addresses
 
 from __future__ import annotations
 
+import json
+import time
 from typing import Any
 
 from sqlalchemy import Engine, Table, select
@@ -17,8 +19,11 @@ from vperp.indexer.models import (
     Cursor,
     FundingEntry,
     LiquidationEntry,
+    NettingBatch,
+    NettingOrder,
     PoolSharePrice,
     Position,
+    ProposalEntry,
 )
 
 
@@ -261,6 +266,166 @@ def pool_income(engine: Engine) -> dict[str, int]:
         t = EVENT_TABLES[name]
         depth -= sum(r["cost"] for r in _rows(engine, select(t.c.cost)))
     return {"funding": funding, "depth_changes": depth}
+
+
+def liquidation_batches(
+    engine: Engine, keeper: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """The LiquidationBatcher's batches, newest first: keeper, targets, liquidated, reward (USDC,
+    6 decimals), and `skipped`: the targets it skipped as (index, trader, market, revert data)."""
+    t = EVENT_TABLES["BatchLiquidated"]
+    q = select(t).order_by(t.c.block_number.desc(), t.c.log_index.desc()).limit(limit)
+    if keeper:
+        q = q.where(t.c.keeper == _lower(keeper))
+    rows = _rows(engine, q)
+    if not rows:
+        return rows
+    sk = EVENT_TABLES["LiquidationSkipped"]
+    skipped: dict[str, list[dict[str, Any]]] = {}
+    for r in _rows(
+        engine, select(sk).where(sk.c.tx_hash.in_([r["tx_hash"] for r in rows])).order_by(sk.c.log_index)
+    ):
+        skipped.setdefault(r["tx_hash"], []).append(
+            {"index": r["index"], "trader": r["trader"], "base_token": r["base_token"], "reason": r["reason"]}
+        )
+    for r in rows:
+        r["skipped"] = skipped.get(r["tx_hash"], [])
+    return rows
+
+
+def batches(engine: Engine, base_token: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Netting batches, newest first (a market's, or all): L, S, p0, the remainder's swap, fills,
+    cancellations, rests and fees."""
+    t = NettingBatch.__table__
+    q = select(t).order_by(t.c.block_number.desc(), t.c.log_index.desc()).limit(limit)
+    if base_token:
+        q = q.where(_indexed_chains(t), t.c.base_token == _lower(base_token))
+    return _rows(engine, q)
+
+
+def orders(
+    engine: Engine,
+    trader: str | None = None,
+    base_token: str | None = None,
+    status: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Netting orders with their lifecycle (queued, filled, rested, cancelled), newest first."""
+    t = NettingOrder.__table__
+    q = select(t).order_by(t.c.queued_block.desc(), t.c.order_id.desc()).limit(limit)
+    if trader:
+        q = q.where(_indexed_chains(t), t.c.trader == _lower(trader))
+    if base_token:
+        q = q.where(t.c.base_token == _lower(base_token))
+    if status:
+        q = q.where(t.c.status == status)
+    return _rows(engine, q)
+
+
+def batch_orders(engine: Engine, batch: dict[str, Any]) -> list[dict[str, Any]]:
+    """The orders a batch (a row of `batches`) settled: filled, rested or cancelled in its fill
+    pass, in queue order."""
+    t = NettingOrder.__table__
+    q = (
+        select(t)
+        .where(
+            t.c.chain_id == batch["chain_id"],
+            t.c.base_token == batch["base_token"],
+            t.c.batch_block == batch["block_number"],
+            t.c.batch_log_index == batch["log_index"],
+        )
+        .order_by(t.c.order_id)
+    )
+    return _rows(engine, q)
+
+
+# PerpGovernor.GRACE_PERIOD: a queued proposal expires this long after its ETA
+GRACE_PERIOD = 14 * 86_400
+# GovernorVotesQuorumFraction.quorumDenominator()
+QUORUM_DENOMINATOR = 100
+
+
+def _at(rows: list[dict[str, Any]], t: int) -> list[dict[str, Any]]:
+    return [r for r in rows if r["timestamp"] <= t]
+
+
+def proposals(engine: Engine, now: int | None = None) -> list[dict[str, Any]]:
+    """The Governor's proposals, newest first, each with its calls decoded from JSON, its
+    `quorum` (the governance token's supply at the vote start times the quorum numerator then,
+    from the indexed Transfer and QuorumNumeratorUpdated events; None when the token is not
+    indexed) and `state`, the Governor's ProposalState name at time `now` (unix seconds; the
+    wall clock when None: pass the chain's head time on a chain that travels in time), as
+    PerpGovernor.state computes it: Executed, Canceled, Pending (until the vote start), Active
+    (until the vote end), Defeated (quorum of for + abstain not reached, or for <= against),
+    Succeeded, Queued, Expired (queued, GRACE_PERIOD past its ETA)."""
+    now = int(time.time()) if now is None else now
+    t = ProposalEntry.__table__
+    rows = _rows(engine, select(t).order_by(t.c.created_block.desc(), t.c.proposal_id))
+    if not rows:
+        return rows
+    cursors_t = Cursor.__table__
+    tokens = [
+        r["contract"] for r in _rows(engine, select(cursors_t).where(cursors_t.c.name == "GovernanceToken"))
+    ]
+    tr = EVENT_TABLES["Transfer"]
+    zero = "0x" + "0" * 40
+    supply_moves = (
+        _rows(
+            engine,
+            select(tr).where(
+                tr.c.contract.in_(tokens), (tr.c.from_address == zero) | (tr.c.to_address == zero)
+            ),
+        )
+        if tokens
+        else []
+    )
+    qn = EVENT_TABLES["QuorumNumeratorUpdated"]
+    numerators = _rows(engine, select(qn).order_by(qn.c.block_number, qn.c.log_index))
+    for r in rows:
+        for k in ("targets", "values", "signatures", "calldatas"):
+            r[k] = json.loads(r[k])
+        snap = r["vote_start"]
+        num = [n for n in _at(numerators, snap) if n["contract"] == r["governor"]]
+        if tokens and num:
+            supply = sum(
+                (m["value"] if m["from_address"] == zero else -m["value"]) for m in _at(supply_moves, snap)
+            )
+            r["quorum"] = supply * num[-1]["new_quorum_numerator"] // QUORUM_DENOMINATOR
+        else:
+            r["quorum"] = None
+        r["state"] = _state(r, now)
+    return rows
+
+
+def _state(p: dict[str, Any], now: int) -> str:
+    if p["status"] == "executed":
+        return "Executed"
+    if p["status"] == "canceled":
+        return "Canceled"
+    if p["vote_start"] >= now:
+        return "Pending"
+    if p["vote_end"] >= now:
+        return "Active"
+    if p["for_votes"] <= p["against_votes"]:
+        return "Defeated"
+    if p["quorum"] is None:
+        return "Ended"  # for > against; whether the quorum was reached is unknown
+    if p["for_votes"] + p["abstain_votes"] < p["quorum"]:
+        return "Defeated"
+    if p["status"] != "queued":
+        return "Succeeded"
+    return "Expired" if now > p["eta"] + GRACE_PERIOD else "Queued"
+
+
+def votes(engine: Engine, proposal_id: int) -> list[dict[str, Any]]:
+    """The votes on a proposal in chain order: voter, support (0 against, 1 for, 2 abstain),
+    weight, reason (and params when cast with params)."""
+    out: list[dict[str, Any]] = []
+    for name in ("VoteCast", "VoteCastWithParams"):
+        t = EVENT_TABLES[name]
+        out += _rows(engine, select(t).where(t.c.proposal_id == proposal_id))
+    out.sort(key=lambda r: (r["block_number"], r["log_index"]))
+    return out
 
 
 def events(engine: Engine, name: str, limit: int | None = None) -> list[dict[str, Any]]:
