@@ -206,7 +206,9 @@ def depth_history(engine: Engine, base_token: str, limit: int | None = None) -> 
     return rows[:limit] if limit is not None else rows
 
 
-def batches(engine: Engine, base_token: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+def batch_events(
+    engine: Engine, base_token: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
     """Netting batches, newest first (BatchExecuted: longTotal L, shortTotal S, p0, the remainder
     swap and the fill count), each with its fills: the market's OrderFilled events after its
     previous batch and up to it (a batch may take several executeBatch calls)."""

@@ -146,7 +146,7 @@ def netting(d: Dashboard, batches: int = 20) -> dict[str, Any]:
     """Each market's queue now (the node) and the recent batches with their fills (the index)."""
     return {
         "queues": [d.node.order_queue(s) for s in d.symbols],
-        "batches": queries.batches(d.engine, limit=batches),
+        "batches": queries.batch_events(d.engine, limit=batches),
     }
 
 

@@ -96,7 +96,7 @@ def _signed(x: int) -> str:
 def test_netting_page_shows_the_queue_and_the_batches(web, visit):
     """The scenario's batch (one long filled, one short resting: OrderRested) with its L, S, p0,
     remainder swap and fills from the index, and the resting order in the node's queue."""
-    (batch,) = queries.batches(web.dashboard.engine)
+    (batch,) = queries.batch_events(web.dashboard.engine)
     assert batch["fills"] == len(batch["fill_rows"]) >= 1
     v = visit("/netting")
     clean(v, "/netting")
