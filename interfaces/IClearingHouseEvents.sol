@@ -107,7 +107,8 @@ interface IClearingHouseEvents {
         uint24 liquidatorShare
     );
     event GuardianChanged(address oldGuardian, address guardian);
-    event PauseChanged(address indexed baseToken, bool paused);
+    /// @dev baseToken address(0): every market (the global pause); `wasPaused` the flag before.
+    event PauseChanged(address indexed baseToken, bool wasPaused, bool paused);
     // operators (IOperatorApproval): `actions` granted or revoked, `current` what the operator holds after
     event OperatorApproved(address indexed trader, address indexed operator, uint256 actions, uint256 current);
     event OperatorRevoked(address indexed trader, address indexed operator, uint256 actions, uint256 current);

@@ -141,13 +141,16 @@ contract ConfigLogic is LogicBase {
             if (msg.sender != s.guardian) revert E.OnlyGuardian(msg.sender);
             if (!paused) revert E.GuardianCannotResume(msg.sender);
         }
+        bool wasPaused;
         if (baseToken == address(0)) {
+            wasPaused = s.globalPaused;
             s.globalPaused = paused;
         } else {
             _requireMarket(s, baseToken);
+            wasPaused = s.markets[baseToken].paused;
             s.markets[baseToken].paused = paused;
         }
-        emit Ev.PauseChanged(baseToken, paused);
+        emit Ev.PauseChanged(baseToken, wasPaused, paused);
     }
 
     /// @notice Changes a market's k keeping the mark; the exact change in the traders' net

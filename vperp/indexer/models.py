@@ -256,7 +256,7 @@ EVENTS: dict[str, list[tuple[str, Any]]] = {
         ("liquidatorShare", "small"),
     ],
     "GuardianChanged": [("oldGuardian", "address"), ("guardian", "address")],
-    "PauseChanged": [("baseToken", "address"), ("paused", "bool")],
+    "PauseChanged": [("baseToken", "address"), ("wasPaused", "bool"), ("paused", "bool")],
     # Ownable2Step (the core, the oracle, the insurance fund, the pool)
     "OwnershipTransferStarted": [("previousOwner", "address"), ("newOwner", "address")],
     "OwnershipTransferred": [("previousOwner", "address"), ("newOwner", "address")],

@@ -293,7 +293,7 @@ contract GovernanceTest is UnitBase {
         ch.setPaused(STRANGER, true);
         vm.prank(KEEPER);
         vm.expectEmit(address(ch));
-        emit Ev.PauseChanged(address(0), true);
+        emit Ev.PauseChanged(address(0), false, true);
         ch.setPaused(address(0), true);
         assertTrue(ch.globalPaused(), "global pause");
     }

@@ -104,7 +104,7 @@ contract TradingTest is UnitBase {
     function test_pausedMarketRefusesIncreasesNotReductions() public {
         (uint256 base,) = _long(ALICE, b0, 1_000e18);
         vm.expectEmit(address(ch));
-        emit Ev.PauseChanged(b0, true);
+        emit Ev.PauseChanged(b0, false, true);
         ch.setPaused(b0, true);
         assertTrue(ch.getMarket(b0).paused, "paused");
         vm.prank(ALICE);

@@ -208,11 +208,19 @@ def test_guardian_and_pause_permissions(ch, eth, owner, alice, bob):
     assert dict(info.value.inputs) == {"caller": bob.address}
     tx = ch.setPaused(eth, True, sender=alice)
     assert [dict(e.event_arguments) for e in tx.decode_logs(ch.PauseChanged)] == [
-        {"baseToken": eth.address, "paused": True}
+        {"baseToken": eth.address, "wasPaused": False, "paused": True}
     ]
     assert ch.getMarket(eth).paused
-    ch.setPaused(ZERO, True, sender=owner)  # the owner may pause too; address(0): all markets
+    # the event carries the flag before and after: a second pause was already paused
+    again = ch.setPaused(eth, True, sender=alice)
+    assert [dict(e.event_arguments) for e in again.decode_logs(ch.PauseChanged)] == [
+        {"baseToken": eth.address, "wasPaused": True, "paused": True}
+    ]
+    tx = ch.setPaused(ZERO, True, sender=owner)  # the owner may pause too; address(0): all markets
     assert ch.globalPaused()
+    assert [(e.baseToken, e.wasPaused, e.paused) for e in tx.decode_logs(ch.PauseChanged)] == [
+        (ZERO, False, True)
+    ]
     # the guardian may only pause: resuming is the owner's (the timelock's)
     with ape.reverts(ch.GuardianCannotResume) as info:
         ch.setPaused(ZERO, False, sender=alice)
@@ -220,7 +228,8 @@ def test_guardian_and_pause_permissions(ch, eth, owner, alice, bob):
     with ape.reverts(ch.GuardianCannotResume):
         ch.setPaused(eth, False, sender=alice)
     ch.setPaused(ZERO, False, sender=owner)
-    ch.setPaused(eth, False, sender=owner)
+    tx = ch.setPaused(eth, False, sender=owner)
+    assert [(e.wasPaused, e.paused) for e in tx.decode_logs(ch.PauseChanged)] == [(True, False)]
     assert not ch.globalPaused() and not ch.getMarket(eth).paused
     with ape.reverts(ch.UnknownMarket):
         ch.setPaused(bob.address, True, sender=alice)

@@ -27,7 +27,9 @@ def test_guardian_pauses_opening_only(gov, chain, accounts, scope):
     b.long_quote("vETH", 95_000)  # ~9.5x: liquidatable after a 5% drop
     target = ZERO if scope == "all" else eth.address
     tx = ch.setPaused(target, True, sender=g)
-    assert [(e.baseToken, bool(e.paused)) for e in tx.decode_logs(ch.PauseChanged)] == [(target, True)]
+    assert [(e.baseToken, bool(e.wasPaused), bool(e.paused)) for e in tx.decode_logs(ch.PauseChanged)] == [
+        (target, False, True)
+    ]
 
     with reverts(ch.MarketPaused, baseToken=eth):
         a.long_quote("vETH", 1_000)

@@ -265,6 +265,7 @@ def test_pause_permissions(ch, owner, eth, alice, carol):
     tx = ch.setPaused(eth, True, sender=carol)
     ev = list(tx.decode_logs(ch.PauseChanged))
     assert len(ev) == 1 and ev[0].baseToken == eth.address and bool(ev[0].paused)
+    assert not bool(ev[0].wasPaused)
     assert ch.getMarket(eth).paused
     ch.setPaused(ZERO, True, sender=owner)  # the owner can too
     assert ch.globalPaused()
