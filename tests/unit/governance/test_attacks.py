@@ -96,6 +96,41 @@ def delegation_signature(gov, chain, signer, delegatee: str, nonce: int, expiry:
     return sign_typed(signer, gov.token, chain.chain_id, "Delegation", fields, message)
 
 
+def test_token_permit_sets_an_allowance_once(gov, chain, accounts):
+    """ERC20Permit on the governance token: a holder's signature sets a spender's allowance
+    (nonce used, replay refused), a permit signed for another spender does not apply to this
+    one, and one past its deadline is refused."""
+    holder, spender, other = accounts[4], accounts[5], accounts[6]
+    fields = [
+        ("owner", "address"),
+        ("spender", "address"),
+        ("value", "uint256"),
+        ("nonce", "uint256"),
+        ("deadline", "uint256"),
+    ]
+    deadline = gov.now() + 3600
+
+    def permit(to: str, value: int, nonce: int, when: int):
+        message = {"owner": holder.address, "spender": to, "value": value, "nonce": nonce, "deadline": when}
+        return sign_typed(holder, gov.token, chain.chain_id, "Permit", fields, message)
+
+    nonce = int(gov.token.nonces(holder))
+    v, r, s = permit(spender.address, wad(7), nonce, deadline)
+    gov.token.permit(holder, spender, wad(7), deadline, v, r, s, sender=other)  # anyone relays it
+    assert int(gov.token.allowance(holder, spender)) == wad(7)
+    assert int(gov.token.nonces(holder)) == nonce + 1
+    with reverts(gov.token.ERC2612InvalidSigner):
+        gov.token.permit(holder, spender, wad(7), deadline, v, r, s, sender=other)  # replayed
+    v, r, s = permit(other.address, wad(9), nonce + 1, deadline)
+    with reverts(gov.token.ERC2612InvalidSigner):  # signed for another spender
+        gov.token.permit(holder, spender, wad(9), deadline, v, r, s, sender=other)
+    late = gov.now() - 1
+    v, r, s = permit(spender.address, wad(9), nonce + 1, late)
+    with reverts(gov.token.ERC2612ExpiredSignature, deadline=late):
+        gov.token.permit(holder, spender, wad(9), late, v, r, s, sender=other)
+    assert int(gov.token.allowance(holder, spender)) == wad(7)
+
+
 def test_delegation_by_signature_cannot_be_replayed(gov, chain, accounts):
     holder, delegatee, relayer = accounts[4], gov.voters["small"], accounts[3]
     gov.token.transfer(holder, wad(1_000_000), sender=gov.deployer)
