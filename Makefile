@@ -21,6 +21,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
+	$(BIN)/python tools/venv_paths.py  # .venv/bin/ape and vperp find Anvil and the solc shim without tools/env.sh
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
