@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import time
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -18,7 +19,7 @@ from vperp.chain.network import deploy_to_network, pick_deployer
 from vperp.reports.gas import TARGETS, render_markdown, run_gas_scenario, run_netting_gas_scenario
 from vperp.reports.tables import fmt, render_table
 from vperp.sdk.units import ONE, from_usdc, wad
-from vperp.sim.session import NAMES, TRADERS, run_demo
+from vperp.sim.session import NAMES, TRADERS, fixed_clock, run_demo
 
 ADDRESS_KEYS = (
     "usdc",
@@ -182,6 +183,24 @@ def test_demo_session_ends_where_the_script_says(
     assert "rests order 3 alice" in text and "fill  order 4 alice" in text
     assert "[final] positions" in text and "[final] accounts" in text and "SUMMARY" in text
     assert "invariants" in "\n".join(lines[-3:])
+
+
+def test_the_demo_clock_is_the_same_every_run(chain, accounts):
+    """`ape run demo` runs under fixed_clock: from the next midnight (UTC) of chain time, one
+    second per block plus explicit time travel, whatever the wall clock does; Anvil's wall clock
+    comes back after it."""
+    with fixed_clock(chain):
+        start = int(chain.blocks.head.timestamp) + 1
+        accounts[1].transfer(accounts[2], 1)
+        first = int(chain.blocks.head.timestamp)
+        assert first % 86_400 == 0 and first >= start
+        time.sleep(1.5)  # wall-clock time passes: the chain's does not
+        accounts[1].transfer(accounts[2], 1)
+        chain.mine(deltatime=3_600)
+        accounts[1].transfer(accounts[2], 1)
+        assert int(chain.blocks.head.timestamp) == first + 1 + 3_601 + 1  # mine(deltatime): + 3,600 + 1
+    chain.mine()
+    assert int(chain.blocks.head.timestamp) > first + 3_603
 
 
 def test_gas_scenario_measures_every_hot_path(stack, chain, owner, accounts):
