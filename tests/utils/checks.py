@@ -52,3 +52,16 @@ def call_revert(chain: Any, sender: str, to: str, data: bytes) -> bytes | None:
     except Exception as exc:  # web3's ContractCustomError / ContractLogicError carry .data
         return bytes.fromhex(str(getattr(exc, "data", "") or "").removeprefix("0x"))
     return None
+
+
+def deployment_revert(chain, container, sender, *args) -> bytes:
+    """The revert data of a deployment, by eth_call (Ape does not always decode a constructor's
+    custom error)."""
+    ctor = container.contract_type.constructor
+    code = bytes.fromhex(container.contract_type.deployment_bytecode.bytecode.removeprefix("0x"))
+    encoded = abi_encode([i.canonical_type for i in ctor.inputs], [getattr(a, "address", a) for a in args])
+    try:
+        chain.provider.web3.eth.call({"from": sender.address, "data": "0x" + (code + encoded).hex()})
+    except Exception as exc:  # web3 raises ContractCustomError / ContractLogicError with .data
+        return bytes.fromhex(str(exc.data).removeprefix("0x"))
+    raise AssertionError("the deployment did not revert")

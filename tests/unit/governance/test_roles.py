@@ -7,9 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from eth_abi import encode as abi_encode
 
-from utils.checks import call_revert, error_data, zero_value
+from utils.checks import call_revert, deployment_revert, error_data, zero_value
 from utils.reverts import decode_error, reverts
 from vperp.chain.governance import TIMELOCK_ROLES, owned_contracts
 from vperp.sdk.units import wad
@@ -35,6 +34,7 @@ def deployed_contracts(gov) -> dict[str, object]:
         "Viewer": d.viewer,
         "ExchangeRouter": d.router,
         "PositionNFT": d.position_nft,
+        "LiquidationBatcher": d.liquidation_batcher,
         "GovernanceToken": gov.token,
         "GovernanceTimelock": gov.timelock,
         "PerpGovernor": gov.governor,
@@ -174,19 +174,6 @@ def test_governor_settings_are_bounded(gov, project, chain):
         assert decode_error(err, data) == inputs
 
 
-def deployment_revert(chain, container, sender, *args) -> bytes:
-    """The revert data of a deployment, by eth_call (Ape does not always decode a constructor's
-    custom error)."""
-    ctor = container.contract_type.constructor
-    code = bytes.fromhex(container.contract_type.deployment_bytecode.bytecode.removeprefix("0x"))
-    encoded = abi_encode([i.canonical_type for i in ctor.inputs], [getattr(a, "address", a) for a in args])
-    try:
-        chain.provider.web3.eth.call({"from": sender.address, "data": "0x" + (code + encoded).hex()})
-    except Exception as exc:  # web3 raises ContractCustomError / ContractLogicError with .data
-        return bytes.fromhex(str(exc.data).removeprefix("0x"))
-    raise AssertionError("the deployment did not revert")
-
-
 # ------------------------------------------------------------------ every function, by who may call it
 
 TIMELOCK_OPERATIONS = {"schedule", "scheduleBatch", "execute", "executeBatch", "cancel"}
@@ -275,6 +262,7 @@ OPEN = {
         "queue",
     },
     "GovernanceToken": ERC20 | {"delegate", "delegateBySig", "permit"},
+    "LiquidationBatcher": {"liquidateBatch"},  # keepers: the core's permissionless liquidate, batched
     "ExchangeRouter": {
         "closePosition",
         "closePositionAndWithdraw",
