@@ -1,16 +1,20 @@
 """The replay's liquidator: the bot runner (vperp.bots.runner) with the keeper strategy
-(vperp.bots.keeper.KeeperStrategy), signing as one of the node's test accounts.
+(vperp.bots.keeper.KeeperStrategy) in its batch mode (`batch=BATCH`, the bot runner's
+`--batch`), signing as one of the node's test accounts.
 
 Each step, `pass_()` runs keeper rounds back to back: a round asks `Viewer.liquidatable` over
-every trader seen in a PositionChanged event and sends one `liquidate(trader, firstMarket)` per
-liquidatable account (simulated on the pending block first, as the bot does: a doomed call is
-skipped, not sent); the next round picks up accounts still liquidatable (cross margin, a
-partial liquidation that was not enough, or one capped at the bankruptcy size, tried again and
-refused by the simulation when nothing more can close). It stops after a round that mined
-nothing, or after MAX_ROUNDS.
+every trader seen in a PositionChanged event and plans `LiquidationBatcher.liquidateBatch` over
+the liquidatable accounts (each with its `firstMarket`), at most BATCH targets a transaction; each
+batch is dry-run on the pending block first and the targets it would skip are dropped (e.g. an
+account capped at its bankruptcy size earlier in the step that the core now refuses:
+LiquidationBeyondBankruptcy), a batch left empty is not sent. The next round picks up accounts
+still liquidatable (a partial liquidation that was not enough, a capped one the core can close
+further). It stops after a round that mined nothing, or after MAX_ROUNDS.
 
-Every mined liquidation's receipt goes to `on_liquidation` at once, before the next call is
-sent, so the engine can check invariant 3 on the state right after it.
+Every mined batch's receipt goes to `on_liquidation` at once, before the next transaction is
+sent: the core's PositionLiquidated events inside it (one per target liquidated, its liquidator
+the batcher) and the batcher's LiquidationSkipped / BatchLiquidated, so the engine records each
+liquidation and checks invariant 3 on the state right after the batch.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from vperp.bots.keeper import KeeperStrategy
 from vperp.bots.runner import Call, Log, Options, Runner, abis_from_build, test_account_signer
 
 KEEPER_TEST_ACCOUNT = 7  # index of the node's test account the keeper signs with
-MAX_ROUNDS = 8  # keeper rounds per step at most
+MAX_ROUNDS = 8  # keeper rounds per pass at most
+BATCH = 100  # targets per liquidateBatch transaction (LiquidationBatcher.MAX_BATCH)
 
 
 class QuietLog(Log):
@@ -39,10 +44,10 @@ class QuietLog(Log):
 
 
 class ReplayKeeperStrategy(KeeperStrategy):
-    """KeeperStrategy as it is, with the engine told of every mined liquidation."""
+    """KeeperStrategy as it is (batch mode), with the engine told of every mined transaction."""
 
-    def __init__(self, on_liquidation: Callable[[dict[str, Any]], None]) -> None:
-        super().__init__(from_block=0, chunk=400)
+    def __init__(self, on_liquidation: Callable[[dict[str, Any]], None], batch: int = BATCH) -> None:
+        super().__init__(from_block=0, chunk=400, batch=batch)
         self.on_liquidation = on_liquidation
 
     def on_receipt(self, call: Call, receipt: dict[str, Any]) -> None:
@@ -54,9 +59,15 @@ class ReplayKeeper:
     """The keeper bot of one replay, on the node at `url`."""
 
     def __init__(
-        self, url: str, deployment: Mapping[str, Any], on_liquidation: Callable[[dict[str, Any]], None]
+        self,
+        url: str,
+        deployment: Mapping[str, Any],
+        on_liquidation: Callable[[dict[str, Any]], None],
+        batch: int = BATCH,
     ) -> None:
-        self.strategy = ReplayKeeperStrategy(on_liquidation)
+        if batch > 0 and not deployment.get("liquidation_batcher"):
+            raise ValueError("batch liquidation needs the deployment's LiquidationBatcher")
+        self.strategy = ReplayKeeperStrategy(on_liquidation, batch)
         self.log = QuietLog("keeper")
         signer = test_account_signer(KEEPER_TEST_ACCOUNT)
         self.runner = Runner(
@@ -92,3 +103,8 @@ class ReplayKeeper:
     def doomed(self) -> int:
         """Calls the keeper planned but did not send (its simulation reverted)."""
         return self.runner.counters.doomed
+
+    @property
+    def dropped(self) -> int:
+        """Targets the batches' dry runs said would be skipped (not sent)."""
+        return self.strategy.dropped
