@@ -11,6 +11,16 @@ LiquidationBeyondBankruptcy), a batch left empty is not sent. The next round pic
 still liquidatable (a partial liquidation that was not enough, a capped one the core can close
 further). It stops after a round that mined nothing, or after MAX_ROUNDS.
 
+The targets go in the strategy's "margin" order (the bot runner's `--order margin`): the solvent
+accounts with the least margin first, under-water ones last. With the runner's default shuffle,
+2025-10 at 306 accounts had 25 liquidations capped at the bankruptcy size, all late in a batch
+(targets 76-82 of 82 at 2025-10-10 15:00, with the curve 2.1-2.3% under the index from the
+batch's earlier long closes; targets 39-67 of 68 at 10-12 14:00, the curve 2.5-3.9% over it):
+each left the account with a position and value exactly 0 at the anchor, refused further
+liquidation in the same step (a second round, even after the arbitrageur restored the mark, is
+refused: LiquidationBeyondBankruptcy), and four of them stayed liquidatable for two steps. In
+margin order none was capped (vperp.bots.keeper.by_margin).
+
 Every mined batch's receipt goes to `on_liquidation` at once, before the next transaction is
 sent: the core's PositionLiquidated events inside it (one per target liquidated, its liquidator
 the batcher) and the batcher's LiquidationSkipped / BatchLiquidated, so the engine records each
@@ -29,6 +39,7 @@ from vperp.bots.runner import Call, Log, Options, Runner, abis_from_build, test_
 KEEPER_TEST_ACCOUNT = 7  # index of the node's test account the keeper signs with
 MAX_ROUNDS = 8  # keeper rounds per pass at most
 BATCH = 100  # targets per liquidateBatch transaction (LiquidationBatcher.MAX_BATCH)
+ORDER = "margin"  # least margin first, under water last (vperp.bots.keeper.by_margin)
 
 
 class QuietLog(Log):
@@ -44,10 +55,11 @@ class QuietLog(Log):
 
 
 class ReplayKeeperStrategy(KeeperStrategy):
-    """KeeperStrategy as it is (batch mode), with the engine told of every mined transaction."""
+    """KeeperStrategy as it is (batch mode, `order="margin"`), with the engine told of every
+    mined transaction."""
 
     def __init__(self, on_liquidation: Callable[[dict[str, Any]], None], batch: int = BATCH) -> None:
-        super().__init__(from_block=0, chunk=400, batch=batch)
+        super().__init__(from_block=0, chunk=400, batch=batch, order=ORDER)
         self.on_liquidation = on_liquidation
 
     def on_receipt(self, call: Call, receipt: dict[str, Any]) -> None:

@@ -28,9 +28,12 @@ Each step (one hourly row, or one Chainlink round):
    debt), invariant 3 (`after_liquidation`) for each, the batcher's LiquidationSkipped, and its
    BatchLiquidated (the keeper's reward: the liquidator's penalty shares less USDC rounding);
 7. checks: no account is still liquidatable, except one whose liquidation the core refuses
-   beyond its bankruptcy size or capped at it this step (the keeper cannot do more: such an
-   account may stay liquidatable for several steps, each such run is recorded in
-   `held_by_bankruptcy_cap`, `max_steps_liquidatable` is the longest); `check_all` (invariants 1, 2, 4) and
+   (LiquidationBeyondBankruptcy: after a liquidation capped at the bankruptcy size the account's
+   value at the anchor is exactly 0, and any close costs at least the fee; the keeper's next
+   round tried it and its dry run was refused). Such an account may stay liquidatable for
+   several steps, until the index moves: each is recorded (`left_after_pass`, and each capped
+   liquidation in `capped_liquidations`), each run of 2+ steps in `held_by_bankruptcy_cap`,
+   `max_steps_liquidatable` is the longest; `check_all` (invariants 1, 2, 4) and
    `bad_debt_accounted` (invariant 10); every BadDebtCovered event's debt equals covered +
    socialised + deficit (with the matching LossSocialized). Any failure raises.
 
@@ -138,6 +141,7 @@ class CrashReplay:
             str, tuple[int, int]
         ] = {}  # account -> (first step, steps) liquidatable after the pass
         self._step = 0
+        self._mark = 0  # the mark as the last transaction seen left it
         self._step_liquidations = {"long": 0, "short": 0}
         self._socialisation_dust = 0  # wei of allowed solvency surplus from socialised losses
         self._raw: dict[str, int] = dict.fromkeys(RAW_AMOUNTS, 0)  # 18 decimals
@@ -293,12 +297,15 @@ class CrashReplay:
 
     # ------------------------------------------------------------------ liquidations
     def _liquidate_all(self) -> int:
-        """The keeper's pass; then an account left liquidatable must be one the core capped at
-        its bankruptcy size this step or refuses to liquidate (LiquidationBeyondBankruptcy): any
-        other raises (the keeper missed it). Such an account can stay liquidatable for several
-        steps (until the price moves it under water, where the close is no longer capped, or back
-        above maintenance): each run of two or more steps is recorded in the summary
-        (`held_by_bankruptcy_cap`). Returns the accounts flagged at the start of the pass."""
+        """The keeper's pass (its rounds: an account still liquidatable after a batch is tried
+        again in the next round); then an account left liquidatable must be one whose
+        liquidation the core now refuses (LiquidationBeyondBankruptcy: solvent at the anchor
+        price, yet any close on this curve would cost more than its value; after a capped
+        liquidation that value is exactly 0): any other raises (the keeper missed it). Such an
+        account can stay liquidatable for several steps (until the index moves it under water,
+        where the close is no longer capped, or gives it enough value to be closed): each
+        account left is recorded with its figures (`left_after_pass`), each run of two or more
+        steps in `held_by_bankruptcy_cap`. Returns the accounts flagged at the start of the pass."""
         f = self.f
         self._deferred = set()
         flagged = len(f.viewer.liquidatable(self.all_accounts)[0])
@@ -319,14 +326,13 @@ class CrashReplay:
             )
             answer = rev.name if rev else "would succeed"
             self._record_left(account, answer)
-            if account in self._deferred:
-                continue
             if answer != BEYOND_BANKRUPTCY:
                 raise ReplayError(
                     f"step {self._step}: {account} still liquidatable after the keeper's pass"
                     f" (a liquidation now: {answer})"
                 )
-            s.liquidations_deferred += 1  # the curve is past its bankruptcy price
+            if account not in self._deferred:
+                s.liquidations_deferred += 1  # refused without a capped liquidation this step
         s.liquidatable_left_after_any_step += len(left)
         for account in list(self._streaks):
             if account not in left:
@@ -336,6 +342,28 @@ class CrashReplay:
             self._streaks[account] = (first, n + 1)
             s.max_steps_liquidatable = max(s.max_steps_liquidatable, n + 1)
         return flagged
+
+    def _record_capped(self, e: dict[str, Any], position: int, batch: int, mark_before: int) -> None:
+        """A liquidation stopped at the bankruptcy size (LiquidationCapped): the summary's
+        `capped_liquidations`, with its place in the keeper's batch and the mark it met."""
+        account = e["trader"]
+        p = self.plan[self.traders.index(account)]
+        self.summary.capped_liquidations.append(
+            {
+                "step": self._step,
+                "utc": utc(self.steps[self._step].source_time),
+                "account": account,
+                "side": p.side,
+                "leverage": str(p.leverage),
+                "position_in_batch": position,
+                "batch_liquidations": batch,
+                "planned_size": usd(e["plannedSize"]),
+                "closed_size": usd(e["closedSize"]),
+                "anchored_value_before": usd(e["accountValue"]),
+                "index": usd(self._index()),
+                "mark_before": usd(mark_before),
+            }
+        )
 
     def _record_left(self, account: str, answer: str) -> None:
         """The figures of an account left liquidatable after the step's pass (the summary's
@@ -400,8 +428,14 @@ class CrashReplay:
         if len({(e["trader"], e["baseToken"]) for e in liquidated}) != len(liquidated):
             raise ReplayError(f"keeper transaction {raw['transactionHash']} liquidated one position twice")
         s.max_liquidations_in_one_transaction = max(s.max_liquidations_in_one_transaction, len(liquidated))
+        # the mark before each liquidation's first close: the curve as the earlier targets left it
+        mark_before: dict[str, int] = {}
+        for n, e in events:
+            if n == "PositionChanged":
+                mark_before.setdefault(e["trader"], self._mark)
+                self._mark = e["markPrice"]
         to_liquidator = 0
-        for e in liquidated:
+        for position, e in enumerate(liquidated, 1):
             account, base = e["trader"], e["baseToken"]
             if e["liquidator"].lower() != liquidator.lower():
                 raise ReplayError(f"{account}'s liquidation credited to {e['liquidator']}, not {liquidator}")
@@ -411,6 +445,9 @@ class CrashReplay:
                 if x.get("trader") == account or (n == "BalanceTransferred" and x["from"] == account)
             ]
             capped = any(n == "LiquidationCapped" for n, _ in mine)
+            for n, x in mine:
+                if n == "LiquidationCapped":
+                    self._record_capped(x, position, len(liquidated), mark_before.get(account, 0))
             to_liquidator += self._record_liquidation(account, base, e["penalty"], mine, liquidator)
             if capped:
                 s.liquidations_capped += 1
@@ -594,6 +631,7 @@ class CrashReplay:
             self._funding()
             self._arbitrage(index)
             mark = int(f.clearing_house.getMarkPrice(self.base))
+            self._mark = mark  # the curve the keeper's first liquidation of the step meets
             marks.append(mark)
             s.max_mark_index_gap_after_arb = max(s.max_mark_index_gap_after_arb, abs(mark - index) / index)
             flagged = self._liquidate_all()

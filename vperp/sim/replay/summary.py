@@ -87,6 +87,8 @@ class ReplaySummary:
     # liquidations stopped at the account's bankruptcy size (LiquidationCapped) or refused
     # (LiquidationBeyondBankruptcy): such an account may stay liquidatable until the curve allows
     liquidations_capped: int = 0
+    # each capped liquidation: its place in the keeper's batch, the mark it met, its value before
+    capped_liquidations: list[dict[str, Any]] = field(default_factory=list)
     liquidations_deferred: int = 0
     penalties_total: float = 0.0
     penalties_to_liquidator: float = 0.0  # to the liquidator of the core's ledger (the batcher)
