@@ -2,16 +2,17 @@
 
 Each test runs one window exactly as `make replays` does (vperp.sim.replay.batch.run_one): its
 own Anvil without step tracing, `ape run replay` attached to it, the Anvil's peak memory read
-before it stops, the summary JSON and the plot written. The engine raises as soon as a check fails
-after a step (an account still liquidatable after the keeper's pass other than one the core caps
-at or refuses beyond its bankruptcy size; invariants 1/2/4 via check_all and 10 via
-bad_debt_accounted after every step; invariant 3 after each liquidation; a bad debt neither
-covered, socialised nor recorded as deficit), so the script fails; the test then asserts the
-summary.
+before it stops, the summary JSON and the plot written. The keeper is the bot runner's
+KeeperStrategy in LiquidationBatcher batches, least margin first (`--batch 100 --order margin`).
+The engine raises as soon as a check fails after a step (an account still liquidatable after the
+keeper's pass other than one the core refuses, LiquidationBeyondBankruptcy; invariants 1/2/4 via
+check_all and 10 via bad_debt_accounted after every step; invariant 3 after each liquidation; a
+bad debt neither covered, socialised nor recorded as deficit), so the script fails; the test then
+asserts the summary.
 
 Size: the test command runs one window (2022-06, hourly closes with a 50% crash and its bounce) at
 TEST_ACCOUNTS accounts, to keep the suite within its budget. VPERP_REPLAY_FULL=1 runs all
-five windows at the full 306 accounts (what `make replays` commits, ~3 min a window);
+five windows at the full 306 accounts (what `make replays` commits, about 1 min a window);
 VPERP_WRITE_REPORTS=1 writes into reports/replays/ instead of a temporary folder.
 """
 
