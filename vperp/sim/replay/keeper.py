@@ -19,7 +19,11 @@ batch's earlier long closes; targets 39-67 of 68 at 10-12 14:00, the curve 2.5-3
 each left the account with a position and value exactly 0 at the anchor, refused further
 liquidation in the same step (a second round, even after the arbitrageur restored the mark, is
 refused: LiquidationBeyondBankruptcy), and four of them stayed liquidatable for two steps. In
-margin order none was capped (vperp.bots.keeper.by_margin).
+margin order none was capped (vperp.bots.keeper.by_margin). Margin order cannot prevent every
+cap: in 2022-06 (2022-06-18 22:00, the bounce) one batch of 85 short closes moved the curve 6%
+over the index and 18 accounts with 2-4% margin were capped in its second half (3 more at 06-19 10:00); in 2024-08 four
+accounts came out of the crash hour with less value than the close's 0.1% fee. Each was left for
+one step (the next index moved it under water or gave it value), none for more.
 
 Every mined batch's receipt goes to `on_liquidation` at once, before the next transaction is
 sent: the core's PositionLiquidated events inside it (one per target liquidated, its liquidator
