@@ -2,16 +2,17 @@
 
 Each test runs one window exactly as `make replays` does (vperp.sim.replay.batch.run_one): its
 own Anvil without step tracing, `ape run replay` attached to it, the Anvil's peak memory read
-before it stops, the summary JSON and the plot written. The engine raises as soon as a check fails
-after a step (an account still liquidatable after the keeper's pass other than one the core caps
-at or refuses beyond its bankruptcy size; invariants 1/2/4 via check_all and 10 via
-bad_debt_accounted after every step; invariant 3 after each liquidation; a bad debt neither
-covered, socialised nor recorded as deficit), so the script fails; the test then asserts the
-summary.
+before it stops, the summary JSON and the plot written. The keeper is the bot runner's
+KeeperStrategy in LiquidationBatcher batches, least margin first (`--batch 100 --order margin`).
+The engine raises as soon as a check fails after a step (an account still liquidatable after the
+keeper's pass other than one the core refuses, LiquidationBeyondBankruptcy; invariants 1/2/4 via
+check_all and 10 via bad_debt_accounted after every step; invariant 3 after each liquidation; a
+bad debt neither covered, socialised nor recorded as deficit), so the script fails; the test then
+asserts the summary.
 
 Size: the test command runs one window (2022-06, hourly closes with a 50% crash and its bounce) at
 TEST_ACCOUNTS accounts, to keep the suite within its budget. VPERP_REPLAY_FULL=1 runs all
-five windows at the full 306 accounts (what `make replays` commits, ~3 min a window);
+five windows at the full 306 accounts (what `make replays` commits, about 1 min a window);
 VPERP_WRITE_REPORTS=1 writes into reports/replays/ instead of a temporary folder.
 """
 
@@ -23,6 +24,7 @@ import pytest
 
 from vperp.sim.replay.batch import REPORTS, run_one
 from vperp.sim.replay.cohorts import DEFAULT_ACCOUNTS, LEVERAGES
+from vperp.sim.replay.keeper import BATCH
 from vperp.sim.replay.windows import WINDOWS, oracle_steps
 
 FULL = os.environ.get("VPERP_REPLAY_FULL") == "1"
@@ -30,9 +32,6 @@ TEST_ACCOUNTS = 36  # 4 per leverage: 18 long, 18 short
 ACCOUNTS = DEFAULT_ACCOUNTS if FULL else TEST_ACCOUNTS
 RUN_WINDOWS = list(WINDOWS) if FULL else ["2022-06"]
 MEMORY_GOAL_MB = 1024
-# windows where, at full size, the bankruptcy cap held an account liquidatable for two steps
-# (reports/replays/README.md); everywhere else none stays liquidatable for more than one step
-HELD_BY_CAP = {"2025-10"} if FULL else set()
 
 
 @pytest.mark.parametrize("window", RUN_WINDOWS)
@@ -58,8 +57,19 @@ def test_crash_replay(window, tmp_path):
     assert all(h["steps"] >= 2 for h in held)
     assert s["max_steps_liquidatable"] <= max([1, *(h["steps"] for h in held)])
     assert len(held) <= s["liquidations_capped"] + s["liquidations_deferred"]
-    if window not in HELD_BY_CAP:
-        assert s["max_steps_liquidatable"] <= 1  # none stays liquidatable for more than one step
+    # each account left liquidatable after a pass: solvent at the anchor (value 0 after a capped
+    # liquidation, never under water), and the core refuses to close any of it; the keeper's
+    # next round had tried it (its batch dry run dropped it)
+    left = s["left_after_pass"]
+    assert len(left) == s["liquidatable_left_after_any_step"]
+    assert all(x["liquidation_now"] == "LiquidationBeyondBankruptcy" for x in left)
+    assert all(0 <= x["anchored_value"] < x["maintenance"] for x in left)
+    assert s["keeper_dropped_targets"] >= len(left)
+    assert len(s["capped_liquidations"]) == s["liquidations_capped"]
+    # none stays liquidatable for more than one step (the keeper's margin order: no account meets
+    # a curve the batch's earlier liquidations moved; vperp.bots.keeper.by_margin)
+    assert s["max_steps_liquidatable"] <= 1
+    assert held == []
 
     # liquidations on both sides: the longs in the crash, the shorts on the bounce from the low
     assert s["liquidation_calls"] == s["liquidations_long"] + s["liquidations_short"]
@@ -72,8 +82,17 @@ def test_crash_replay(window, tmp_path):
     assert sum(by_lev[k]["long"] for k in high) >= 1
     assert sum(by_lev[k]["short"] for k in high) >= 1
     assert s["accounts_liquidated_long"] + s["accounts_liquidated_short"] == s["accounts_liquidated"]
-    # the keeper bot liquidates in batches: several liquidations mined within one step
+    # the keeper bot liquidates in LiquidationBatcher batches: several liquidations in one
+    # transaction, each recorded (liquidator: the batcher), none skipped on chain (each batch is
+    # dry-run first and its doomed targets dropped), the liquidator's penalty shares passed on
+    # to the keeper less USDC rounding (< 1e-6 USD a batch)
+    assert s["keeper_batch"] == BATCH
     assert s["max_liquidations_in_one_step"] >= 2
+    assert s["max_liquidations_in_one_transaction"] >= 2
+    assert 1 <= s["keeper_transactions"] < s["liquidation_calls"]
+    assert s["liquidations_skipped"] == {}
+    assert s["keeper_doomed_calls"] == 0
+    assert 0 <= s["penalties_to_liquidator"] - s["keeper_reward"] <= s["keeper_transactions"] * 1e-6 + 1e-6
     assert s["keeper_rounds"] >= s["steps"]
 
     # every loss covered by the insurance fund, socialised (LossSocialized) or recorded as deficit

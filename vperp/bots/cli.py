@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from vperp.bots.executor import MAX_ORDERS
+from vperp.bots.keeper import ORDERS
 from vperp.bots.runner import GWEI, WEI, KeySigner, Log, Options, Runner, make_strategy, test_account_signer
 
 
@@ -138,6 +139,13 @@ KEEPER_OPTIONS = [
         default=0,
         show_default=True,
         help="targets per LiquidationBatcher transaction (at most its MAX_BATCH, 100); 0: one liquidate per transaction",
+    ),
+    click.option(
+        "--order",
+        type=click.Choice(ORDERS),
+        default="shuffle",
+        show_default=True,
+        help="order of the liquidatable accounts: shuffle (its own), or margin (least margin first, under water last)",
     ),
 ]
 EXECUTOR_OPTIONS = [

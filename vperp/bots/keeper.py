@@ -27,6 +27,7 @@ from vperp.chain.deploy import Deployment
 from vperp.chain.rpc import address_of as _addr
 
 MAX_MARKETS_PER_ACCOUNT = 10
+ORDERS = ("shuffle", "margin")  # KeeperStrategy's order of the liquidatable accounts
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,32 @@ class LiquidationKeeper:
         return report
 
 
+def by_margin(targets: Sequence[tuple[str, str]], states: Sequence[Any]) -> list[tuple[str, str]]:
+    """`targets` (account, market) in the order to liquidate them, given each account's
+    `getAccountStates` entry: the solvent ones (value at the anchor prices >= 0) first, the least
+    margin (that value over the notional of its largest position) first; the accounts under
+    water last. Python's sort is stable: equal keys keep their order.
+
+    Why: each liquidation trades the curve (closing longs lowers the mark, closing shorts raises
+    it), and the core caps the close of a solvent account at its bankruptcy size at the anchor
+    price (PROTOCOL.md invariant 9: it never makes bad debt). An account with little margin
+    liquidated after many others in the same block meets a curve a few % off the index: the
+    close is capped, the penalty takes the rest of its value, and the account is left with a
+    position, value exactly 0 and every further liquidation refused (LiquidationBeyondBankruptcy)
+    until the index moves. The accounts with the least margin go first, on the curve the
+    arbitrageurs left; under-water accounts are closed whole whatever the curve (no cap)."""
+    if len(targets) != len(states):
+        raise ValueError(f"{len(targets)} targets, {len(states)} account states")
+
+    def key(i: int) -> tuple[int, int]:
+        value, notional = int(states[i].anchoredValue), int(states[i].largestNotional)
+        if value < 0:
+            return (1, 0)
+        return (0, value * 10**18 // max(1, notional))
+
+    return [targets[i] for i in sorted(range(len(targets)), key=key)]
+
+
 class KeeperStrategy:
     """The keeper as a runner strategy (vperp.bots.runner): watches every trader of a
     PositionChanged event since `from_block` (the cursor, kept in the state file), asks the
@@ -173,14 +200,25 @@ class KeeperStrategy:
     simulated first (an eth_call of the batch from the keeper on the pending block): the targets
     it would skip (healthy again, taken by another keeper) are dropped, and a batch left empty is
     not planned. The runner then simulates the exact transaction again right before sending it;
-    a batch another keeper emptied in between reverts there (TooFewLiquidated) and is not sent."""
+    a batch another keeper emptied in between reverts there (TooFewLiquidated) and is not sent.
+
+    `order`: "shuffle" (default) plans the liquidatable accounts in an order of its own (two
+    keepers rarely meet on one); "margin" plans the solvent accounts with the least margin
+    first and the under-water ones last (`by_margin`, one `getAccountStates` call per chunk; the
+    shuffle breaks ties), so that the accounts nearest their bankruptcy are not closed on a
+    curve the earlier liquidations of the same block have moved."""
 
     name = "keeper"
 
-    def __init__(self, from_block: int = 0, chunk: int = 100, batch: int = 0, **_: Any) -> None:
+    def __init__(
+        self, from_block: int = 0, chunk: int = 100, batch: int = 0, order: str = "shuffle", **_: Any
+    ) -> None:
+        if order not in ORDERS:
+            raise ValueError(f"order {order!r}: one of {', '.join(ORDERS)}")
         self.next_block = from_block
         self.chunk = chunk
         self.batch = batch
+        self.order = order
         self.watched: dict[str, None] = {}
         self.liquidations = 0
         self.dropped = 0  # targets a batch's simulation said would be skipped
@@ -226,6 +264,11 @@ class KeeperStrategy:
             targets += [(str(t), str(m)) for t, m in zip(traders, first, strict=True)]
         # each keeper in its own order: two keepers over the same accounts rarely meet on one
         random.Random(f"{rt.address}:{now.head}").shuffle(targets)
+        if self.order == "margin" and targets:
+            states: list[Any] = []
+            for part in chunks([t for t, _ in targets], self.chunk):
+                states += rt.call(c.clearing_house, "getAccountStates", list(part))
+            targets = by_margin(targets, states)
         if self.batch > 0 and c.batcher is not None:
             return self.plan_batches(rt, targets)
         return [rt.call_data(c.clearing_house, "liquidate", t, m) for t, m in targets]

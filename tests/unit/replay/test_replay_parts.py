@@ -82,6 +82,9 @@ def _summary(window: str, bad_debt: float) -> dict:
         "python_peak_rss_mb": 210.0,
         "wall_time_s": 12.3,
         "transactions": 100,
+        "keeper_transactions": 2,
+        "max_liquidations_in_one_transaction": 2,
+        "max_steps_liquidatable": 1,
         "series": {
             "time": [1655582400 + 3600 * k for k in range(n)],
             "index": [1000.0, 900.0, 950.0, 1000.0],
@@ -101,8 +104,8 @@ def test_table_and_readme_block():
     rows = [_summary("2022-06", 12.5), _summary("2023-08-17", 0.0)]
     text = table(rows)
     assert text.count("\n") == 3
-    assert "| 2022-06 | 4 | 18 (9 / 9) | 2 / 1 | 2 / 1 | 12.50 |" in text
-    assert "| none | 120 / 210 | 12 |" in text
+    assert "| 2022-06 | 4 | 18 (9 / 9) | 2 / 1 | 2 / 1 | 2 (2) | 12.50 |" in text
+    assert "| 1 (none) | 120 / 210 | 12 |" in text
     block = readme_block(rows)
     assert "![2023-08-17](reports/replays/2023-08-17.png)" in block
     assert "peak RSS 120 MB for the Anvil" in block

@@ -10,8 +10,9 @@ BEGIN, END = "<!-- replays:begin (make replays) -->", "<!-- replays:end -->"
 
 HEADER = (
     "| window | steps | accounts (long / short) | liquidations long / short | accounts liquidated long / short"
-    " | bad debt (USD) | covered by the fund / socialised | insurance fund start -> end (USD)"
-    " | held > 1 step by the bankruptcy cap | peak RSS anvil / python (MB) | run time (s) |"
+    " | keeper batches (largest) | bad debt (USD) | covered by the fund / socialised"
+    " | insurance fund start -> end (USD) | max steps liquidatable (held > 1 step)"
+    " | peak RSS anvil / python (MB) | run time (s) |"
 )
 
 
@@ -29,15 +30,23 @@ def _held(held: list[dict[str, Any]]) -> str:
     return ", ".join(f"{h['side']} {h['leverage']}x: {h['steps']} steps" for h in held)
 
 
+def _batches(s: dict[str, Any]) -> str:
+    """The keeper's transactions and its largest batch (liquidations in one transaction)."""
+    if "keeper_transactions" not in s:
+        return "-"
+    return f"{s['keeper_transactions']} ({s['max_liquidations_in_one_transaction']})"
+
+
 def row(s: dict[str, Any]) -> str:
     return (
         f"| {s['window']} | {s['steps']} | {s['traders']} ({s['longs']} / {s['shorts']})"
         f" | {s['liquidations_long']} / {s['liquidations_short']}"
         f" | {s['accounts_liquidated_long']} / {s['accounts_liquidated_short']}"
+        f" | {_batches(s)}"
         f" | {_money(s['bad_debt_total'])}"
         f" | {_money(s['bad_debt_covered_by_insurance'])} / {_money(s['bad_debt_socialized'])}"
         f" | {_money(s['insurance_fund_start'])} -> {_money(s['insurance_fund_end'])}"
-        f" | {_held(s.get('held_by_bankruptcy_cap', []))}"
+        f" | {s.get('max_steps_liquidatable', 0)} ({_held(s.get('held_by_bankruptcy_cap', []))})"
         f" | {_mb(s.get('anvil_peak_rss_mb'))} / {_mb(s.get('python_peak_rss_mb'))}"
         f" | {s['wall_time_s']:.0f} |"
     )
@@ -67,7 +76,8 @@ def markdown(summaries: list[dict[str, Any]], command: str) -> str:
         "",
         f"Written by `{command}` (vperp/sim/replay/batch.py): each window on a fresh deployment and its own",
         "Anvil without step tracing; the JSON summaries (`<window>.json`, with the per-step series) and plots",
-        "(`<window>.png`) beside this file.",
+        "(`<window>.png`) beside this file. The keeper is the bot runner's KeeperStrategy in LiquidationBatcher",
+        "batches of up to 100 targets, least margin first (`--batch 100 --order margin`).",
         "",
         table(summaries),
         "",

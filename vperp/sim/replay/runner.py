@@ -21,14 +21,19 @@ Each step (one hourly row, or one Chainlink round):
 5. arbitrage: trades the curve towards the index, at most 2.4% per block (limit: 2.5%), in up
    to MAX_ARB_TXS blocks, only when the mark is more than ARB_TOLERANCE away;
 6. liquidations: the keeper bot (vperp.sim.replay.keeper: vperp.bots.runner's Runner with the
-   KeeperStrategy, signing as a test account) runs rounds until one mines nothing: each round
-   asks the Viewer which accounts are liquidatable and sends a batch of `liquidate` calls.
-   After each mined liquidation: invariant 3 (`after_liquidation`) and its events (penalties,
-   bad debt);
+   KeeperStrategy in batch mode, `batch=BATCH`, signing as a test account) runs rounds until one
+   mines nothing: each round asks the Viewer which accounts are liquidatable and sends them in
+   LiquidationBatcher batches (`liquidateBatch`, each dry-run first). After each mined batch:
+   every PositionLiquidated in it (liquidator: the batcher) with its events (penalties, bad
+   debt), invariant 3 (`after_liquidation`) for each, the batcher's LiquidationSkipped, and its
+   BatchLiquidated (the keeper's reward: the liquidator's penalty shares less USDC rounding);
 7. checks: no account is still liquidatable, except one whose liquidation the core refuses
-   beyond its bankruptcy size or capped at it this step (the keeper cannot do more: such an
-   account may stay liquidatable for several steps, each such run is recorded in
-   `held_by_bankruptcy_cap`, `max_steps_liquidatable` is the longest); `check_all` (invariants 1, 2, 4) and
+   (LiquidationBeyondBankruptcy: after a liquidation capped at the bankruptcy size the account's
+   value at the anchor is exactly 0, and any close costs at least the fee; the keeper's next
+   round tried it and its dry run was refused). Such an account may stay liquidatable for
+   several steps, until the index moves: each is recorded (`left_after_pass`, and each capped
+   liquidation in `capped_liquidations`), each run of 2+ steps in `held_by_bankruptcy_cap`,
+   `max_steps_liquidatable` is the longest; `check_all` (invariants 1, 2, 4) and
    `bad_debt_accounted` (invariant 10); every BadDebtCovered event's debt equals covered +
    socialised + deficit (with the matching LossSocialized). Any failure raises.
 
@@ -67,7 +72,7 @@ from vperp.sdk.units import ONE, RATIO_ONE, usdc
 from vperp.sim import invariants
 from vperp.sim.market_data import load_candles
 from vperp.sim.replay.cohorts import DEFAULT_ACCOUNTS, LEVERAGES, Plan, low_step, plan_accounts
-from vperp.sim.replay.keeper import ReplayKeeper
+from vperp.sim.replay.keeper import BATCH, ReplayKeeper
 from vperp.sim.replay.summary import RAW_AMOUNTS, ReplaySummary, usd, utc
 from vperp.sim.replay.windows import WINDOWS, OracleStep, Window, oracle_steps
 
@@ -136,6 +141,7 @@ class CrashReplay:
             str, tuple[int, int]
         ] = {}  # account -> (first step, steps) liquidatable after the pass
         self._step = 0
+        self._mark = 0  # the mark as the last transaction seen left it
         self._step_liquidations = {"long": 0, "short": 0}
         self._socialisation_dust = 0  # wei of allowed solvency surplus from socialised losses
         self._raw: dict[str, int] = dict.fromkeys(RAW_AMOUNTS, 0)  # 18 decimals
@@ -162,8 +168,10 @@ class CrashReplay:
 
     @property
     def all_accounts(self) -> list[str]:
+        """Every account with a balance in the ledger: the traders, the arbitrageur, the funding
+        keeper, the keeper and the LiquidationBatcher (it keeps each batch's rounding dust)."""
         keeper = [self.keeper.address] if self.keeper else []
-        return [*self.traders, self.arb, self.funder, *keeper]
+        return [*self.traders, self.arb, self.funder, *keeper, self.batcher.address]
 
     def _index(self) -> int:
         return int(self.f.clearing_house.getIndexPrice(self.base))
@@ -178,7 +186,10 @@ class CrashReplay:
         self.cfg = cfg
         self.d = deploy(self.project, self.chain, self.owner, cfg)
         self.f = fast_deployment(self.d, self.rpc)
-        self._decoder = EventDecoder(self.f.clearing_house, self.f.vault)
+        if self.d.liquidation_batcher is None:
+            raise ReplayError("the deployment has no LiquidationBatcher (the keeper's batches)")
+        self.batcher = FastContract(self.d.liquidation_batcher, self.rpc)
+        self._decoder = EventDecoder(self.f.clearing_house, self.f.vault, self.batcher)
         self.base = self.d.base(SYMBOL).address
         self.feed = FastContract(self.d.markets[SYMBOL].chainlink, self.rpc)
         self.funding_interval = int(market["params"]["funding_interval"])
@@ -209,7 +220,8 @@ class CrashReplay:
         s.leverages = [str(x) for x in LEVERAGES]
         s.short_open_utc = utc(self.steps[self.low].source_time)
         s.short_open_price = float(self.steps[self.low].price)
-        self.keeper = ReplayKeeper(self.rpc_url, self.d.addresses(), self._on_liquidation)
+        self.keeper = ReplayKeeper(self.rpc_url, self.d.addresses(), self._on_liquidation, BATCH)
+        s.keeper_batch = BATCH
         self.keeper.start()
         self.log(
             f"{self.window.name}: {s.traders} traders funded, {s.longs} longs opened, {s.transactions} txs"
@@ -285,34 +297,42 @@ class CrashReplay:
 
     # ------------------------------------------------------------------ liquidations
     def _liquidate_all(self) -> int:
-        """The keeper's pass; then an account left liquidatable must be one the core capped at
-        its bankruptcy size this step or refuses to liquidate (LiquidationBeyondBankruptcy): any
-        other raises (the keeper missed it). Such an account can stay liquidatable for several
-        steps (until the price moves it under water, where the close is no longer capped, or back
-        above maintenance): each run of two or more steps is recorded in the summary
-        (`held_by_bankruptcy_cap`). Returns the accounts flagged at the start of the pass."""
+        """The keeper's pass (its rounds: an account still liquidatable after a batch is tried
+        again in the next round); then an account left liquidatable must be one whose
+        liquidation the core now refuses (LiquidationBeyondBankruptcy: solvent at the anchor
+        price, yet any close on this curve would cost more than its value; after a capped
+        liquidation that value is exactly 0): any other raises (the keeper missed it). Such an
+        account can stay liquidatable for several steps (until the index moves it under water,
+        where the close is no longer capped, or gives it enough value to be closed): each
+        account left is recorded with its figures (`left_after_pass`), each run of two or more
+        steps in `held_by_bankruptcy_cap`. Returns the accounts flagged at the start of the pass."""
         f = self.f
         self._deferred = set()
         flagged = len(f.viewer.liquidatable(self.all_accounts)[0])
         assert self.keeper is not None
-        mined = self.keeper.pass_()
+        self.keeper.pass_()
         self.rpc.clear_cache()  # the keeper sent through its own connection
         s = self.summary
-        s.max_liquidations_in_one_step = max(s.max_liquidations_in_one_step, mined)
+        s.max_liquidations_in_one_step = max(
+            s.max_liquidations_in_one_step, sum(self._step_liquidations.values())
+        )
         left = set(f.viewer.liquidatable(self.all_accounts)[0])
-        for account in left - self._deferred:
+        for account in sorted(left):
             _out, rev = self.rpc.call(
                 f.clearing_house.address,
                 f.clearing_house.liquidate.encode_input(account, self.base),
                 self.keeper.address,
                 "pending",
             )
-            if rev is None or rev.name != BEYOND_BANKRUPTCY:
+            answer = rev.name if rev else "would succeed"
+            self._record_left(account, answer)
+            if answer != BEYOND_BANKRUPTCY:
                 raise ReplayError(
                     f"step {self._step}: {account} still liquidatable after the keeper's pass"
-                    f" (a liquidation now: {rev.name if rev else 'would succeed'})"
+                    f" (a liquidation now: {answer})"
                 )
-            s.liquidations_deferred += 1  # the curve is past its bankruptcy price
+            if account not in self._deferred:
+                s.liquidations_deferred += 1  # refused without a capped liquidation this step
         s.liquidatable_left_after_any_step += len(left)
         for account in list(self._streaks):
             if account not in left:
@@ -322,6 +342,52 @@ class CrashReplay:
             self._streaks[account] = (first, n + 1)
             s.max_steps_liquidatable = max(s.max_steps_liquidatable, n + 1)
         return flagged
+
+    def _record_capped(self, e: dict[str, Any], position: int, batch: int, mark_before: int) -> None:
+        """A liquidation stopped at the bankruptcy size (LiquidationCapped): the summary's
+        `capped_liquidations`, with its place in the keeper's batch and the mark it met."""
+        account = e["trader"]
+        p = self.plan[self.traders.index(account)]
+        self.summary.capped_liquidations.append(
+            {
+                "step": self._step,
+                "utc": utc(self.steps[self._step].source_time),
+                "account": account,
+                "side": p.side,
+                "leverage": str(p.leverage),
+                "position_in_batch": position,
+                "batch_liquidations": batch,
+                "planned_size": usd(e["plannedSize"]),
+                "closed_size": usd(e["closedSize"]),
+                "anchored_value_before": usd(e["accountValue"]),
+                "index": usd(self._index()),
+                "mark_before": usd(mark_before),
+            }
+        )
+
+    def _record_left(self, account: str, answer: str) -> None:
+        """The figures of an account left liquidatable after the step's pass (the summary's
+        `left_after_pass`): 18-decimal USD as floats."""
+        f = self.f
+        st = f.clearing_house.getAccountStates([account])[0]
+        p = self.plan[self.traders.index(account)]
+        self.summary.left_after_pass.append(
+            {
+                "step": self._step,
+                "utc": utc(self.steps[self._step].source_time),
+                "account": account,
+                "side": p.side,
+                "leverage": str(p.leverage),
+                "size": usd(int(f.clearing_house.getPosition(account, self.base).size)),
+                "account_value": usd(int(st.accountValue)),
+                "anchored_value": usd(int(st.anchoredValue)),
+                "maintenance": usd(int(st.maintenanceRequirement)),
+                "index": usd(self._index()),
+                "mark": usd(int(f.clearing_house.getMarkPrice(self.base))),
+                "capped_this_step": account in self._deferred,
+                "liquidation_now": answer,
+            }
+        )
 
     def _end_streak(self, account: str) -> None:
         """Records a run of two or more steps an account stayed liquidatable after the pass."""
@@ -342,26 +408,79 @@ class CrashReplay:
         )
 
     def _on_liquidation(self, raw: dict[str, Any]) -> None:
-        """A liquidation the keeper mined (called before its next transaction): its events,
-        then invariant 3 on the state right after it."""
+        """A keeper transaction mined (called before its next one): a LiquidationBatcher batch
+        (the core's PositionLiquidated per target liquidated, liquidator the batcher; the
+        batcher's LiquidationSkipped per target skipped and its BatchLiquidated) or, without a
+        batcher, one `liquidate`. Each liquidation is recorded with its own events, then
+        invariant 3 checked on the state right after the transaction (the batch's later targets
+        are other accounts: they move the curve, not the liquidated account's value at the
+        index)."""
         self.rpc.clear_cache()
         logs = [self.rpc.decode_log(x) for x in raw["logs"]]
         events = self._book(Receipt(raw["transactionHash"], logs, int(raw["blockNumber"], 16)))
         liquidated = [e for n, e in events if n == "PositionLiquidated"]
-        if len(liquidated) != 1:
-            raise ReplayError(f"a keeper transaction emitted {len(liquidated)} PositionLiquidated events")
-        account, base = liquidated[0]["trader"], liquidated[0]["baseToken"]
-        capped = any(n == "LiquidationCapped" for n, _ in events)
-        self._record_liquidation(account, base, liquidated[0]["penalty"], events)
-        if capped:
-            self.summary.liquidations_capped += 1
-            self._deferred.add(account)  # may be left liquidatable after the pass
-        invariants.after_liquidation(self.f, account, base, capped)
-        self.summary.invariant3_checks += 1
+        batched = str(raw.get("to") or "").lower() == self.batcher.address.lower()
+        liquidator = self.batcher.address if batched else self.keeper_address
+        s = self.summary
+        s.keeper_transactions += 1
+        if not liquidated:
+            raise ReplayError(f"keeper transaction {raw['transactionHash']} liquidated nothing")
+        if len({(e["trader"], e["baseToken"]) for e in liquidated}) != len(liquidated):
+            raise ReplayError(f"keeper transaction {raw['transactionHash']} liquidated one position twice")
+        s.max_liquidations_in_one_transaction = max(s.max_liquidations_in_one_transaction, len(liquidated))
+        # the mark before each liquidation's first close: the curve as the earlier targets left it
+        mark_before: dict[str, int] = {}
+        for n, e in events:
+            if n == "PositionChanged":
+                mark_before.setdefault(e["trader"], self._mark)
+                self._mark = e["markPrice"]
+        to_liquidator = 0
+        for position, e in enumerate(liquidated, 1):
+            account, base = e["trader"], e["baseToken"]
+            if e["liquidator"].lower() != liquidator.lower():
+                raise ReplayError(f"{account}'s liquidation credited to {e['liquidator']}, not {liquidator}")
+            mine = [
+                (n, x)
+                for n, x in events
+                if x.get("trader") == account or (n == "BalanceTransferred" and x["from"] == account)
+            ]
+            capped = any(n == "LiquidationCapped" for n, _ in mine)
+            for n, x in mine:
+                if n == "LiquidationCapped":
+                    self._record_capped(x, position, len(liquidated), mark_before.get(account, 0))
+            to_liquidator += self._record_liquidation(account, base, e["penalty"], mine, liquidator)
+            if capped:
+                s.liquidations_capped += 1
+                self._deferred.add(account)  # may be left liquidatable after the pass
+            invariants.after_liquidation(self.f, account, base, capped)
+            s.invariant3_checks += 1
+        for n, e in events:
+            if n == "LiquidationSkipped":
+                reason = self.rpc.decode_error(bytes(e["reason"]))[0]
+                s.liquidations_skipped[reason] = s.liquidations_skipped.get(reason, 0) + 1
+        if batched:
+            (batch,) = [e for n, e in events if n == "BatchLiquidated"]
+            if batch["keeper"].lower() != self.keeper_address.lower() or batch["liquidated"] != len(
+                liquidated
+            ):
+                raise ReplayError(f"batch {raw['transactionHash']}: BatchLiquidated {batch}")
+            # the batch's penalty share goes on to the keeper in USDC (6 decimals): rounding dust stays
+            reward = batch["rewardUsdc"] * 10**12
+            if not 0 <= to_liquidator - reward < 10**12:
+                raise ReplayError(f"batch reward {reward} for penalty shares {to_liquidator}")
+            self._raw["keeper_reward"] += reward
+        else:
+            self._raw["keeper_reward"] += to_liquidator
+
+    @property
+    def keeper_address(self) -> str:
+        assert self.keeper is not None
+        return self.keeper.address
 
     def _record_liquidation(
-        self, account: str, base: str, penalty: int, events: list[tuple[str, dict[str, Any]]]
-    ) -> None:
+        self, account: str, base: str, penalty: int, events: list[tuple[str, dict[str, Any]]], liquidator: str
+    ) -> int:
+        """Counts one liquidation and its penalty split: returns the liquidator's share."""
         s = self.summary
         fund = self.f.insurance_fund.address
         s.liquidation_calls += 1
@@ -381,14 +500,17 @@ class CrashReplay:
         else:
             s.partial_liquidations += 1
         self._raw["penalties_total"] += penalty
+        to_liquidator = 0
         for n, e in events:
             if n != "BalanceTransferred" or e["from"] != account:
                 continue
-            if self.keeper is not None and e["to"] == self.keeper.address:
-                self._raw["penalties_to_liquidator"] += e["amount"]
-            elif e["to"] == fund:
+            if e["to"].lower() == liquidator.lower():
+                to_liquidator += e["amount"]
+            elif e["to"].lower() == fund.lower():
                 self._raw["penalties_to_insurance_fund"] += e["amount"]
+        self._raw["penalties_to_liquidator"] += to_liquidator
         self._liquidated.add(account)
+        return to_liquidator
 
     def _check_bad_debt(self, events: list[tuple[str, dict[str, Any]]]) -> None:
         s = self.summary
@@ -509,6 +631,7 @@ class CrashReplay:
             self._funding()
             self._arbitrage(index)
             mark = int(f.clearing_house.getMarkPrice(self.base))
+            self._mark = mark  # the curve the keeper's first liquidation of the step meets
             marks.append(mark)
             s.max_mark_index_gap_after_arb = max(s.max_mark_index_gap_after_arb, abs(mark - index) / index)
             flagged = self._liquidate_all()
@@ -528,7 +651,9 @@ class CrashReplay:
             self._end_streak(account)
         assert self.keeper is not None
         s.keeper_rounds = self.keeper.rounds
+        s.max_keeper_rounds_in_one_step = self.keeper.max_rounds_in_a_step
         s.keeper_doomed_calls = self.keeper.doomed
+        s.keeper_dropped_targets = self.keeper.dropped
         prices = [st.price for st in self.steps]
         s.index_min, s.index_max = float(min(prices)), float(max(prices))
         s.mark_min, s.mark_max = usd(min(marks)), usd(max(marks))

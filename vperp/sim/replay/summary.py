@@ -22,6 +22,7 @@ RAW_AMOUNTS = (
     "bad_debt_socialized",
     "bad_debt_deficit",
     "unaccounted_loss",
+    "keeper_reward",
 )
 
 
@@ -66,19 +67,32 @@ class ReplaySummary:
     accounts_liquidated: int = 0
     accounts_closed_out: int = 0
     max_liquidatable_accounts_in_one_step: int = 0
-    max_liquidations_in_one_step: int = 0  # the keeper's batch: liquidations mined in one step
-    keeper_rounds: int = 0  # the bot runner's rounds (each plans a batch of liquidate calls)
+    max_liquidations_in_one_step: int = 0  # liquidations mined in one step (all its keeper rounds)
+    keeper_batch: int = 0  # targets per LiquidationBatcher transaction at most (0: one liquidate each)
+    keeper_transactions: int = 0  # the keeper's mined transactions (batches)
+    max_liquidations_in_one_transaction: int = 0  # the largest batch mined
+    keeper_rounds: int = 0  # the bot runner's rounds (each plans its batches of liquidations)
+    max_keeper_rounds_in_one_step: int = 0
     keeper_doomed_calls: int = 0  # planned, simulated, not sent (the simulation reverted)
+    keeper_dropped_targets: int = 0  # targets a batch's dry run would skip, left out of the batch
+    liquidations_skipped: dict[str, int] = field(
+        default_factory=dict
+    )  # on chain (LiquidationSkipped), by error
     liquidatable_left_after_any_step: int = 0  # after a pass: only beyond-bankruptcy accounts
+    # each account left liquidatable after a step's pass: its figures then (see runner._liquidate_all)
+    left_after_pass: list[dict[str, Any]] = field(default_factory=list)
     max_steps_liquidatable: int = 0  # longest run of steps an account stayed liquidatable after the pass
     # runs of >= 2 steps: accounts the core capped at or refused beyond their bankruptcy size
     held_by_bankruptcy_cap: list[dict[str, Any]] = field(default_factory=list)
     # liquidations stopped at the account's bankruptcy size (LiquidationCapped) or refused
     # (LiquidationBeyondBankruptcy): such an account may stay liquidatable until the curve allows
     liquidations_capped: int = 0
+    # each capped liquidation: its place in the keeper's batch, the mark it met, its value before
+    capped_liquidations: list[dict[str, Any]] = field(default_factory=list)
     liquidations_deferred: int = 0
     penalties_total: float = 0.0
-    penalties_to_liquidator: float = 0.0
+    penalties_to_liquidator: float = 0.0  # to the liquidator of the core's ledger (the batcher)
+    keeper_reward: float = 0.0  # what the batches passed on to the keeper (BatchLiquidated, USDC)
     penalties_to_insurance_fund: float = 0.0
     bad_debt_events: int = 0
     bad_debt_total: float = 0.0
