@@ -412,7 +412,8 @@ def pool_line(d: Deployment) -> str:
 def fixed_clock(chain: Any) -> Iterator[None]:
     """Anvil only: from the next midnight (UTC) of chain time, every block is one second after the
     one before (plus any explicit time travel), whatever the wall clock does, so that funding,
-    TWAPs and vesting come out the same in every run. Restores Anvil's wall clock afterwards."""
+    TWAPs and vesting come out the same in every run. Afterwards Anvil's clock runs with the wall
+    clock again, from the head on."""
     provider = chain.provider
     day = 86_400
     start = (int(chain.blocks.head.timestamp) // day + 1) * day
@@ -422,6 +423,10 @@ def fixed_clock(chain: Any) -> Iterator[None]:
         yield
     finally:
         provider.make_request("anvil_removeBlockTimestampInterval", [])
+        # the interval's seconds ran ahead of Anvil's own clock (wall time + offset): without this
+        # the next blocks would keep head + 1 s until the wall clock caught up, and a node left
+        # running after the demo (make node) would see no time pass for minutes
+        provider.make_request("evm_setNextBlockTimestamp", [int(chain.blocks.head.timestamp) + 1])
 
 
 def share_price(d: Deployment) -> Decimal:
