@@ -9,6 +9,7 @@ Also: two batch keepers over the same accounts; the one that comes second sends 
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from vperp.bots.keeper import KeeperStrategy
 from vperp.bots.runner import Log, Options, Runner
@@ -79,17 +80,7 @@ def test_two_batch_keepers_race_and_the_loser_sends_nothing(chain, stack, set_pr
     assert (b.counters.sent, b.counters.doomed) == (0, 1)
     assert accounts[8].nonce == nonce_b
     assert [e["error"] for e in b.log.events("doomed")] == ["TooFewLiquidated"]
-    logs = Rpc.from_url(url).request(
-        "eth_getLogs",
-        [
-            {
-                "fromBlock": hex(crowd.first_block),
-                "toBlock": "latest",
-                "address": addresses["clearing_house"],
-                "topics": [LIQUIDATED_TOPIC],
-            }
-        ],
-    )
+    logs = liquidation_logs(url, addresses, crowd)
     assert sorted("0x" + lg["topics"][1][-40:] for lg in logs) == sorted(d.lower() for d in crowd.doomed)
 
 
@@ -121,7 +112,15 @@ def test_batch_dry_run_drops_targets_taken_meanwhile(chain, stack, set_price, ac
     assert strategy.dropped == 2
     assert (b.counters.sent, b.counters.mined, b.counters.doomed, strategy.liquidations) == (1, 1, 0, 2)
     assert [e["call"] for e in b.log.events("mined")] == ["liquidateBatch(2 targets)"]
-    logs = Rpc.from_url(url).request(
+    logs = liquidation_logs(url, addresses, crowd)
+    liquidators = {"0x" + lg["topics"][1][-40:]: lg for lg in logs}
+    assert sorted(liquidators) == sorted(d.lower() for d in crowd.doomed) and len(logs) == 4
+    assert {t.lower() for t in taken} < set(liquidators)
+
+
+def liquidation_logs(url: str, addresses: dict, crowd: Any) -> list:
+    """Every PositionLiquidated of the core since the crowd was built."""
+    return Rpc.from_url(url).request(
         "eth_getLogs",
         [
             {
@@ -132,6 +131,3 @@ def test_batch_dry_run_drops_targets_taken_meanwhile(chain, stack, set_price, ac
             }
         ],
     )
-    liquidators = {"0x" + lg["topics"][1][-40:]: lg for lg in logs}
-    assert sorted(liquidators) == sorted(d.lower() for d in crowd.doomed) and len(logs) == 4
-    assert {t.lower() for t in taken} < set(liquidators)

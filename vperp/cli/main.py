@@ -261,7 +261,7 @@ def quote(
             from vperp.sdk.state import AccountSnapshot
             from vperp.sdk.units import wad
 
-            _check_market(c, market)
+            c.market(market)
             ex = c.exchange()
             empty = AccountSnapshot("0x" + "00" * 20, 0, 0)
             mode = Mode.of(side, "size" in amounts)
@@ -271,13 +271,6 @@ def quote(
         ctx.emit(views.quote(q, tol), views.quote_text(q, tol))
 
     run(ctx, account, job, needs_account=False)
-
-
-def _check_market(c: Any, market: str) -> None:
-    if market not in c.d.markets:
-        raise ProtocolError(
-            "UnknownMarket", (market,), f"unknown market {market} (markets: {', '.join(c.d.markets)})"
-        )
 
 
 @cli.command(name="open")
@@ -368,7 +361,7 @@ def close(
     tol = _tolerance(slippage)
 
     def job(c: Any) -> None:
-        _check_market(c, market)
+        c.market(market)
         q = c.quote_close(market)
         if not q.ok:
             raise ProtocolError(q.error or "", q.error_values, f"not sent: {q.reason}")

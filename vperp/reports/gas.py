@@ -578,6 +578,7 @@ SIZED = (
     "Viewer",
     "ExchangeRouter",
     "PositionNFT",
+    "LiquidationBatcher",
     "GovernanceToken",
     "GovernanceTimelock",
     "PerpGovernor",

@@ -132,10 +132,7 @@ class PerpClient:
         `deposit` (USDC, plain units): quoted as if deposited first, in the same transaction."""
         if (size is None) == (notional is None):
             raise ValueError("give exactly one of size and notional")
-        if symbol not in self.d.markets:
-            raise errors.ProtocolError(
-                "UnknownMarket", (symbol,), f"unknown market {symbol} (markets: {', '.join(self.d.markets)})"
-            )
+        self.market(symbol)
         mode = Mode.of(side, size is not None)
         ex, acct = self.snapshot()
         if deposit:
