@@ -21,7 +21,8 @@ from vperp.sdk.client import PerpClient
 from vperp.sdk.units import chainlink_answer
 
 # one worker, in file order, as a sequential run has them (under xdist, two fresh-clone runs saw
-# crowds set up over a market other tests on the worker had left moved; not reproduced alone)
+# crowds set up over a market state another test had left, after Ape's InvalidIsolationWarning
+# here: tests/conftest.py now deploys the stack at session start)
 pytestmark = pytest.mark.xdist_group("batcher")
 
 MAX_BATCH = 100
@@ -40,9 +41,7 @@ def batcher(stack):
 @pytest.fixture
 def crowd(accounts, chain, ch, funded, eth, move_index):
     """Three ~9x longs in vETH (liquidatable after a 10% drop) and a 0.5x long (stays healthy),
-    opened with a fresh index at the mark: the crowd starts from valuation = mark whatever the
-    tests before this one on the same Anvil left (a time travel leaves Anvil's clock ahead after
-    Ape's revert, and the deployment's prices stale)."""
+    opened with a fresh index at the mark: the crowd starts from valuation = mark."""
     mark = (Decimal(int(ch.getMarkPrice(eth))) / 10**18).quantize(Decimal("0.01"))
     move_index("vETH", mark)
     fresh = [fresh_account(accounts, chain) for _ in range(4)]  # no state from other modules
