@@ -36,14 +36,6 @@ def stack(project, chain, owner, cfg):
     return deploy(project, chain, owner, cfg)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _stack_first(stack):
-    """The stack is deployed when each worker's session starts, under the session's snapshot.
-    Requested first by a function-scoped fixture, it was deployed inside that test's isolation
-    and Ape had to "rebase" (InvalidIsolationWarning, four tests in a CI run); two CI runs saw a
-    test module then start over a market state another test had left."""
-
-
 @pytest.fixture(scope="session")
 def ch(stack):
     return stack.clearing_house

@@ -21,8 +21,7 @@ from vperp.sdk.client import PerpClient
 from vperp.sdk.units import chainlink_answer
 
 # one worker, in file order, as a sequential run has them (under xdist, two fresh-clone runs saw
-# crowds set up over a market state another test had left, after Ape's InvalidIsolationWarning
-# here: tests/conftest.py now deploys the stack at session start)
+# crowds set up over a market state another test had left; cause not found)
 pytestmark = pytest.mark.xdist_group("batcher")
 
 MAX_BATCH = 100
