@@ -19,6 +19,10 @@ interface IClearingHouseErrors {
     error OnlySystemAccount(address caller);
     error OnlyDelegateCall();
     error AlreadyInitialized();
+    /// @notice The insurance fund and the liquidity pool must be two accounts.
+    error SystemAccountsEqual(address account);
+    /// @notice A system account must not hold trader collateral or a position when it is wired.
+    error SystemAccountInUse(address account);
     // ledger (the Vault)
     error InsufficientFreeCollateral(address trader, uint256 requested, int256 freeCollateral);
     error InsufficientBalance(address account, uint256 requested, int256 balance);

@@ -191,14 +191,12 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
 
     /// @inheritdoc IClearingHouseActions
     function settleFunding(address trader, address baseToken) external nonReentrant {
-        CoreStorage.Layout storage s = CoreStorage.layout();
-        _requireMarket(s, baseToken);
-        AccountBalance.settleFunding(s, trader, baseToken);
+        _delegate(_fundingLogic, msg.data); // the market, the settlement and its event
     }
 
     /// @inheritdoc IClearingHouseActions
     function settleAllFunding(address trader) external nonReentrant {
-        AccountBalance.settleAllFunding(CoreStorage.layout(), trader);
+        _delegate(_fundingLogic, msg.data);
     }
 
     /// @inheritdoc IClearingHouseActions
@@ -374,9 +372,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     function getIndexPrice(address baseToken) external view inViewLogic returns (uint256 price) {}
 
     /// @inheritdoc IClearingHouseState
-    function getMarkPrice(address baseToken) external view returns (uint256) {
-        return VirtualAMM.markPrice(_requireCurve(baseToken));
-    }
+    function getMarkPrice(address baseToken) external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
     function getMarkTwap(address baseToken, uint32 window) external view inViewLogic returns (uint256) {}
@@ -385,10 +381,12 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     function markCumulative(address baseToken) external view inViewLogic returns (uint256) {}
 
     /// @inheritdoc IClearingHouseState
-    function getReserves(address baseToken) external view returns (uint256 baseReserve, uint256 quoteReserve) {
-        DataTypes.Curve storage c = CoreStorage.layout().curves[baseToken];
-        return (c.baseReserve, c.quoteReserve);
-    }
+    function getReserves(address baseToken)
+        external
+        view
+        inViewLogic
+        returns (uint256 baseReserve, uint256 quoteReserve)
+    {}
 
     /// @inheritdoc IClearingHouseState
     function netBase(address baseToken) external view inViewLogic returns (int256) {}
@@ -416,10 +414,7 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     {}
 
     /// @inheritdoc IClearingHouseState
-    function getOpenInterest(address baseToken) external view returns (uint256 longSize, uint256 shortSize) {
-        DataTypes.OpenInterest memory oi = CoreStorage.layout().openInterest[baseToken];
-        return (oi.long, oi.short);
-    }
+    function getOpenInterest(address baseToken) external view inViewLogic returns (uint256 longSize, uint256 shortSize) {}
 
     /// @inheritdoc IClearingHouseState
     function getOpenInterestCaps(address baseToken)
@@ -555,9 +550,9 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
             uint256 minNotional = s.minPositionNotional;
             if (notional < minNotional) revert DustPosition(p.baseToken, notional, minNotional);
         }
-        DataTypes.PriceCache memory cache = Margin.newCache(s);
-        Margin.setPrices(cache, m.id, price, anchor);
-        DataTypes.AccountState memory st = Margin.accountState(s, oracle, p.trader, r.collateral, cache);
+        DataTypes.AccountState memory st = Margin.accountState(
+            s, oracle, p.trader, r.collateral, Margin.newCacheFor(s, p.trader, p.baseToken, m, price, anchor)
+        );
         if (increased && st.accountValue < int256(st.initialRequirement)) {
             revert InsufficientMargin(p.trader, st.accountValue, st.initialRequirement);
         }
@@ -603,11 +598,6 @@ contract ClearingHouse is IClearingHouse, Ownable2Step, ReentrancyGuard {
     {
         m = s.markets[baseToken];
         if (!m.listed) revert UnknownMarket(baseToken);
-    }
-
-    function _requireCurve(address baseToken) internal view returns (DataTypes.Curve storage c) {
-        c = CoreStorage.layout().curves[baseToken];
-        if (c.baseReserve == 0) revert UnknownMarket(baseToken);
     }
 
     /// @dev Credits `account` with `amountUsdc` taken from `payer`'s wallet.

@@ -103,10 +103,16 @@ library DataTypes {
         uint128 indexCumulative;
     }
 
-    /// @notice A trader's collateral: shares of the collateral index, or debt (one slot).
+    /// @notice A trader's collateral, shares of the collateral index or debt, and the low part of
+    ///         its market set: one slot, written by every trade (the fee), so that opening or
+    ///         closing a position in a market of id below 29 writes no other account slot.
+    ///         Ranges: one deposit of Ledger.MAX_AMOUNT_USDC is below 2^100 (18 decimals), so
+    ///         2^120 shares hold it even at MIN_COLLATERAL_INDEX (x 1e6), and 2^104 of debt is
+    ///         2e13 USD; Ledger's checked casts refuse more (SafeCast's error).
     struct Balance {
-        uint128 shares; // of the collateral index
-        uint128 debt; // negative collateral, 18 decimals, outside the index
+        uint120 shares; // of the collateral index
+        uint104 debt; // negative collateral, 18 decimals, outside the index
+        uint32 markets; // AccountBalance: bit i = market i (i < 29) | SYSTEM_ACCOUNT | HAS_RESERVE | HIGH_MARKETS
     }
 
     /// @notice Account-wide figures.

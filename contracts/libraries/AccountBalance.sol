@@ -15,14 +15,21 @@ import {PerpMath} from "./PerpMath.sol";
 ///         account loop is bounded) and lazy funding settlement per position.
 library AccountBalance {
     uint256 internal constant MAX_MARKETS_PER_ACCOUNT = 10;
-    /// @dev Set in every account bitmap once written, so that the slot never returns to zero
-    ///      (re-opening after a full close then costs a warm write, not a fresh one). Market ids
-    ///      are therefore below 255.
+    /// @dev Market ids below LOW_MARKETS are bits of the account's balance slot
+    ///      (DataTypes.Balance.markets), which every trade writes anyway (its fee), so that opening
+    ///      or closing a position there costs no write of its own. Ids from LOW_MARKETS on are bits
+    ///      of `accountMarkets[trader]`, and HIGH_MARKETS in the balance slot says that it holds
+    ///      any (only then is it read). Bit 29 is Ledger.SYSTEM_ACCOUNT.
+    uint256 internal constant LOW_MARKETS = 29;
+    uint256 internal constant LOW_MASK = (1 << LOW_MARKETS) - 1;
+    /// @dev Set in the balance slot once the account has queued a netting order: only then does
+    ///      a withdrawal read its reserved margin.
+    uint256 internal constant HAS_RESERVE = 1 << 30;
+    uint256 internal constant HIGH_MARKETS = 1 << 31;
+    /// @dev Set in every `accountMarkets` word once written, so that the slot never returns to
+    ///      zero (re-opening there after a full close then costs a warm write, not a fresh one).
+    ///      Market ids are therefore below 255.
     uint256 internal constant ACCOUNT_TOUCHED = 1 << 255;
-    /// @dev Set once the account has queued a netting order: only then does a withdrawal read
-    ///      its reserved margin. Market ids are therefore below 254.
-    uint256 internal constant HAS_RESERVE = 1 << 254;
-    uint256 internal constant FLAGS = ACCOUNT_TOUCHED | HAS_RESERVE;
 
     struct Fill {
         int256 oldSize;
@@ -92,7 +99,7 @@ library AccountBalance {
         while (bitmap != 0) {
             uint256 id = lowestBit(bitmap);
             bitmap &= bitmap - 1;
-            settleFunding(s, trader, s.marketList[id]);
+            settleFunding(s, trader, marketAt(s, id));
         }
     }
 
@@ -128,19 +135,52 @@ library AccountBalance {
         while (bitmap != 0) {
             uint256 id = lowestBit(bitmap);
             bitmap &= bitmap - 1;
-            address token = s.marketList[id];
+            address token = marketAt(s, id);
             total += pendingFunding(s.positions[trader][token], s.funding[token].cumulativeIndex);
         }
     }
 
-    /// @notice The account's market ids as a bitmap (sentinel bit removed).
-    function marketBits(CoreStorage.Layout storage s, address trader) internal view returns (uint256) {
-        return s.accountMarkets[trader] & ~FLAGS;
+    /// @notice The account's market ids as a bitmap (bit i: a position in market i).
+    function marketBits(CoreStorage.Layout storage s, address trader) internal view returns (uint256 bits) {
+        uint256 w = s.balances[trader].markets;
+        bits = w & LOW_MASK;
+        if (w & HIGH_MARKETS != 0) bits |= s.accountMarkets[trader] & ~ACCOUNT_TOUCHED;
     }
 
     /// @notice Margin reserved by the account's queued netting orders (0 unless it ever queued).
     function reservedMargin(CoreStorage.Layout storage s, address trader) internal view returns (uint256) {
-        return s.accountMarkets[trader] & HAS_RESERVE == 0 ? 0 : s.reservedMargin[trader];
+        return s.balances[trader].markets & HAS_RESERVE == 0 ? 0 : s.reservedMargin[trader];
+    }
+
+    /// @notice Marks the account as holding a netting reserve (read by withdrawals from then on).
+    function flagReserve(CoreStorage.Layout storage s, address trader) internal {
+        DataTypes.Balance storage b = s.balances[trader];
+        uint32 w = b.markets;
+        if (w & HAS_RESERVE == 0) b.markets = w | uint32(HAS_RESERVE);
+    }
+
+    /// @notice The market of id `id`, read without the list's length: every id in an account's
+    ///         bitmap (or a market's own id) is that of a listed market.
+    function marketAt(CoreStorage.Layout storage s, uint256 id) internal view returns (address token) {
+        address[] storage list = s.marketList;
+        assembly ("memory-safe") {
+            mstore(0, list.slot)
+            token := sload(add(keccak256(0, 0x20), id))
+        }
+    }
+
+    /// @notice Index of the highest set bit of `x` (x != 0).
+    function highestBit(uint256 x) internal pure returns (uint256 r) {
+        assembly ("memory-safe") {
+            r := shl(7, gt(x, 0xffffffffffffffffffffffffffffffff))
+            r := or(r, shl(6, gt(shr(r, x), 0xffffffffffffffff)))
+            r := or(r, shl(5, gt(shr(r, x), 0xffffffff)))
+            r := or(r, shl(4, gt(shr(r, x), 0xffff)))
+            r := or(r, shl(3, gt(shr(r, x), 0xff)))
+            r := or(r, shl(2, gt(shr(r, x), 0xf)))
+            r := or(r, shl(1, gt(shr(r, x), 0x3)))
+            r := or(r, gt(shr(r, x), 0x1))
+        }
     }
 
     /// @notice Index of the lowest set bit of `x` (x != 0): the bit is isolated, three
@@ -194,16 +234,26 @@ library AccountBalance {
         int256 newSize
     ) private {
         if ((oldSize == 0) == (newSize == 0)) return;
-        uint256 raw = s.accountMarkets[trader];
-        uint256 bitmap = raw & ~FLAGS;
+        DataTypes.Balance storage b = s.balances[trader];
+        uint256 w = b.markets;
+        uint256 bit = uint256(1) << id;
+        uint256 high; // ids from LOW_MARKETS on
+        if (w & HIGH_MARKETS != 0 || id >= LOW_MARKETS) high = s.accountMarkets[trader] & ~ACCOUNT_TOUCHED;
+        if (id < LOW_MARKETS) {
+            w = newSize == 0 ? w & ~bit : w | bit;
+        } else {
+            high = newSize == 0 ? high & ~bit : high | bit;
+            s.accountMarkets[trader] = high | ACCOUNT_TOUCHED;
+            w = high == 0 ? w & ~HIGH_MARKETS : w | HIGH_MARKETS;
+        }
         if (newSize == 0) {
-            bitmap &= ~(uint256(1) << id);
             emit Ev.PositionBurned(trader, baseToken, tokenId(trader, id));
         } else {
-            bitmap |= uint256(1) << id;
-            if (popcount(bitmap) > MAX_MARKETS_PER_ACCOUNT) revert E.TooManyMarkets(trader, MAX_MARKETS_PER_ACCOUNT);
+            if (popcount((w & LOW_MASK) | high) > MAX_MARKETS_PER_ACCOUNT) {
+                revert E.TooManyMarkets(trader, MAX_MARKETS_PER_ACCOUNT);
+            }
             emit Ev.PositionMinted(trader, baseToken, tokenId(trader, id));
         }
-        s.accountMarkets[trader] = bitmap | (raw & HAS_RESERVE) | ACCOUNT_TOUCHED;
+        b.markets = uint32(w);
     }
 }

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IClearingHouseErrors as E} from "../../interfaces/IClearingHouseErrors.sol";
 import {IClearingHouseEvents as Ev} from "../../interfaces/IClearingHouseEvents.sol";
 import {CoreStorage} from "../core/CoreStorage.sol";
@@ -19,6 +20,11 @@ library Ledger {
     uint256 internal constant MIN_COLLATERAL_INDEX = 1e12;
     /// @dev The largest USDC amount (6 decimals) one deposit, withdrawal or repayment may move.
     uint256 internal constant MAX_AMOUNT_USDC = 1e18;
+    /// @dev Set in the insurance fund's and the liquidity pool's `balances` word (its market
+    ///      bits, DataTypes.Balance.markets), whose collateral lives in `insuranceBalance` and
+    ///      `poolBalance`: a trader's credit or debit reads only its own slot to know it is not
+    ///      one of them.
+    uint32 internal constant SYSTEM_ACCOUNT = 1 << 29;
 
     /// @notice USDC units -> 18 decimals; rejects 0 and amounts above MAX_AMOUNT_USDC.
     function checkedAmount(uint256 amountUsdc) internal pure returns (uint256) {
@@ -29,9 +35,10 @@ library Ledger {
 
     /// @notice An account's balance (negative: debt).
     function balanceOf(CoreStorage.Layout storage s, address account) internal view returns (int256) {
-        if (account == s.insuranceFund) return int256(uint256(s.insuranceBalance));
-        if (account == s.liquidityPool) return int256(uint256(s.poolBalance));
         DataTypes.Balance memory b = s.balances[account];
+        if (b.markets & SYSTEM_ACCOUNT != 0) {
+            return int256(uint256(account == s.insuranceFund ? s.insuranceBalance : s.poolBalance));
+        }
         return int256(Math.mulDiv(b.shares, s.collateralIndex, ONE)) - int256(uint256(b.debt));
     }
 
@@ -50,22 +57,27 @@ library Ledger {
         uint256 shares;
         uint256 debt;
         assembly ("memory-safe") {
-            let w := sload(b.slot) // (shares, debt): one read
-            shares := and(w, 0xffffffffffffffffffffffffffffffff)
-            debt := shr(128, w)
+            let w := sload(b.slot) // (shares, debt, markets): one read
+            shares := and(w, 0xffffffffffffffffffffffffffffff) // 120 bits
+            debt := and(shr(120, w), 0xffffffffffffffffffffffffff) // 104 bits
         }
         return int256(shares * index / ONE) - int256(debt); // shares, index < 2^128
     }
 
     /// @notice Adds a signed amount to any account.
     function add(CoreStorage.Layout storage s, address account, int256 amount) internal {
+        if (s.balances[account].markets & SYSTEM_ACCOUNT == 0) addTrader(s, account, amount);
+        else addSystem(s, account, amount);
+    }
+
+    /// @notice Credits (or debits) the insurance fund or the liquidity pool (`account` is one of
+    ///         them); a debit beyond the balance reverts.
+    function addSystem(CoreStorage.Layout storage s, address account, int256 amount) internal {
         if (account == s.insuranceFund) {
             s.insuranceBalance = uint128(_addSystem(account, s.insuranceBalance, amount));
-        } else if (account == s.liquidityPool) {
+        } else {
             s.poolBalance = uint128(_addSystem(account, s.poolBalance, amount));
             s.poolOtherFlows += int128(amount);
-        } else {
-            addTrader(s, account, amount);
         }
     }
 
@@ -95,15 +107,24 @@ library Ledger {
         return uint256(int256(uint256(s.poolBalance)) - s.poolOtherFlows);
     }
 
-    /// @notice Funding between an account and the escrow: `payment` > 0 is paid by the account.
-    function settleFunding(CoreStorage.Layout storage s, address account, int256 payment) internal {
-        add(s, account, -payment);
+    /// @notice Funding between a trader and the escrow: `payment` > 0 is paid by the trader.
+    function settleFunding(CoreStorage.Layout storage s, address trader, int256 payment) internal {
+        addTrader(s, trader, -payment);
+        _escrow(s, trader, payment);
+    }
+
+    /// @notice `settleFunding` for the insurance fund or the liquidity pool.
+    function settleSystemFunding(CoreStorage.Layout storage s, address account, int256 payment) internal {
+        addSystem(s, account, -payment);
+        _escrow(s, account, payment);
+    }
+
+    function _escrow(CoreStorage.Layout storage s, address account, int256 payment) private {
         int128 escrow = s.fundingEscrow + int128(payment);
         s.fundingEscrow = escrow;
         emit Ev.FundingEscrowChanged(account, payment, escrow);
     }
 
-    /// @notice Returns the trader's new balance.
     function addTrader(CoreStorage.Layout storage s, address trader, int256 amount) internal returns (int256) {
         if (amount > 0) return credit(s, trader, uint256(amount));
         if (amount < 0) return debit(s, trader, uint256(-amount));
@@ -116,14 +137,14 @@ library Ledger {
         uint256 index = s.collateralIndex;
         if (b.debt != 0) {
             uint256 repay = amount < b.debt ? amount : b.debt;
-            b.debt -= uint128(repay);
+            b.debt -= uint104(repay); // repay <= debt
             s.totalDebt -= repay;
             amount -= repay;
         }
         if (amount != 0) {
             uint256 shares = Math.mulDiv(amount, ONE, index);
-            b.shares += uint128(shares);
-            s.totalShares += uint128(shares);
+            b.shares = SafeCast.toUint120(b.shares + shares);
+            s.totalShares += uint128(shares); // < 2^120
         }
         s.balances[trader] = b;
         return int256(Math.mulDiv(b.shares, index, ONE)) - int256(uint256(b.debt));
@@ -137,13 +158,13 @@ library Ledger {
         if (amount <= value) {
             uint256 burn = Math.mulDiv(amount, ONE, index, Math.Rounding.Ceil);
             if (burn > b.shares) burn = b.shares;
-            b.shares -= uint128(burn);
+            b.shares -= uint120(burn); // burn <= shares
             s.totalShares -= uint128(burn);
         } else {
             s.totalShares -= b.shares;
             b.shares = 0;
             uint256 newDebt = amount - value;
-            b.debt += uint128(newDebt);
+            b.debt = SafeCast.toUint104(b.debt + newDebt);
             s.totalDebt += newDebt;
         }
         s.balances[trader] = b;

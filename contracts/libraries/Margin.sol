@@ -23,7 +23,11 @@ library Margin {
     /// @notice A cache for the listed markets, empty: one null entry per market, allocated on first
     ///         use (`market`), so that a call that values no position allocates nothing more.
     function newCache(CoreStorage.Layout storage s) internal view returns (DataTypes.PriceCache memory c) {
-        uint256 n = s.marketList.length;
+        return _alloc(s.marketList.length);
+    }
+
+    /// @dev A cache of `n` null entries.
+    function _alloc(uint256 n) private pure returns (DataTypes.PriceCache memory c) {
         DataTypes.MarketCache[] memory markets;
         assembly ("memory-safe") {
             markets := mload(0x40)
@@ -32,6 +36,22 @@ library Margin {
             mstore(0x40, add(markets, add(0x20, shl(5, n))))
         }
         c.markets = markets;
+    }
+
+    /// @notice A cache for `trader`'s markets, with market `m` (id `m.id`, token `token`) loaded
+    ///         at the prices the caller read: a trade values its own market without reading it
+    ///         again, and the cache is only as long as the account's highest market id needs.
+    function newCacheFor(
+        CoreStorage.Layout storage s,
+        address trader,
+        address token,
+        DataTypes.Market memory m,
+        uint256 price,
+        uint256 anchor
+    ) internal view returns (DataTypes.PriceCache memory c) {
+        c = _alloc(AccountBalance.highestBit(AccountBalance.marketBits(s, trader) | uint256(1) << m.id) + 1);
+        c.markets[m.id] =
+            DataTypes.MarketCache(token, m.imRatio, m.mmRatio, s.funding[token].cumulativeIndex, price, anchor);
     }
 
     /// @notice Market `id`'s cache entry, allocated (empty) on first use.
@@ -126,16 +146,12 @@ library Margin {
         int256 collateral,
         DataTypes.PriceCache memory cache
     ) private view returns (uint256 status) {
-        uint256 bitmap;
+        uint256 bitmap = AccountBalance.marketBits(s, trader);
         uint256 traderSlot; // positions[trader]
         {
-            mapping(address => uint256) storage accountMarkets = s.accountMarkets;
             mapping(address => mapping(address => DataTypes.Position)) storage positions = s.positions;
             assembly ("memory-safe") {
                 mstore(0, trader)
-                mstore(0x20, accountMarkets.slot)
-                // AccountBalance.marketBits: the bitmap without its flag bits (254, 255)
-                bitmap := and(sload(keccak256(0, 0x40)), sub(shl(254, 1), 1))
                 mstore(0x20, positions.slot)
                 traderSlot := keccak256(0, 0x40)
             }
@@ -274,7 +290,7 @@ library Margin {
         private
         view
     {
-        address token = s.marketList[id];
+        address token = AccountBalance.marketAt(s, id);
         DataTypes.Market storage m = s.markets[token];
         (mc.token, mc.imRatio, mc.mmRatio) = (token, m.imRatio, m.mmRatio);
         mc.fundingIndex = s.funding[token].cumulativeIndex;
@@ -288,7 +304,9 @@ library Margin {
         view
         returns (int256)
     {
-        DataTypes.AccountState memory st = accountState(s, oracle, trader, collateral, newCache(s));
+        uint256 bits = AccountBalance.marketBits(s, trader);
+        DataTypes.PriceCache memory cache = _alloc(bits == 0 ? 0 : AccountBalance.highestBit(bits) + 1);
+        DataTypes.AccountState memory st = accountState(s, oracle, trader, collateral, cache);
         int256 settled = collateral - AccountBalance.pendingFundingAll(s, trader);
         return PerpMath.min(settled, st.accountValue) - int256(st.initialRequirement);
     }

@@ -57,9 +57,20 @@ contract ConfigLogic is LogicBase {
         CoreStorage.Layout storage s = CoreStorage.layout();
         if (s.insuranceFund != address(0)) revert E.AlreadyInitialized();
         if (insuranceFund == address(0) || liquidityPool == address(0)) revert E.ZeroAddress();
+        if (insuranceFund == liquidityPool) revert E.SystemAccountsEqual(insuranceFund);
         s.insuranceFund = insuranceFund;
         s.liquidityPool = liquidityPool;
+        // their collateral lives in insuranceBalance and poolBalance (Ledger.SYSTEM_ACCOUNT)
+        _markSystem(s, insuranceFund);
+        _markSystem(s, liquidityPool);
         emit Ev.SystemAccountsSet(insuranceFund, liquidityPool);
+    }
+
+    /// @dev Flags `account`'s balance word as a system account's; it must be unused.
+    function _markSystem(CoreStorage.Layout storage s, address account) private {
+        DataTypes.Balance storage b = s.balances[account];
+        if (b.shares != 0 || b.debt != 0 || b.markets != 0) revert E.SystemAccountInUse(account);
+        b.markets = Ledger.SYSTEM_ACCOUNT;
     }
 
     /// @notice Lists a market: its curve, parameters and caps. The oracle feed must be set.
@@ -71,7 +82,7 @@ contract ConfigLogic is LogicBase {
         if (baseToken == address(0) || s.liquidityPool == address(0)) revert E.ZeroAddress();
         if (s.markets[baseToken].listed) revert E.MarketExists(baseToken);
         uint256 id = s.marketList.length;
-        if (id >= 254) revert E.TooManyTotalMarkets(id); // bits 254, 255: account flags
+        if (id >= 254) revert E.TooManyTotalMarkets(id); // below 254: bit 255 of accountMarkets is a flag, 254 spare
         oracle.getIndexPrice(baseToken); // reverts for an unknown feed
         VirtualAMM.init(s.curves[baseToken], s.markTwaps[baseToken], baseReserve, quoteReserve);
         s.marketList.push(baseToken);
@@ -213,7 +224,7 @@ contract ConfigLogic is LogicBase {
             s.lastCurveChange[baseToken] = block.timestamp;
         }
         if (cost != 0) {
-            Ledger.add(s, s.liquidityPool, -cost);
+            Ledger.addSystem(s, s.liquidityPool, -cost);
             emit Ev.PnlSettled(s.liquidityPool, -cost);
         }
         emit Ev.CurveMigrated(baseToken, cost, isRepeg);

@@ -7,6 +7,7 @@ import {IClearingHouseEvents as Ev} from "../../interfaces/IClearingHouseEvents.
 import {IPriceOracle} from "../../interfaces/IPriceOracle.sol";
 import {CoreStorage} from "../core/CoreStorage.sol";
 import {DataTypes} from "../core/DataTypes.sol";
+import {AccountBalance} from "../libraries/AccountBalance.sol";
 import {Funding} from "../libraries/Funding.sol";
 import {Ledger} from "../libraries/Ledger.sol";
 import {PerpMath} from "../libraries/PerpMath.sol";
@@ -49,6 +50,20 @@ contract FundingLogic is LogicBase {
         emit Ev.FundingIndexMoved(baseToken, applied, fs.cumulativeIndex, poolReceived, insuranceReceived);
     }
 
+    /// @notice Settles `trader`'s pending funding in `baseToken` into its collateral (the
+    ///         core's settleFunding, run here to keep the core's code small).
+    function settleFunding(address trader, address baseToken) external onlyDelegateCall {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        if (!s.markets[baseToken].listed) revert E.UnknownMarket(baseToken);
+        AccountBalance.settleFunding(s, trader, baseToken);
+    }
+
+    /// @notice Settles `trader`'s pending funding in every market it holds (the core's
+    ///         settleAllFunding).
+    function settleAllFunding(address trader) external onlyDelegateCall {
+        AccountBalance.settleAllFunding(CoreStorage.layout(), trader);
+    }
+
     /// @dev The AMM's side of a funding update: traders' net long `net` times the index move
     ///      `delta`. When traders pay, the pool receives it through the escrow. When the pool
     ///      must pay, the payout is limited by its funding budget (a third of its fee income not
@@ -61,7 +76,7 @@ contract FundingLogic is LogicBase {
         applied = delta;
         int256 due = PerpMath.mulFloorSigned(net, delta); // what the pool receives, rounded down
         if (due >= 0) {
-            if (due > 0) Ledger.settleFunding(s, s.liquidityPool, -due);
+            if (due > 0) Ledger.settleSystemFunding(s, s.liquidityPool, -due);
             return (due, 0, applied);
         }
         uint256 payout = uint256(-due);
@@ -83,8 +98,8 @@ contract FundingLogic is LogicBase {
         uint256 fromPool = Math.min(payout, poolCap);
         uint256 fromFund = payout - fromPool;
         s.fundingPayoutBudget = uint128(budget - fromPool);
-        if (fromPool != 0) Ledger.settleFunding(s, s.liquidityPool, int256(fromPool));
-        if (fromFund != 0) Ledger.settleFunding(s, s.insuranceFund, int256(fromFund));
+        if (fromPool != 0) Ledger.settleSystemFunding(s, s.liquidityPool, int256(fromPool));
+        if (fromFund != 0) Ledger.settleSystemFunding(s, s.insuranceFund, int256(fromFund));
         return (-int256(fromPool), -int256(fromFund), applied);
     }
 }

@@ -104,13 +104,13 @@ contract LiquidationLogic is LogicBase {
         if (size == 0) revert E.NoPosition(trader, baseToken);
         l.trader = trader;
         l.baseToken = baseToken;
-        l.cache = Margin.newCache(s);
         IPriceOracle.Source source;
         (l.price, l.anchor, source) = oracle.getPrices(baseToken);
         if (source == IPriceOracle.Source.Stale) {
             l.price = l.anchor =
                 VirtualAMM.markTwap(s.curves[baseToken], s.markTwaps[baseToken], VirtualAMM.MARK_TWAP_WINDOW);
         }
+        l.cache = Margin.newCacheFor(s, trader, baseToken, m, l.price, l.anchor);
         DataTypes.AccountState memory st = _state(s, l);
         if (st.accountValue >= int256(st.maintenanceRequirement)) {
             revert E.NotLiquidatable(trader, st.accountValue, st.maintenanceRequirement);

@@ -67,17 +67,19 @@ contract OrderLogic is LogicBase, ReentrancyGuard {
         uint256 reserve = Netting.reserve(m, size, acceptablePrice, price, reduceOnly, s.executionFee);
         uint256 reserved = AccountBalance.reservedMargin(s, msg.sender) + reserve;
         if (!reduceOnly) {
-            DataTypes.PriceCache memory cache = Margin.newCache(s);
-            Margin.setPrices(cache, m.id, price, anchor);
-            DataTypes.AccountState memory st =
-                Margin.accountState(s, oracle, msg.sender, Ledger.traderBalance(s, msg.sender), cache);
+            DataTypes.AccountState memory st = Margin.accountState(
+                s,
+                oracle,
+                msg.sender,
+                Ledger.traderBalance(s, msg.sender),
+                Margin.newCacheFor(s, msg.sender, baseToken, m, price, anchor)
+            );
             if (st.accountValue < int256(st.initialRequirement + reserved)) {
                 revert E.InsufficientMargin(msg.sender, st.accountValue, st.initialRequirement + reserved);
             }
         }
         s.reservedMargin[msg.sender] = reserved;
-        uint256 bits = s.accountMarkets[msg.sender];
-        if (bits & AccountBalance.HAS_RESERVE == 0) s.accountMarkets[msg.sender] = bits | AccountBalance.HAS_RESERVE;
+        AccountBalance.flagReserve(s, msg.sender);
 
         DataTypes.OrderQueue memory q = s.orderQueues[baseToken];
         orderId = q.tail;

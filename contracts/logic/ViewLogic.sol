@@ -146,7 +146,7 @@ contract ViewLogic is LogicBase {
         while (bitmap != 0) {
             uint256 id = AccountBalance.lowestBit(bitmap);
             bitmap &= bitmap - 1;
-            tokens[n++] = s.marketList[id];
+            tokens[n++] = AccountBalance.marketAt(s, id);
         }
     }
 
@@ -234,6 +234,23 @@ contract ViewLogic is LogicBase {
     {
         DataTypes.Curve storage c = _requireCurve(CoreStorage.layout(), baseToken);
         return VirtualAMM.quote(c.baseReserve, c.quoteReserve, isBaseToQuote, isExactInput, amount);
+    }
+
+    /// @notice The curve's mark price (quote per base, 18 decimals).
+    function getMarkPrice(address baseToken) external view onlyDelegateCall returns (uint256) {
+        return VirtualAMM.markPrice(_requireCurve(CoreStorage.layout(), baseToken));
+    }
+
+    /// @notice The curve's virtual reserves (0, 0 for an unknown market).
+    function getReserves(address baseToken) external view onlyDelegateCall returns (uint256 baseReserve, uint256 quoteReserve) {
+        DataTypes.Curve storage c = CoreStorage.layout().curves[baseToken];
+        return (c.baseReserve, c.quoteReserve);
+    }
+
+    /// @notice Long and short open interest in base units (0, 0 for an unknown market).
+    function getOpenInterest(address baseToken) external view onlyDelegateCall returns (uint256 longSize, uint256 shortSize) {
+        DataTypes.OpenInterest memory oi = CoreStorage.layout().openInterest[baseToken];
+        return (oi.long, oi.short);
     }
 
     /// @notice Per-side open-interest caps of a market.

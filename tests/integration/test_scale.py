@@ -135,7 +135,7 @@ def mirror(crowd: Crowd, n: int) -> list[str]:
         dst = to_checksum_address((0xD0DE0000 + j).to_bytes(20, "big"))
         balance = _map_slot(src, CORE_SLOT + BALANCES)
         put(_map_slot(dst, CORE_SLOT + BALANCES), get(balance))
-        shares += get(balance) & (2**128 - 1)
+        shares += get(balance) & (2**120 - 1)  # Balance: shares (120 bits), debt, market bits
         put(_map_slot(dst, CORE_SLOT + ACCOUNT_MARKETS), get(_map_slot(src, CORE_SLOT + ACCOUNT_MARKETS)))
         pos = _map_slot(crowd.eth, _map_slot(src, CORE_SLOT + POSITIONS))
         to = _map_slot(crowd.eth, _map_slot(dst, CORE_SLOT + POSITIONS))

@@ -58,6 +58,11 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "OnlyDelegateCall": ("logic contracts run only through the clearing house", ()),
     "AlreadyInitialized": ("already initialised: the system accounts are set once", ()),
+    "SystemAccountsEqual": ("the insurance fund and the liquidity pool must differ ({0})", (ADDR,)),
+    "SystemAccountInUse": (
+        "{0} already holds trader collateral or a position: it cannot become a system account",
+        (ADDR,),
+    ),
     "OwnableUnauthorizedAccount": ("only the owner may do this (caller {0})", (ADDR,)),
     "OwnableInvalidOwner": ("invalid owner {0}", (ADDR,)),
     "ReentrancyGuardReentrantCall": ("re-entrant call refused", ()),

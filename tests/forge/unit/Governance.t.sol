@@ -105,7 +105,7 @@ contract GovernanceTest is UnitBase {
         ILogicDirect(l[5]).executeBatch(b0, 1);
     }
 
-    /// @dev Market ids are below 254: bits 254 and 255 of an account's market bitmap are flags.
+    /// @dev Market ids are below 254 (bit 255 of an account's high market word is a flag; 254 is spare).
     function test_atMost254Markets() public {
         IPriceOracle.Feed memory f = oracle.getFeed(b0);
         for (uint256 i = 2; i < 254; ++i) {

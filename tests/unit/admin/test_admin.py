@@ -380,3 +380,29 @@ def test_constructor_checks_addresses_and_sets_defaults(project, chain, stack, o
     )
     assert core.collateralIndex() == 10**18
     assert core.guardian() == owner.address == core.owner()
+
+
+def test_system_accounts_are_two_unused_accounts(project, stack, owner, alice, bob, carol):
+    """setSystemAccounts flags the fund's and the pool's balance words (Ledger.SYSTEM_ACCOUNT),
+    so it refuses one account for both, and an account that already holds trader collateral
+    (its shares would be stranded behind the flag); once wired, a deposit for the fund credits
+    its system balance, not shares, and a trader's deposit still buys shares."""
+    names = ("LiquidationLogic", "FundingLogic", "ConfigLogic", "ViewLogic", "OrderLogic", "NettingLogic")
+    logic = [stack.logic[n].address for n in names]
+    core = project.ClearingHouse.deploy(stack.usdc.address, stack.oracle.address, logic, owner, sender=owner)
+    stack.usdc.mint(owner, 3 * 10**6, sender=owner)
+    stack.usdc.approve(core.address, 2**256 - 1, sender=owner)
+    with reverts(core.SystemAccountsEqual, account=alice.address):
+        core.setSystemAccounts(alice, alice, sender=owner)
+    core.depositFor(bob, 10**6, sender=owner)
+    with reverts(core.SystemAccountInUse, account=bob.address):
+        core.setSystemAccounts(carol, bob, sender=owner)
+    with reverts(core.SystemAccountInUse, account=bob.address):
+        core.setSystemAccounts(bob, carol, sender=owner)
+    core.setSystemAccounts(carol, alice, sender=owner)
+    core.depositFor(carol, 10**6, sender=owner)
+    assert core.balanceOf(carol) == wad(1)
+    assert core.rawBalance(carol) == (0, 0)  # no shares: the fund's balance is insuranceBalance
+    core.depositFor(bob, 10**6, sender=owner)
+    assert core.balanceOf(bob) == wad(2)
+    assert core.totalShares() == wad(2)
