@@ -3,7 +3,8 @@
 `run_gas_scenario` performs each operation once in a controlled state and records
 `receipt.gas_used`; `render_markdown` writes reports/gas.md. When the node supports
 `debug_traceTransaction` with the call tracer (Anvil does), each record also carries a per-call
-breakdown: gas of every external call the entry contract makes (one level deep).
+breakdown: gas of every external call the entry contract makes (one level deep), and the
+operations of SLOT_ROWS are accounted slot by slot (vperp.reports.storage_trace).
 
 Measurement conditions (also written into the report):
 - every transaction is mined in its own block (Anvil automine), so every storage slot and
