@@ -337,8 +337,9 @@ def account(
     def name(a: str) -> str:
         return names.get(a, a)
 
+    # accounts: warm from their first touch (a reverted frame's touches are not undone: the gas is
+    # exact, only the cold/warm wording of such an account could be off)
     warm_accounts = {sender, to, coinbase.lower(), *PRECOMPILES}
-    warm_slots: set[tuple[str, int]] = set()
     slots: dict[tuple[str, int], _Slot] = {}
     accounts: dict[str, _Slot] = {}
     other: dict[tuple[str, str], list[int]] = {}  # (label, kind) -> [count, gas]
@@ -380,12 +381,13 @@ def account(
             if nxt is not None and int(nxt["depth"]) == d + 1:
                 frames.append((owner, callee) if op in ("DELEGATECALL", "CALLCODE") else (callee, callee))
         elif op in ("SLOAD", "SSTORE"):
+            # cold or warm by the cost itself (EIP-2929/3529 prices are distinct), which stays
+            # right where a reverted frame made a slot cold again
             key = (owner, _int(stack[-1]))
-            cold = key not in warm_slots
-            warm_slots.add(key)
             if op == "SLOAD":
-                kind = "cold read" if cold else "warm read"
+                kind = "cold read" if cost >= 2_100 else "warm read"
             else:
+                cold = cost in (22_100, 5_000, 2_200)
                 base = cost - (2_100 if cold else 0)
                 if base >= 20_000:
                     kind = "write 0->non-zero"

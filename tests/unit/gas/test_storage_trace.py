@@ -24,7 +24,7 @@ def _w(x: int | str) -> str:
 
 def _synthetic() -> list[dict[str, Any]]:
     """C reads slot 5 twice, clears it, STATICCALLs D (reads its slot 1), DELEGATECALLs L (writes
-    C's slot 9 from 0), emits one event."""
+    C's slot 9 from 0), emits one event, rewrites its slot 8 without reading it first."""
 
     def step(depth: int, op: str, gas: int, cost: int, *stack: int | str) -> dict[str, Any]:
         return {"depth": depth, "op": op, "gas": gas, "gasCost": cost, "stack": [_w(x) for x in stack]}
@@ -41,13 +41,14 @@ def _synthetic() -> list[dict[str, Any]]:
         step(2, "SSTORE", 50_000, 22_100, 7, 9),
         step(2, "STOP", 27_900, 0),
         step(1, "LOG1", 65_497, 1_000, TOPIC, 32, 0),  # 2,600 + L's 22,100 taken
-        step(1, "STOP", 64_497, 0),
+        step(1, "SSTORE", 64_497, 5_000, 3, 8),  # cold rewrite of slot 8 (first touch)
+        step(1, "STOP", 59_497, 0),
     ]
 
 
 def test_walk_charges_each_slot_account_and_event_and_reconciles():
     data = b"\x01\x00"
-    execution = 100_000 - 64_497
+    execution = 100_000 - 59_497
     gas_used = INTRINSIC + 20 + execution - 4_800
     acc = account(
         _synthetic(),
@@ -61,12 +62,13 @@ def test_walk_charges_each_slot_account_and_event_and_reconciles():
         events={TOPIC: "Moved"},
     )
     rows = {r.label: (r.kind, r.count, r.gas) for r in acc.rows}
-    assert acc.execution == 35_503 and acc.refund == 4_800
+    assert acc.execution == 40_503 and acc.refund == 4_800
     assert rows == {
         "intrinsic (21,000)": ("intrinsic", 1, 21_000),
         "calldata": ("calldata", 2, 20),
         "Core: five": ("clear; cold read first; +1 warm", 3, 5_100),
-        "Core: slot 9": ("write 0->non-zero", 1, 22_100),  # the delegatecall writes the caller's storage
+        "Core: slot 9": ("write 0->non-zero", 1, 22_100),
+        "Core: slot 8": ("rewrite", 1, 5_000),  # the delegatecall writes the caller's storage
         "Feed: slot 1": ("cold read", 1, 2_100),
         "account Feed": ("external account (cold)", 1, 2_600),
         "account Logic": ("external account (cold)", 1, 2_600),
@@ -81,9 +83,9 @@ def test_walk_charges_each_slot_account_and_event_and_reconciles():
 def test_walk_refuses_rows_that_do_not_reconcile():
     kw = {"sender": "0x" + "ee" * 20, "to": C, "data": b"", "gas_limit": 100_000 + INTRINSIC}
     with pytest.raises(AssertionError, match="refund"):
-        account(_synthetic(), gas_used=INTRINSIC + 35_503 + 1, **kw)  # more than it spent
+        account(_synthetic(), gas_used=INTRINSIC + 40_503 + 1, **kw)  # more than it spent
     with pytest.raises(AssertionError, match="intrinsic"):
-        account(_synthetic(), **{**kw, "gas_limit": 100_001 + INTRINSIC}, gas_used=INTRINSIC + 30_703)
+        account(_synthetic(), **{**kw, "gas_limit": 100_001 + INTRINSIC}, gas_used=INTRINSIC + 35_703)
 
 
 def test_layout_packs_like_solc():
