@@ -3,7 +3,8 @@
 `run_gas_scenario` performs each operation once in a controlled state and records
 `receipt.gas_used`; `render_markdown` writes reports/gas.md. When the node supports
 `debug_traceTransaction` with the call tracer (Anvil does), each record also carries a per-call
-breakdown: gas of every external call the entry contract makes (one level deep).
+breakdown: gas of every external call the entry contract makes (one level deep), and the
+operations of SLOT_ROWS are accounted slot by slot (vperp.reports.storage_trace).
 
 Measurement conditions (also written into the report):
 - every transaction is mined in its own block (Anvil automine), so every storage slot and
@@ -29,9 +30,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from eth_utils import function_signature_to_4byte_selector
+from eth_utils import function_signature_to_4byte_selector, keccak
 
 from vperp.chain.deploy import Deployment, set_index_price
+from vperp.reports.storage_trace import SlotAccount, contract_labels, trace_transaction
 from vperp.sdk.client import FAR_DEADLINE, PerpClient
 from vperp.sdk.units import ONE, usdc, wad
 
@@ -61,6 +63,7 @@ class GasRecord:
     conditions: str
     breakdown: list[tuple[str, int, int]] = field(default_factory=list)  # (callee, gas, calls)
     opcodes: dict[str, tuple[int, int]] = field(default_factory=dict)  # entry contract: op -> (gas, count)
+    slots: SlotAccount | None = None  # the whole transaction, slot by slot (storage_trace)
 
     @property
     def within_target(self) -> bool | None:
@@ -78,6 +81,9 @@ class GasScenario:
     def __post_init__(self) -> None:
         self._names: dict[str, str] = {}
         self._selectors: dict[bytes, str] = {}
+        self._events: dict[int, str] = {}
+        self._accounts: dict[str, str] = {}  # address -> name of the scenario's accounts
+        self._slot_labels: dict[str, dict[int, str]] | None = None
         d = self.d
         contracts = {
             "ClearingHouse": d.clearing_house,
@@ -94,6 +100,18 @@ class GasScenario:
             self._names[c.address.lower()] = name
             for abi in c.contract_type.methods:
                 self._selectors[function_signature_to_4byte_selector(abi.selector)] = abi.name
+            for ev in c.contract_type.events:
+                self._events[int.from_bytes(keccak(text=ev.selector), "big")] = ev.name
+        self._bases = {m.base_token.address.lower(): sym for sym, m in d.markets.items()}
+        for a, sym in self._bases.items():
+            self._names.setdefault(a, sym)
+
+    def name_accounts(self, accounts: dict[str, Any]) -> None:
+        """Names the scenario's accounts in the slot labels (positions[A][vETH]...)."""
+        for n, acct in accounts.items():
+            self._accounts[acct.address.lower()] = n
+            self._names.setdefault(acct.address.lower(), n)
+        self._slot_labels = None
 
     # ------------------------------------------------------------------ recording
 
@@ -104,8 +122,25 @@ class GasScenario:
             rec.breakdown = self._breakdown(receipt.txn_hash)
             if op in OPCODE_ROWS:
                 rec.opcodes = self._opcodes(receipt.txn_hash)
+            if op in SLOT_ROWS:
+                rec.slots = self.slot_account(receipt)
         self.records.append(rec)
         return rec
+
+    def slot_account(self, receipt: Any) -> SlotAccount:
+        """The transaction's gas slot by slot (vperp.reports.storage_trace); the rows add up to
+        its gas used."""
+        if self._slot_labels is None:
+            accounts = {**{a: n for a, n in self._names.items() if a not in self._bases}, **self._accounts}
+            self._slot_labels = contract_labels(
+                self.d.clearing_house.address, self.d.oracle.address, accounts, self._bases
+            )
+        h = receipt.txn_hash if isinstance(receipt.txn_hash, str) else "0x" + bytes(receipt.txn_hash).hex()
+        acc = trace_transaction(
+            self.chain.provider, h, names=self._names, slot_labels=self._slot_labels, events=self._events
+        )
+        assert acc.gas_used == int(receipt.gas_used)
+        return acc
 
     def _opcodes(self, txn_hash: Any) -> dict[str, tuple[int, int]]:
         """The entry contract's own gas by opcode class (Anvil's struct logger): its frame and the
@@ -191,6 +226,13 @@ OPCODE_ROWS = (
     "deposit",
     "withdraw",
 )
+# operations accounted slot by slot in the report (storage_trace)
+SLOT_ROWS = (
+    *OPCODE_ROWS,
+    "updateFundingRate (next epoch)",
+    "queue order (first of the account)",
+    "queue order",
+)
 
 
 RING_WARMUP = 34  # > Twap.RING (32)
@@ -217,6 +259,17 @@ def run_gas_scenario(
     LP, two liquidation victims and a keeper/liquidator."""
     a_acct, b_acct, lp, victim_p, victim_f, keeper = accounts[:6]
     g = GasScenario(d, chain, owner, trace)
+    g.name_accounts(
+        {
+            "A": a_acct,
+            "B": b_acct,
+            "LP": lp,
+            "victimP": victim_p,
+            "victimF": victim_f,
+            "keeper": keeper,
+            "owner": owner,
+        }
+    )
     ch, vault, pool = d.clearing_house, d.vault, d.liquidity_pool
     eth = d.base("vETH").address
     a, b = PerpClient(d, a_acct), PerpClient(d, b_acct)
@@ -411,6 +464,7 @@ def run_netting_gas_scenario(
     executor: Any,
     batches: tuple[int, ...] = NETTING_BATCHES,
     log: Callable[[str], None] | None = None,
+    trace: bool = True,
 ) -> list[GasRecord]:
     """The netting engine's gas (issue 9): queueing (an account's first order, and a second one),
     and the cost per netted order of a batch of n orders (n/2 long, n/2 short, unequal sizes, so
@@ -432,6 +486,7 @@ def run_netting_gas_scenario(
         d.usdc.approve(d.vault.address, 2**256 - 1, sender=a)
         d.vault.deposit(usdc(5_000), sender=a)
     deadline = 2**32 - 1
+    traced: list[tuple[GasRecord, Any]] = []
     for n in batches:
         receipts = []
         for i, a in enumerate(pool[:n]):
@@ -460,6 +515,7 @@ def run_netting_gas_scenario(
                     " its count and reserve slots already non-zero",
                 )
             )
+            traced = [(records[-2], first), (records[-1], again)]
             n_orders = n + 1
         else:
             n_orders = n
@@ -490,6 +546,11 @@ def run_netting_gas_scenario(
         # unwind so that the next batch starts from accounts without a position
         for a in pool[:n]:
             d.clearing_house.closePosition(eth, 0, deadline, sender=a)
+    if trace:  # at the end: tracing takes wall time, which would move the next blocks' timestamps
+        g = GasScenario(d, chain, owner)
+        g.name_accounts({"Q0": pool[0], "executor": executor})
+        for rec, receipt in traced:
+            rec.slots = g.slot_account(receipt)
     return records
 
 
@@ -555,7 +616,56 @@ def render_markdown(records: list[GasRecord], header: str = "") -> str:
                 f"| {r.op} | {cell('SLOAD')} | {cell('SSTORE')} | {cell('LOG')} | {cell('external calls')}"
                 f" | {cell('TLOAD', 'TSTORE')} | {cell('other')} |"
             )
+    if any(r.slots for r in records):
+        lines += ["", *render_slots(records)]
     return "\n".join(lines) + "\n"
+
+
+SLOT_KINDS = (
+    "cold read: first read of a slot (2,100); warm read: 100; write 0->non-zero: 20,000 (+2,100 if"
+    " the write is the slot's first touch); rewrite: 2,900 (non-zero -> another value; +2,100 cold);"
+    " clear: 2,900 (non-zero -> 0; it earns a 4,800 refund); warm write: 100 (a slot already written"
+    " in the transaction). A slot's row holds all its accesses (count): its costliest one names it,"
+    " then 'cold read first' (a write after the slot's first, cold read: +2,100) and '+n warm' (its"
+    " warm reads and writes, 100 each). External account: a call's own cost (the call's gas minus what its callee used: 2,600"
+    " for a cold account, 100 warm, plus memory expansion) and EXTCODESIZE/EXTCODEHASH/BALANCE."
+)
+
+
+def render_slots(records: list[GasRecord]) -> list[str]:
+    """The section "Where the gas goes, slot by slot" (vperp.reports.storage_trace)."""
+    lines = [
+        "## Where the gas goes, slot by slot",
+        "",
+        "Each traced transaction's gas used, row by row (Anvil `debug_traceTransaction` struct logs;"
+        " vperp.reports.storage_trace): every storage slot it touched, by contract (the core's slots"
+        " named by their CoreStorage.Layout field, its keys named A, B, vETH...; `layout.n`: the n-th"
+        " slot of the layout; a slot the labeller cannot name is shown by number), every external"
+        " account it called, every event it emitted, the compute of each contract's code (a"
+        " delegatecalled logic contract's own), the 21,000 intrinsic gas and the calldata (16 per"
+        " non-zero byte, 4 per zero byte). The refund row (negative) is the difference between the"
+        " gas the EVM spent and `receipt.gas_used` (EIP-3529: storage cleared, at most a fifth of the"
+        " gas), so that each table adds up exactly to the measured gas (asserted when the report is"
+        " written). Rows sorted by gas.",
+        "",
+        SLOT_KINDS,
+    ]
+    for r in records:
+        if r.slots is None:
+            continue
+        acc = r.slots
+        lines += [
+            "",
+            f"### {r.op}: {r.gas:,} gas",
+            "",
+            f"Execution {acc.execution:,}, refund {acc.refund:,}.",
+            "",
+            "| row | kind | count | gas |",
+            "|---|---|---:|---:|",
+        ]
+        lines += [f"| {row.label} | {row.kind} | {row.count} | {row.gas:,} |" for row in acc.rows]
+        lines.append(f"| **total (gas used)** | | | **{sum(row.gas for row in acc.rows):,}** |")
+    return lines
 
 
 def _fmt_call(label: str, gas: int, count: int) -> str:
