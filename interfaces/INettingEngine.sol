@@ -34,7 +34,8 @@ interface INettingEngine is IClearingHouseErrors, IClearingHouseEvents {
     function getOrder(address baseToken, uint256 orderId) external view returns (DataTypes.Order memory);
     /// @notice `baseToken`'s order queue and batch cursor.
     function getOrderQueue(address baseToken) external view returns (DataTypes.OrderQueue memory);
-    /// @notice `baseToken`'s running (or last) batch.
+    /// @notice `baseToken`'s running batch: all zero when none is running (a finished batch's
+    ///         figures are in its BatchExecuted event).
     function getBatch(address baseToken) external view returns (DataTypes.Batch memory);
     /// @notice `trader`'s queued orders in `baseToken`: long and short counts, reduce-only count.
     function getOrderCount(address trader, address baseToken) external view returns (DataTypes.OrderCount memory);

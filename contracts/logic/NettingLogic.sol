@@ -99,10 +99,21 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
 
         for (uint256 budget = maxOrders; budget != 0; --budget) {
             uint256 id = q.cursor;
-            if (q.phase == Netting.FILL) {
-                _fillOne(s, x, b, q, id);
+            if (q.phase == Netting.COLLECT) {
+                _checkOne(s, x, b, id, true); // may load a market into x.cache: its memory stays
             } else {
-                _checkOne(s, x, b, id, q.phase == Netting.COLLECT);
+                // a fill or check step keeps nothing it allocates: its memory is reused by the
+                // next step, so that a call's memory (and its quadratic cost) does not grow with
+                // the number of orders
+                uint256 fmp;
+                assembly ("memory-safe") {
+                    fmp := mload(0x40)
+                }
+                if (q.phase == Netting.FILL) _fillOne(s, x, b, q, id);
+                else _checkOne(s, x, b, id, false);
+                assembly ("memory-safe") {
+                    mstore(0x40, fmp)
+                }
             }
             if (++q.cursor == b.end) {
                 if (q.phase == Netting.FILL) {
@@ -127,7 +138,9 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
             }
         }
         s.orderQueues[baseToken] = q;
-        s.batches[baseToken] = b;
+        // a batch that ends in this call is never stored (BatchExecuted carries its figures): only
+        // a running batch's state outlives the call
+        if (!done) s.batches[baseToken] = b;
         if (x.fees != 0) Ledger.add(s, msg.sender, int256(x.fees));
     }
 

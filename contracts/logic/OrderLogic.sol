@@ -173,8 +173,9 @@ contract OrderLogic is LogicBase, ReentrancyGuard {
     }
 
     /// @notice See INettingEngine.getBatch.
-    function getBatch(address baseToken) external view onlyDelegateCall returns (DataTypes.Batch memory) {
-        return CoreStorage.layout().batches[baseToken];
+    function getBatch(address baseToken) external view onlyDelegateCall returns (DataTypes.Batch memory b) {
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        if (s.orderQueues[baseToken].phase != Netting.IDLE) b = s.batches[baseToken];
     }
 
     /// @notice See INettingEngine.getOrderCount.

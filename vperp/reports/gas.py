@@ -15,9 +15,11 @@ Measurement conditions (also written into the report):
   rewritten (the worst case; "increase (same minute)" shows a trade that skips the ring write).
   Trades read the oracle through a view (no index TWAP write since issue 8); the funding
   updates accrue the index TWAP, walking back the Chainlink rounds pushed since the last one;
-- the TWAP rings have wrapped (the market has traded once a minute for over 32 minutes), so a
-  ring observation overwrites a non-zero slot; during a market's first 32 minutes each ring
-  write costs about 17,600 gas more (0 -> non-zero);
+- the TWAP rings have wrapped (the market has traded once a minute for over 32 minutes, and
+  its funding has been updated hourly 34 times before the measured "next epoch" update, which
+  is when the oracle's index ring records), so a ring observation overwrites a non-zero slot;
+  during a market's first 32 minutes (or funding epochs) each ring write costs about 17,600 gas
+  more (0 -> non-zero);
 - the Pyth price is fresh and within 2% of Chainlink (index source = Pyth); the feeds are the
   mocks (Pyth's MockPyth, Chainlink's MockV3Aggregator): their reads are in the breakdown below,
   real feeds cost somewhat differently (Chainlink's proxy adds a call to its aggregator).
@@ -229,6 +231,7 @@ OPCODE_ROWS = (
 # operations accounted slot by slot in the report (storage_trace)
 SLOT_ROWS = (
     *OPCODE_ROWS,
+    "first open (funding index non-zero)",
     "updateFundingRate (next epoch)",
     "queue order (first of the account)",
     "queue order",
@@ -236,6 +239,15 @@ SLOT_ROWS = (
 
 
 RING_WARMUP = 34  # > Twap.RING (32)
+
+
+def _fresh_account(chain: Any) -> Any:
+    """A new test account with ETH for gas (no USDC, no history)."""
+    from ape import accounts as ape_accounts  # only here: the rest of this module runs without a provider
+
+    a = ape_accounts.test_accounts.generate_test_account()
+    chain.set_balance(a.address, 10**20)
+    return a
 
 
 def liquidation_price(size: int, open_notional: int, collateral: int, mm_ratio: int, band: float) -> float:
@@ -408,13 +420,36 @@ def run_gas_scenario(
         ch.settleFunding(b_acct.address, eth, sender=keeper),
         "keeper settles B's pending funding on its short into its collateral",
     )
+    # steady state of the oracle's index TWAP ring too: it advances at funding updates (one
+    # observation per epoch), so it wraps after 32 hourly updates
+    for _ in range(RING_WARMUP):
+        chain.mine(deltatime=3_600)
+        g.new_minute()
+        ch.updateFundingRate(eth, sender=keeper)
     chain.mine(deltatime=3_600)
     g.new_minute()
     rec(
         "updateFundingRate (next epoch)",
         ch.updateFundingRate(eth, sender=keeper),
-        "the following update, one interval later: the funding slots written are already non-zero",
+        f"one interval after the previous update, after {RING_WARMUP} hourly updates: the funding"
+        " slots written are already non-zero and the index TWAP ring has wrapped (its observation"
+        " overwrites a non-zero slot)",
     )
+    # a first open once funding has accrued: the position's funding snapshot (its second slot)
+    # goes 0 -> non-zero too, which "first open" above (a market whose index is still 0) skips
+    fresh = _fresh_account(chain)
+    fc = PerpClient(d, fresh)
+    fc.faucet(10_000)
+    fc.deposit(10_000)
+    g.new_minute()
+    rec(
+        "first open (funding index non-zero)",
+        fc.long_quote("vETH", 6_000),
+        "a new account's first position (long 6,000 USD) after the funding updates above: as"
+        ' "first open", and the position\'s last funding index goes 0 -> non-zero as well',
+        "first open",
+    )
+    fc.close("vETH")
 
     # ---- liquidity pool (ERC-4626); no depth targets configured, so no k sync
     lpc = PerpClient(d, lp)
@@ -471,17 +506,14 @@ def run_netting_gas_scenario(
     that the remainder makes one swap), each order from its own account with collateral and no
     position, executed in one call. Not part of the gas snapshot (tests/integration keeps the
     direct trades' operations there)."""
-    from ape import accounts as ape_accounts  # only here: the rest of this module runs without a provider
-
     say = log or (lambda _m: None)
     net = d.netting
     eth = d.base("vETH").address
     records: list[GasRecord] = []
     window = int(net.nettingParams()[1])
     mark = int(d.clearing_house.getMarkPrice(eth))
-    pool = [ape_accounts.test_accounts.generate_test_account() for _ in range(max(batches))]
+    pool = [_fresh_account(chain) for _ in range(max(batches))]
     for a in pool:
-        chain.set_balance(a.address, 10**20)
         d.usdc.mint(a.address, usdc(5_000), sender=a)
         d.usdc.approve(d.vault.address, 2**256 - 1, sender=a)
         d.vault.deposit(usdc(5_000), sender=a)
@@ -650,6 +682,7 @@ def render_slots(records: list[GasRecord]) -> list[str]:
         "",
         SLOT_KINDS,
     ]
+    lines += ["", *render_floor(records)]
     for r in records:
         if r.slots is None:
             continue
@@ -665,6 +698,57 @@ def render_slots(records: list[GasRecord]) -> list[str]:
         ]
         lines += [f"| {row.label} | {row.kind} | {row.count} | {row.gas:,} |" for row in acc.rows]
         lines.append(f"| **total (gas used)** | | | **{sum(row.gas for row in acc.rows):,}** |")
+    return lines
+
+
+FEEDS = ("Pyth", "Chainlink")  # the price feeds: outside the protocol (here the ecosystem's mocks)
+GROUPS = ("protocol compute", "price feeds", "protocol storage", "events", "intrinsic + calldata", "other")
+
+
+def slot_groups(acc: SlotAccount) -> dict[str, int]:
+    """A slot-by-slot account summed by what its rows are: the protocol's own compute (its
+    contracts' code, transient storage included), the price feeds (their accounts, storage and
+    code), the protocol's storage (the core's and the oracle's slots), events, intrinsic gas and
+    calldata, and the rest (tokens, account access surcharges, the refund)."""
+    out = dict.fromkeys(GROUPS, 0)
+    for row in acc.rows:
+        if any(f in row.label for f in FEEDS):
+            group = "price feeds"
+        elif row.kind == "compute":
+            group = "other" if row.label.endswith(" USDC") else "protocol compute"
+        elif row.kind == "log":
+            group = "events"
+        elif row.kind in ("intrinsic", "calldata"):
+            group = "intrinsic + calldata"
+        elif row.label.startswith(("ClearingHouse: ", "PriceOracle: ")):
+            group = "protocol storage"
+        else:
+            group = "other"
+        out[group] += row.gas
+    return out
+
+
+def render_floor(records: list[GasRecord]) -> list[str]:
+    """What stands in the way of the targets: each traced operation with a target, its gas by
+    group (slot_groups), and its gas with the protocol's compute taken away entirely."""
+    rows = [r for r in records if r.slots is not None and r.target is not None]
+    lines = [
+        "### What stands in the way of the targets",
+        "",
+        "Each traced operation that has a target, its gas summed by group from the tables below."
+        ' "Without compute" is the gas with every opcode of the protocol\'s own code taken away'
+        " (storage, events, external calls, the price feeds and the intrinsic gas kept): no"
+        " rewrite of the code alone can go below it while the operation reads and writes the same"
+        " slots, calls the same feeds and emits the same events.",
+        "",
+        "| operation | gas | target | " + " | ".join(GROUPS) + " | without compute |",
+        "|---|" + "---:|" * (len(GROUPS) + 3),
+    ]
+    for r in rows:
+        g = slot_groups(r.slots)  # type: ignore[arg-type]
+        floor = r.gas - g["protocol compute"]
+        cells = " | ".join(f"{g[k]:,}" for k in GROUPS)
+        lines.append(f"| {r.op} | {r.gas:,} | {r.target:,} | {cells} | {floor:,} |")
     return lines
 
 

@@ -488,6 +488,40 @@ def test_bounded_execution_gives_the_same_result(stack, net, eth, traders, chain
     assert results[0][3] > 5 and results[1][3] == 1
 
 
+def test_get_batch_shows_only_a_running_batch(stack, net, eth, traders, chain):
+    """A batch that ends within its call is never stored (BatchExecuted carries its figures):
+    getBatch answers zeros whenever no batch runs, and between the calls of a bounded batch the
+    running batch's own state (its p0, its end, its passes so far)."""
+    orders = [
+        (traders[0], wad(1), wad(3100)),
+        (traders[1], wad("0.5"), wad(3100)),
+        (traders[2], -wad(1), wad(2900)),
+    ]
+    for step in (100, 1):
+        for t, s, acc in orders:
+            queue(net, t, eth, s, acc)
+        window_passed(chain, net)
+        p0 = int(stack.clearing_house.getMarkPrice(eth))
+        tail = int(net.getOrderQueue(eth).tail)
+        assert all(int(v) == 0 for v in net.getBatch(eth))
+        seen = []
+        while True:
+            tx = net.executeBatch(eth.address, step, sender=traders[5])
+            if tx.events.filter(net.BatchExecuted):
+                break
+            b = net.getBatch(eth)
+            seen.append((int(b.p0), int(b.end), int(b.passes)))
+        assert all(int(v) == 0 for v in net.getBatch(eth)), "a finished batch leaves nothing"
+        if step == 100:
+            assert seen == []
+        else:  # 3 orders a pass, one order a call: collect then fill, the running state between
+            assert len(seen) == 5
+            assert {(p, e) for p, e, _ in seen} == {(p0, tail)}
+            assert [n for _, _, n in seen] == [0, 0, 1, 1, 1]
+        for t, _, _ in orders:  # flat again for the next round
+            stack.clearing_house.closePosition(eth.address, 0, FAR, sender=t)
+
+
 def test_fluctuation_limit_caps_the_net_flow_and_the_rest_stays_queued(
     stack, net, eth, traders, chain, funded, accounts
 ):
