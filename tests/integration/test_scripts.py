@@ -249,17 +249,23 @@ def test_gas_scenario_measures_every_hot_path(stack, chain, owner, accounts):
 
 
 def test_netting_gas_scenario_measures_queueing_and_a_batch(stack, chain, owner, accounts):
-    """The netting part of the gas report on a batch of 10 (the report runs 10, 50 and 200):
-    both queueing costs, and the cost per order of one executeBatch call."""
+    """The netting part of the gas report on a batch of 10 (the report runs 10, 50 and 200, and
+    50 of accounts holding positions): both queueing costs, and the cost per order of one
+    executeBatch call, from accounts without a position and from accounts holding one."""
     eth = stack.base("vETH")
     oi = tuple(stack.clearing_house.getOpenInterest(eth))
-    records = run_netting_gas_scenario(stack, chain, owner, accounts[9], batches=(10,))
+    records = run_netting_gas_scenario(stack, chain, owner, accounts[9], batches=(10,), held=(10,))
     by_op = {r.op: r for r in records}
     assert set(by_op) == {
         "queue order (first of the account)",
         "queue order",
         "netting: per order, batch of 10",
+        "netting: per order, batch of 10, accounts holding positions",
     }
+    # a fill that rewrites a position costs less than one that creates it (0 -> non-zero slots)
+    held = by_op["netting: per order, batch of 10, accounts holding positions"]
+    assert held.gas < by_op["netting: per order, batch of 10"].gas
+    assert "holding a position on its side" in held.conditions
     assert by_op["queue order (first of the account)"].gas > by_op["queue order"].gas > 21_000
     assert by_op["queue order"].target == TARGETS["queue order"] == 80_000
     assert "in 1 call(s)" in by_op["netting: per order, batch of 10"].conditions

@@ -489,6 +489,7 @@ def run_gas_scenario(
 
 
 NETTING_BATCHES = (10, 50, 200)
+NETTING_HELD = (50,)
 NETTING_ORDERS_PER_CALL = 100
 
 
@@ -500,11 +501,13 @@ def run_netting_gas_scenario(
     batches: tuple[int, ...] = NETTING_BATCHES,
     log: Callable[[str], None] | None = None,
     trace: bool = True,
+    held: tuple[int, ...] = NETTING_HELD,
 ) -> list[GasRecord]:
     """The netting engine's gas (issue 9): queueing (an account's first order, and a second one),
     and the cost per netted order of a batch of n orders (n/2 long, n/2 short, unequal sizes, so
     that the remainder makes one swap), each order from its own account with collateral and no
-    position, executed in one call. Not part of the gas snapshot (tests/integration keeps the
+    position (`batches`), or holding a position on its order's side (`held`: a trader's steady
+    state, its position slots rewritten rather than created). Not part of the gas snapshot (tests/integration keeps the
     direct trades' operations there)."""
     say = log or (lambda _m: None)
     net = d.netting
@@ -512,21 +515,26 @@ def run_netting_gas_scenario(
     records: list[GasRecord] = []
     window = int(net.nettingParams()[1])
     mark = int(d.clearing_house.getMarkPrice(eth))
-    pool = [_fresh_account(chain) for _ in range(max(batches))]
+    pool = [_fresh_account(chain) for _ in range(max((*batches, *held)))]
     for a in pool:
         d.usdc.mint(a.address, usdc(5_000), sender=a)
         d.usdc.approve(d.vault.address, 2**256 - 1, sender=a)
         d.vault.deposit(usdc(5_000), sender=a)
     deadline = 2**32 - 1
     traced: list[tuple[GasRecord, Any]] = []
-    for n in batches:
+    runs = [(n, False) for n in batches] + [(n, True) for n in held]
+    for n, holding in runs:
+        if holding:  # each account first holds a position on its order's side (0.05 vETH)
+            for i, a in enumerate(pool[:n]):
+                side = PerpClient(d, a).long_base if i % 2 == 0 else PerpClient(d, a).short_base
+                side("vETH", "0.05")
         receipts = []
         for i, a in enumerate(pool[:n]):
             long = i % 2 == 0
             size = (10**17 + i * 10**15) * (1 if long else -1)  # 0.1 .. 0.3 vETH, shorts larger
             acc = mark * 105 // 100 if long else mark * 95 // 100
             receipts.append(net.queuePositionChange(eth, size, acc, deadline, False, sender=a))
-        if n == batches[0]:
+        if not traced:
             first = receipts[0]
             records.append(
                 GasRecord(
@@ -534,7 +542,7 @@ def run_netting_gas_scenario(
                     int(first.gas_used),
                     TARGETS["queue order (first of the account)"],
                     "an account's first order: the order's two slots, its (account, market) order count"
-                    " and its reserve go 0 -> non-zero, the reserve flag is set in its market bitmap",
+                    " and its reserve go 0 -> non-zero, the reserve flag is set in its balance word",
                 )
             )
             again = net.queuePositionChange(eth, 10**17, mark * 105 // 100, deadline, False, sender=pool[0])
@@ -562,19 +570,23 @@ def run_netting_gas_scenario(
             calls += 1
             done = bool(tx.events.filter(net.BatchExecuted))
         key = f"netting: per order, batch of {n}"
+        who = (
+            "each from its own account holding a position on its side (its position slots are rewritten)"
+            if holding
+            else "each from its own account with collateral and no position (its position slots go 0 -> non-zero)"
+        )
         records.append(
             GasRecord(
-                key,
+                key + (", accounts holding positions" if holding else ""),
                 total // n_orders,
                 TARGETS.get(key),
                 f"executeBatch over {n_orders} queued orders ({n_orders - n_orders // 2} long, {n_orders // 2}"
-                f" short, 0.1-0.3 vETH, unequal totals: one remainder swap), each from its own account with"
-                f" collateral and no position (its position slots go 0 -> non-zero), in {calls} call(s)"
+                f" short, 0.1-0.3 vETH, unequal totals: one remainder swap), {who}, in {calls} call(s)"
                 f" of at most {NETTING_ORDERS_PER_CALL} orders, {total:,} gas in all; collect and fill"
                 " passes (no order fails)",
             )
         )
-        say(f"  {key:<34} {total // n_orders:>9,}  (batch {total:,} in {calls} calls)")
+        say(f"  {records[-1].op:<34} {total // n_orders:>9,}  (batch {total:,} in {calls} calls)")
         # unwind so that the next batch starts from accounts without a position
         for a in pool[:n]:
             d.clearing_house.closePosition(eth, 0, deadline, sender=a)
