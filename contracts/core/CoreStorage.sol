@@ -46,7 +46,7 @@ library CoreStorage {
         mapping(address baseToken => uint256) lastCurveChange;
         // ---------------------------------------------------------- accounts
         mapping(address trader => mapping(address baseToken => DataTypes.Position)) positions;
-        mapping(address trader => uint256) accountMarkets; // market ids >= 30 (AccountBalance) | ACCOUNT_TOUCHED
+        mapping(address trader => uint256) accountMarkets; // market ids >= 29 (AccountBalance.LOW_MARKETS) | ACCOUNT_TOUCHED
         // ---------------------------------------------------------- netting engine (appended)
         mapping(address baseToken => DataTypes.OrderQueue) orderQueues;
         mapping(address baseToken => mapping(uint256 orderId => DataTypes.Order)) orders;

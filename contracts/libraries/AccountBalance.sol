@@ -169,20 +169,6 @@ library AccountBalance {
         }
     }
 
-    /// @notice Index of the highest set bit of `x` (x != 0).
-    function highestBit(uint256 x) internal pure returns (uint256 r) {
-        assembly ("memory-safe") {
-            r := shl(7, gt(x, 0xffffffffffffffffffffffffffffffff))
-            r := or(r, shl(6, gt(shr(r, x), 0xffffffffffffffff)))
-            r := or(r, shl(5, gt(shr(r, x), 0xffffffff)))
-            r := or(r, shl(4, gt(shr(r, x), 0xffff)))
-            r := or(r, shl(3, gt(shr(r, x), 0xff)))
-            r := or(r, shl(2, gt(shr(r, x), 0xf)))
-            r := or(r, shl(1, gt(shr(r, x), 0x3)))
-            r := or(r, gt(shr(r, x), 0x1))
-        }
-    }
-
     /// @notice Index of the lowest set bit of `x` (x != 0): the bit is isolated, three
     ///         comparisons find its 32-bit word, and a de Bruijn multiplication and table give
     ///         its place in the word (Stanford "Bit Twiddling Hacks").

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IPriceOracle} from "../../interfaces/IPriceOracle.sol";
 import {CoreStorage} from "../core/CoreStorage.sol";
 import {DataTypes} from "../core/DataTypes.sol";
@@ -49,7 +50,7 @@ library Margin {
         uint256 price,
         uint256 anchor
     ) internal view returns (DataTypes.PriceCache memory c) {
-        c = _alloc(AccountBalance.highestBit(AccountBalance.marketBits(s, trader) | uint256(1) << m.id) + 1);
+        c = _alloc(Math.log2(AccountBalance.marketBits(s, trader) | uint256(1) << m.id) + 1);
         c.markets[m.id] =
             DataTypes.MarketCache(token, m.imRatio, m.mmRatio, s.funding[token].cumulativeIndex, price, anchor);
     }
@@ -305,7 +306,7 @@ library Margin {
         returns (int256)
     {
         uint256 bits = AccountBalance.marketBits(s, trader);
-        DataTypes.PriceCache memory cache = _alloc(bits == 0 ? 0 : AccountBalance.highestBit(bits) + 1);
+        DataTypes.PriceCache memory cache = _alloc(bits == 0 ? 0 : Math.log2(bits) + 1);
         DataTypes.AccountState memory st = accountState(s, oracle, trader, collateral, cache);
         int256 settled = collateral - AccountBalance.pendingFundingAll(s, trader);
         return PerpMath.min(settled, st.accountValue) - int256(st.initialRequirement);

@@ -345,14 +345,19 @@ def test_core_views_answered_by_view_logic(stack, ch):
 # ------------------------------------------------------------------ constructor
 
 
+def logic_addresses(stack) -> list[str]:
+    """The core constructor's logic contracts, in its order."""
+    names = ("LiquidationLogic", "FundingLogic", "ConfigLogic", "ViewLogic", "OrderLogic", "NettingLogic")
+    return [stack.logic[n].address for n in names]
+
+
 def test_constructor_checks_addresses_and_sets_defaults(project, chain, stack, owner):
     """Issue 15's mutation run (the constructor's zero-logic guard deleted; its default minimum
     notional and full-liquidation threshold off by one): a core deployed by hand refuses a zero
     token, oracle or logic address, and starts with the documented defaults (10 USD minimum
     position, 500 USD full-liquidation threshold, a 50/50 penalty split, index 1, the owner as
     guardian) until setGlobalParams, which the deployment script calls, changes them."""
-    names = ("LiquidationLogic", "FundingLogic", "ConfigLogic", "ViewLogic", "OrderLogic", "NettingLogic")
-    logic = [stack.logic[n].address for n in names]
+    logic = logic_addresses(stack)
     usdc_, oracle = stack.usdc.address, stack.oracle.address
     zero_address = "0x" + keccak(text="ZeroAddress()")[:4].hex()
     creation = project.ClearingHouse.contract_type.deployment_bytecode.bytecode
@@ -387,9 +392,9 @@ def test_system_accounts_are_two_unused_accounts(project, stack, owner, alice, b
     so it refuses one account for both, and an account that already holds trader collateral
     (its shares would be stranded behind the flag); once wired, a deposit for the fund credits
     its system balance, not shares, and a trader's deposit still buys shares."""
-    names = ("LiquidationLogic", "FundingLogic", "ConfigLogic", "ViewLogic", "OrderLogic", "NettingLogic")
-    logic = [stack.logic[n].address for n in names]
-    core = project.ClearingHouse.deploy(stack.usdc.address, stack.oracle.address, logic, owner, sender=owner)
+    core = project.ClearingHouse.deploy(
+        stack.usdc.address, stack.oracle.address, logic_addresses(stack), owner, sender=owner
+    )
     stack.usdc.mint(owner, 3 * 10**6, sender=owner)
     stack.usdc.approve(core.address, 2**256 - 1, sender=owner)
     with reverts(core.SystemAccountsEqual, account=alice.address):
