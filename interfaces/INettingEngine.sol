@@ -30,7 +30,8 @@ interface INettingEngine is IClearingHouseErrors, IClearingHouseEvents {
     /// @notice Sets the execution fee (18 decimals, at most 100 USD) and the batch window (1 to 60 s); owner only.
     function setNettingParams(uint128 executionFee, uint32 batchWindow) external;
 
-    /// @notice Order `orderId` of `baseToken` (status 0: none).
+    /// @notice Order `orderId` of `baseToken` (status 0: none, or finished: filled whole or
+    ///         cancelled by a batch, or moved to the tail as a rest).
     function getOrder(address baseToken, uint256 orderId) external view returns (DataTypes.Order memory);
     /// @notice `baseToken`'s order queue and batch cursor.
     function getOrderQueue(address baseToken) external view returns (DataTypes.OrderQueue memory);

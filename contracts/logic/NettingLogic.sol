@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient as ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IClearingHouseErrors as E} from "../../interfaces/IClearingHouseErrors.sol";
 import {IClearingHouseEvents as Ev} from "../../interfaces/IClearingHouseEvents.sol";
@@ -14,7 +15,6 @@ import {Ledger} from "../libraries/Ledger.sol";
 import {Margin} from "../libraries/Margin.sol";
 import {Netting} from "../libraries/Netting.sol";
 import {PerpMath} from "../libraries/PerpMath.sol";
-import {Trading} from "../libraries/Trading.sol";
 import {VirtualAMM} from "../libraries/VirtualAMM.sol";
 import {LogicBase} from "./LogicBase.sol";
 
@@ -28,8 +28,8 @@ import {LogicBase} from "./LogicBase.sol";
 ///         at once and the prices are recomputed until none fails; dropped orders rest (they stay
 ///         queued, a limit order). The net flow is capped by the fluctuation limit, the spread
 ///         band and the OI cap: beyond them the larger side fills pro rata only as far as they
-///         allow and each order's unfilled rest stays queued. Every fill is booked by
-///         Trading.book, as a direct trade's.
+///         allow and each order's unfilled rest stays queued. Every fill is booked as
+///         Trading.book books a direct trade's (_book).
 ///
 ///         A batch runs in passes over its orders [head, end), at most `maxOrders` per call (a
 ///         cursor): collect (expired, margin-failing and reduce-only-with-nothing-to-reduce
@@ -53,6 +53,11 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         uint256 fees; // execution fees earned by the caller in this call
         uint256 minNotional;
         DataTypes.PriceCache cache;
+        // a call's fills, booked once at its end (nothing in the fill pass reads them)
+        uint256 tradeFees; // trading fees of the fills
+        uint256 insuranceFees; // the insurance fund's shares of them
+        int256 longOi; // change of the long open interest
+        int256 shortOi; // change of the short open interest
     }
 
     constructor(IPriceOracle oracle_) LogicBase(oracle_) {}
@@ -141,7 +146,24 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         // a batch that ends in this call is never stored (BatchExecuted carries its figures): only
         // a running batch's state outlives the call
         if (!done) s.batches[baseToken] = b;
+        _bookTotals(s, x);
         if (x.fees != 0) Ledger.add(s, msg.sender, int256(x.fees));
+    }
+
+    /// @dev Books what a call's fills add up to: the trading fees' insurance and pool shares
+    ///      (each fill's share rounded as a direct trade's) and the open interest.
+    function _bookTotals(CoreStorage.Layout storage s, Ctx memory x) internal {
+        if (x.tradeFees != 0) {
+            s.insuranceBalance += SafeCast.toUint128(x.insuranceFees);
+            s.poolBalance += SafeCast.toUint128(x.tradeFees - x.insuranceFees);
+        }
+        if (x.longOi != 0 || x.shortOi != 0) {
+            DataTypes.OpenInterest storage oi = s.openInterest[x.baseToken];
+            (oi.long, oi.short) = (
+                SafeCast.toUint128(SafeCast.toUint256(int256(uint256(oi.long)) + x.longOi)),
+                SafeCast.toUint128(SafeCast.toUint256(int256(uint256(oi.short)) + x.shortOi))
+            );
+        }
     }
 
     // ================================================================== passes
@@ -250,7 +272,7 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
     }
 
     /// @dev The fill pass over one order: books an active order's fill at its side's price
-    ///      (Trading.book), moves a dropped order or an unfilled rest to the queue's tail, and
+    ///      (_book), moves a dropped order or an unfilled rest to the queue's tail, and
     ///      finishes a cancelled one; releases reserves and takes execution fees.
     function _fillOne(
         CoreStorage.Layout storage s,
@@ -261,11 +283,12 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
     ) internal {
         DataTypes.Order memory o = s.orders[x.baseToken][id];
         if (o.status == 0) return;
+        // a finished order's slots are left as they are: ids below the queue's head (and below the
+        // cursor of a running fill pass) are never read again, and getOrder shows them empty
         if (o.status >= Netting.CANCELLED) {
             uint256 cancelFee = _chargeFee(s, x, o.trader);
             x.fees += cancelFee;
             Netting.release(s, x.baseToken, o);
-            delete s.orders[x.baseToken][id];
             emit Ev.OrderCancelled(o.trader, x.baseToken, id, o.status - Netting.CANCELLED, cancelFee);
             return;
         }
@@ -276,18 +299,14 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
             if (fill != 0) {
                 uint256 price = isLong ? b.longPrice : b.shortPrice;
                 uint256 notional = isLong ? fill.mulUp(price) : fill.mulDown(price);
-                DataTypes.TradeResult memory r;
-                r.markPrice = b.markAfter;
                 int256 exSize = isLong ? int256(fill) : -int256(fill);
-                Trading.book(s, o.trader, x.baseToken, x.m, exSize, isLong ? int256(notional) : -int256(notional), r);
-                uint256 fee = _chargeFee(s, x, o.trader);
+                uint256 fee = _book(s, x, o.trader, exSize, isLong ? int256(notional) : -int256(notional), b.markAfter);
                 x.fees += fee;
                 ++b.fills;
                 emit Ev.OrderFilled(o.trader, x.baseToken, id, exSize, price, fee);
             }
             if (fill == size) {
                 Netting.release(s, x.baseToken, o);
-                delete s.orders[x.baseToken][id];
                 return;
             }
             o.size = isLong ? int120(int256(size - fill)) : -int120(int256(size - fill));
@@ -296,7 +315,6 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         o.status = Netting.QUEUED;
         uint256 newId = q.tail++;
         s.orders[x.baseToken][newId] = o;
-        delete s.orders[x.baseToken][id];
         emit Ev.OrderRested(o.trader, x.baseToken, id, newId, o.size);
     }
 
@@ -384,6 +402,38 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
     }
 
 
+
+    /// @dev Books one fill as Trading.book books a direct trade's (its funding first, the position,
+    ///      realised PnL and the trading fee, PositionChanged at `mark`), with the order's
+    ///      execution fee (the governance fee, at most the balance left after the fill) taken in
+    ///      the same ledger entry; the fees' system shares and the open interest go to the call's
+    ///      totals (_bookTotals). Returns the execution fee taken.
+    function _book(
+        CoreStorage.Layout storage s,
+        Ctx memory x,
+        address trader,
+        int256 exSize,
+        int256 exNotional,
+        uint256 mark
+    ) internal returns (uint256 charged) {
+        AccountBalance.settleFunding(s, trader, x.baseToken);
+        AccountBalance.Fill memory f = AccountBalance.bookPosition(s, trader, x.baseToken, x.m.id, exSize, exNotional);
+        (int256 dLong, int256 dShort) = AccountBalance.openInterestDelta(f.oldSize, f.newSize);
+        (x.longOi, x.shortOi) = (x.longOi + dLong, x.shortOi + dShort);
+        uint256 fee = PerpMath.abs(exNotional).mulRatioUp(x.m.feeRatio);
+        x.tradeFees += fee;
+        x.insuranceFees += fee.mulRatioUp(x.m.insuranceFeeShare);
+        int256 amount = f.realizedPnl - int256(fee);
+        if (x.executionFee != 0) {
+            // the balance after the fill, before the debit's share rounding: a fee of all of it
+            // burns every share (Ledger.debit caps the burn), never a debt
+            int256 left = Ledger.traderBalance(s, trader) + amount;
+            if (left > 0) charged = uint256(left) < x.executionFee ? uint256(left) : x.executionFee;
+            amount -= int256(charged);
+        }
+        Ledger.addTrader(s, trader, amount);
+        emit Ev.PositionChanged(trader, x.baseToken, exSize, exNotional, fee, f.openNotional, f.realizedPnl, mark);
+    }
 
     /// @dev The execution fee the trader pays now: the governance fee, at most its balance.
     function _feeFor(CoreStorage.Layout storage s, Ctx memory x, address trader) internal view returns (uint256) {

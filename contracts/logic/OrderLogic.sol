@@ -102,9 +102,10 @@ contract OrderLogic is LogicBase, ReentrancyGuard {
     function cancelOrder(address baseToken, uint256 orderId) external onlyDelegateCall nonReentrant {
         CoreStorage.Layout storage s = CoreStorage.layout();
         DataTypes.Order memory o = s.orders[baseToken][orderId];
-        if (o.status != Netting.QUEUED) revert E.UnknownOrder(baseToken, orderId);
-        if (o.trader != msg.sender) revert E.NotOrderOwner(msg.sender, o.trader);
         DataTypes.OrderQueue memory q = s.orderQueues[baseToken];
+        // below the head: a finished order, whose slots a batch leaves as they were
+        if (o.status != Netting.QUEUED || orderId < q.head) revert E.UnknownOrder(baseToken, orderId);
+        if (o.trader != msg.sender) revert E.NotOrderOwner(msg.sender, o.trader);
         if (q.phase != Netting.IDLE) revert E.BatchInProgress(baseToken);
         uint256 closes = uint256(q.windowStart) + Netting.window(s);
         if (block.timestamp >= closes) revert E.BatchWindowClosed(baseToken, closes);
@@ -162,9 +163,14 @@ contract OrderLogic is LogicBase, ReentrancyGuard {
         external
         view
         onlyDelegateCall
-        returns (DataTypes.Order memory)
+        returns (DataTypes.Order memory o)
     {
-        return CoreStorage.layout().orders[baseToken][orderId];
+        CoreStorage.Layout storage s = CoreStorage.layout();
+        DataTypes.OrderQueue memory q = s.orderQueues[baseToken];
+        // finished orders keep their slots (a batch does not clear them): below the head, or
+        // below the cursor of a running fill pass, an order is shown empty
+        if (orderId < q.head || (q.phase == Netting.FILL && orderId < q.cursor)) return o;
+        o = s.orders[baseToken][orderId];
     }
 
     /// @notice See INettingEngine.getOrderQueue.

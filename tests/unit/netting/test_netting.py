@@ -522,6 +522,45 @@ def test_get_batch_shows_only_a_running_batch(stack, net, eth, traders, chain):
             stack.clearing_house.closePosition(eth.address, 0, FAR, sender=t)
 
 
+def test_finished_orders_are_gone_though_a_batch_leaves_their_slots(stack, net, eth, traders, chain):
+    """A batch does not clear a finished order's slots (the queue's head moves past them): its id
+    is then unknown to cancelOrder (no second release of its reserve) and getOrder shows it
+    empty, after the batch and, in a running fill pass, below the cursor; an order moved to the
+    tail as a rest is known only by its new id."""
+    a, b, c, d, keeper = traders[0], traders[1], traders[2], traders[3], traders[5]
+    ch = stack.clearing_house
+    p0 = curve_of(stack.amm, eth).mark
+    filled = queue(net, a, eth, wad(1), wad(3100))
+    queue(net, b, eth, -wad("0.5"), wad(2900))
+    resting = queue(net, c, eth, wad(1), p0 - 1)  # below the longs' price: rests
+    queue(net, d, eth, -wad("0.25"), wad(2000))
+    tail = int(net.getOrderQueue(eth).tail)
+    window_passed(chain, net)
+    seen, receipts = [], []
+    while True:  # one order a call: getOrder between the calls of the fill pass
+        receipts.append(net.executeBatch(eth.address, 1, sender=keeper))
+        if receipts[-1].events.filter(net.BatchExecuted):
+            break
+        if int(net.getOrderQueue(eth).phase) == 3:
+            seen.append([int(net.getOrder(eth.address, i).status) for i in range(tail)])
+    # the fill pass: orders below the cursor read empty, the others still queued or resting
+    assert seen == [[1, 1, 2, 1], [0, 1, 2, 1], [0, 0, 2, 1], [0, 0, 0, 1]]
+    (rest,) = events(receipts, net.OrderRested)
+    rested = int(rest.newOrderId)
+    assert (int(rest.orderId), rested) == (resting, tail)
+    for oid, who in ((filled, a), (resting, c)):
+        assert tuple(net.getOrder(eth.address, oid)) == ("0x" + "0" * 40, 0, 0, 0, 0, False, 0)
+        reserved, counts = int(net.reservedMargin(who)), tuple(net.getOrderCount(who, eth.address))
+        with reverts(ch.UnknownOrder, baseToken=eth.address, orderId=oid):
+            net.cancelOrder(eth.address, oid, sender=who)
+        assert (int(net.reservedMargin(who)), tuple(net.getOrderCount(who, eth.address))) == (reserved, counts)
+    assert int(net.reservedMargin(a)) == 0 and int(net.reservedMargin(c)) > 0
+    o = net.getOrder(eth.address, rested)
+    assert (o.trader, o.size, o.status) == (c.address, wad(1), 1)
+    net.cancelOrder(eth.address, rested, sender=c)  # the rest is cancelled by its new id
+    assert int(net.reservedMargin(c)) == 0
+
+
 def test_fluctuation_limit_caps_the_net_flow_and_the_rest_stays_queued(
     stack, net, eth, traders, chain, funded, accounts
 ):
