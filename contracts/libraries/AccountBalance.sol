@@ -48,20 +48,6 @@ library AccountBalance {
         int256 exSize,
         int256 exNotional
     ) internal returns (Fill memory f) {
-        f = bookPosition(s, trader, baseToken, id, exSize, exNotional);
-        _updateOpenInterest(s, baseToken, f.oldSize, f.newSize);
-    }
-
-    /// @notice `book` without the open interest, which the caller books: the netting engine adds
-    ///         a batch's changes up (openInterestDelta) and writes them once a call.
-    function bookPosition(
-        CoreStorage.Layout storage s,
-        address trader,
-        address baseToken,
-        uint8 id,
-        int256 exSize,
-        int256 exNotional
-    ) internal returns (Fill memory f) {
         DataTypes.Position storage pos = s.positions[trader][baseToken];
         int256 size = pos.size;
         int256 open = pos.openNotional;
@@ -88,15 +74,8 @@ library AccountBalance {
             pos.size = int128(size);
             pos.openNotional = int128(open);
         }
+        _updateOpenInterest(s, baseToken, f.oldSize, size);
         _updateAccountMarkets(s, trader, baseToken, id, f.oldSize, size);
-    }
-
-    /// @notice The change of the long and short open interest when a position goes from
-    ///         `oldSize` to `newSize`.
-    function openInterestDelta(int256 oldSize, int256 newSize) internal pure returns (int256 dLong, int256 dShort) {
-        (dLong, dShort) = oldSize > 0 ? (-oldSize, int256(0)) : (int256(0), oldSize);
-        if (newSize > 0) dLong += newSize;
-        else dShort -= newSize;
     }
 
     /// @notice Settles `trader`'s pending funding in one market into its collateral (through

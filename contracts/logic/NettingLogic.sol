@@ -56,8 +56,6 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         // a call's fills, booked once at its end (nothing in the fill pass reads them)
         uint256 tradeFees; // trading fees of the fills
         uint256 insuranceFees; // the insurance fund's shares of them
-        int256 longOi; // change of the long open interest
-        int256 shortOi; // change of the short open interest
     }
 
     constructor(IPriceOracle oracle_) LogicBase(oracle_) {}
@@ -151,19 +149,11 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
     }
 
     /// @dev Books what a call's fills add up to: the trading fees' insurance and pool shares
-    ///      (each fill's share rounded as a direct trade's) and the open interest.
+    ///      (each fill's share rounded as a direct trade's).
     function _bookTotals(CoreStorage.Layout storage s, Ctx memory x) internal {
-        if (x.tradeFees != 0) {
-            s.insuranceBalance += SafeCast.toUint128(x.insuranceFees);
-            s.poolBalance += SafeCast.toUint128(x.tradeFees - x.insuranceFees);
-        }
-        if (x.longOi != 0 || x.shortOi != 0) {
-            DataTypes.OpenInterest storage oi = s.openInterest[x.baseToken];
-            (oi.long, oi.short) = (
-                SafeCast.toUint128(SafeCast.toUint256(int256(uint256(oi.long)) + x.longOi)),
-                SafeCast.toUint128(SafeCast.toUint256(int256(uint256(oi.short)) + x.shortOi))
-            );
-        }
+        if (x.tradeFees == 0) return;
+        s.insuranceBalance += SafeCast.toUint128(x.insuranceFees);
+        s.poolBalance += SafeCast.toUint128(x.tradeFees - x.insuranceFees);
     }
 
     // ================================================================== passes
@@ -404,10 +394,10 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
 
 
     /// @dev Books one fill as Trading.book books a direct trade's (its funding first, the position,
-    ///      realised PnL and the trading fee, PositionChanged at `mark`), with the order's
-    ///      execution fee (the governance fee, at most the balance left after the fill) taken in
-    ///      the same ledger entry; the fees' system shares and the open interest go to the call's
-    ///      totals (_bookTotals). Returns the execution fee taken.
+    ///      realised PnL, open interest and the trading fee, PositionChanged at `mark`), with the
+    ///      order's execution fee (the governance fee, at most the balance left after the fill)
+    ///      taken in the same ledger entry; the fees' system shares go to the call's totals
+    ///      (_bookTotals). Returns the execution fee taken.
     function _book(
         CoreStorage.Layout storage s,
         Ctx memory x,
@@ -417,9 +407,7 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         uint256 mark
     ) internal returns (uint256 charged) {
         AccountBalance.settleFunding(s, trader, x.baseToken);
-        AccountBalance.Fill memory f = AccountBalance.bookPosition(s, trader, x.baseToken, x.m.id, exSize, exNotional);
-        (int256 dLong, int256 dShort) = AccountBalance.openInterestDelta(f.oldSize, f.newSize);
-        (x.longOi, x.shortOi) = (x.longOi + dLong, x.shortOi + dShort);
+        AccountBalance.Fill memory f = AccountBalance.book(s, trader, x.baseToken, x.m.id, exSize, exNotional);
         uint256 fee = PerpMath.abs(exNotional).mulRatioUp(x.m.feeRatio);
         x.tradeFees += fee;
         x.insuranceFees += fee.mulRatioUp(x.m.insuranceFeeShare);
@@ -427,24 +415,23 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         if (x.executionFee != 0) {
             // the balance after the fill, before the debit's share rounding: a fee of all of it
             // burns every share (Ledger.debit caps the burn), never a debt
-            int256 left = Ledger.traderBalance(s, trader) + amount;
-            if (left > 0) charged = uint256(left) < x.executionFee ? uint256(left) : x.executionFee;
+            charged = _feeFrom(x, Ledger.traderBalance(s, trader) + amount);
             amount -= int256(charged);
         }
         Ledger.addTrader(s, trader, amount);
         emit Ev.PositionChanged(trader, x.baseToken, exSize, exNotional, fee, f.openNotional, f.realizedPnl, mark);
     }
 
-    /// @dev The execution fee the trader pays now: the governance fee, at most its balance.
-    function _feeFor(CoreStorage.Layout storage s, Ctx memory x, address trader) internal view returns (uint256) {
-        if (x.executionFee == 0) return 0;
-        int256 bal = Ledger.traderBalance(s, trader);
-        if (bal <= 0) return 0;
-        return uint256(bal) < x.executionFee ? uint256(bal) : x.executionFee;
+    /// @dev The execution fee an order pays from a balance of `balance`: the governance fee, at
+    ///      most the balance.
+    function _feeFrom(Ctx memory x, int256 balance) internal pure returns (uint256) {
+        if (balance <= 0) return 0;
+        return uint256(balance) < x.executionFee ? uint256(balance) : x.executionFee;
     }
 
     function _chargeFee(CoreStorage.Layout storage s, Ctx memory x, address trader) internal returns (uint256 fee) {
-        fee = _feeFor(s, x, trader);
+        if (x.executionFee == 0) return 0;
+        fee = _feeFrom(x, Ledger.traderBalance(s, trader));
         if (fee != 0) Ledger.addTrader(s, trader, -int256(fee));
     }
 

@@ -553,7 +553,10 @@ def test_finished_orders_are_gone_though_a_batch_leaves_their_slots(stack, net, 
         reserved, counts = int(net.reservedMargin(who)), tuple(net.getOrderCount(who, eth.address))
         with reverts(ch.UnknownOrder, baseToken=eth.address, orderId=oid):
             net.cancelOrder(eth.address, oid, sender=who)
-        assert (int(net.reservedMargin(who)), tuple(net.getOrderCount(who, eth.address))) == (reserved, counts)
+        assert (int(net.reservedMargin(who)), tuple(net.getOrderCount(who, eth.address))) == (
+            reserved,
+            counts,
+        )
     assert int(net.reservedMargin(a)) == 0 and int(net.reservedMargin(c)) > 0
     o = net.getOrder(eth.address, rested)
     assert (o.trader, o.size, o.status) == (c.address, wad(1), 1)
