@@ -198,12 +198,22 @@ library AccountBalance {
     function _updateOpenInterest(CoreStorage.Layout storage s, address baseToken, int256 oldSize, int256 newSize)
         private
     {
-        DataTypes.OpenInterest memory oi = s.openInterest[baseToken];
-        if (oldSize > 0) oi.long -= uint128(uint256(oldSize));
-        else oi.short -= uint128(uint256(-oldSize));
-        if (newSize > 0) oi.long += uint128(uint256(newSize));
-        else oi.short += uint128(uint256(-newSize));
-        s.openInterest[baseToken] = oi;
+        // the (long, short) word read and written once (a struct copy writes member by member)
+        DataTypes.OpenInterest storage oi = s.openInterest[baseToken];
+        uint256 w;
+        assembly ("memory-safe") {
+            w := sload(oi.slot)
+        }
+        uint256 long = uint128(w);
+        uint256 short = w >> 128;
+        if (oldSize > 0) long -= uint256(oldSize);
+        else short -= uint256(-oldSize);
+        if (newSize > 0) long += uint256(newSize);
+        else short += uint256(-newSize);
+        if ((long | short) >> 128 != 0) revert E.AmountTooLarge(long > short ? long : short, type(uint128).max);
+        assembly ("memory-safe") {
+            sstore(oi.slot, or(long, shl(128, short)))
+        }
     }
 
     /// @notice PositionNFT's token id of `trader`'s position in the market of id `id`.

@@ -146,7 +146,7 @@ library Ledger {
             b.shares = SafeCast.toUint120(b.shares + shares);
             s.totalShares += uint128(shares); // < 2^120
         }
-        s.balances[trader] = b;
+        _store(s, trader, b);
         return int256(Math.mulDiv(b.shares, index, ONE)) - int256(uint256(b.debt));
     }
 
@@ -167,8 +167,44 @@ library Ledger {
             b.debt = SafeCast.toUint104(b.debt + newDebt);
             s.totalDebt += newDebt;
         }
-        s.balances[trader] = b;
+        _store(s, trader, b);
         return int256(Math.mulDiv(b.shares, index, ONE)) - int256(uint256(b.debt));
+    }
+
+    /// @notice The netting engine's ledger entry for one fill: adds `amount` (the fill's realised
+    ///         PnL less its trading fee) to `trader`'s balance, less an execution fee of at most
+    ///         `maxFee` taken from the balance that leaves (never a debt), at the collateral index
+    ///         `index`. Returns the fee taken and the shares burnt. A debit that shares cover (a
+    ///         fill's usual entry: its fees) is `debit` on the balance word, read and written
+    ///         once, whose burnt shares the caller takes off `totalShares` (the netting engine
+    ///         once a call); any other entry goes through `addTrader` (burnt = 0).
+    function settleFill(
+        CoreStorage.Layout storage s,
+        address trader,
+        int256 amount,
+        uint256 maxFee,
+        uint256 index
+    ) internal returns (uint256 fee, uint256 burnt) {
+        DataTypes.Balance storage b = s.balances[trader];
+        uint256 w;
+        assembly ("memory-safe") {
+            w := sload(b.slot)
+        }
+        uint256 shares = w & type(uint120).max;
+        uint256 value = shares * index / ONE; // shares, index < 2^128: as debit's mulDiv
+        int256 left = int256(value) - int256((w >> 120) & type(uint104).max) + amount;
+        if (left > 0) fee = uint256(left) < maxFee ? uint256(left) : maxFee;
+        amount -= int256(fee);
+        if (amount >= 0 || uint256(-amount) > value) {
+            addTrader(s, trader, amount);
+            return (fee, 0);
+        }
+        // debit within the shares' value: burn rounded up, capped at the shares (as debit)
+        burnt = (uint256(-amount) * ONE + (index - 1)) / index;
+        if (burnt > shares) burnt = shares;
+        assembly ("memory-safe") {
+            sstore(b.slot, sub(w, burnt)) // shares are the word's low 120 bits, burnt <= shares
+        }
     }
 
     /// @notice Spreads a bankrupt trader's remaining debt over every trader's collateral by
@@ -201,6 +237,16 @@ library Ledger {
             uint256 total = s.protocolDeficit + deficit;
             s.protocolDeficit = total;
             emit Ev.DeficitRecorded(trader, deficit, total);
+        }
+    }
+
+    /// @dev Writes a balance word once (a struct copy writes member by member). Every member is
+    ///      within its type: the casts above are checked.
+    function _store(CoreStorage.Layout storage s, address trader, DataTypes.Balance memory b) private {
+        DataTypes.Balance storage slot = s.balances[trader];
+        uint256 w = uint256(b.shares) | uint256(b.debt) << 120 | uint256(b.markets) << 224;
+        assembly ("memory-safe") {
+            sstore(slot.slot, w)
         }
     }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IClearingHouseErrors as E} from "../../interfaces/IClearingHouseErrors.sol";
 import {CoreStorage} from "../core/CoreStorage.sol";
 import {DataTypes} from "../core/DataTypes.sol";
@@ -50,7 +49,7 @@ library Netting {
         if (size > 0 ? acceptable > price : price > acceptable) {
             r += absSize.mulUp(size > 0 ? acceptable - price : price - acceptable);
         }
-        r = Math.mulDiv(r, 1, RESERVE_UNIT, Math.Rounding.Ceil) * RESERVE_UNIT;
+        r = (r + (RESERVE_UNIT - 1)) / RESERVE_UNIT * RESERVE_UNIT; // rounded up; sizes, prices < 2^120
         if (r / RESERVE_UNIT > type(uint64).max) revert E.AmountTooLarge(r, uint256(type(uint64).max) * RESERVE_UNIT);
     }
 

@@ -56,6 +56,8 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         // a call's fills, booked once at its end (nothing in the fill pass reads them)
         uint256 tradeFees; // trading fees of the fills
         uint256 insuranceFees; // the insurance fund's shares of them
+        uint256 burnt; // collateral shares the fills' debits burnt (Ledger.settleFill)
+        uint256 index; // the collateral index (no batch step changes it)
     }
 
     constructor(IPriceOracle oracle_) LogicBase(oracle_) {}
@@ -99,6 +101,7 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         Margin.setPrices(x.cache, x.m.id, x.price, anchor);
         x.executionFee = s.executionFee;
         x.minNotional = s.minPositionNotional;
+        x.index = s.collateralIndex;
 
         for (uint256 budget = maxOrders; budget != 0; --budget) {
             uint256 id = q.cursor;
@@ -149,8 +152,9 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
     }
 
     /// @dev Books what a call's fills add up to: the trading fees' insurance and pool shares
-    ///      (each fill's share rounded as a direct trade's).
+    ///      (each fill's share rounded as a direct trade's) and the shares their debits burnt.
     function _bookTotals(CoreStorage.Layout storage s, Ctx memory x) internal {
+        if (x.burnt != 0) s.totalShares -= SafeCast.toUint128(x.burnt);
         if (x.tradeFees == 0) return;
         s.insuranceBalance += SafeCast.toUint128(x.insuranceFees);
         s.poolBalance += SafeCast.toUint128(x.tradeFees - x.insuranceFees);
@@ -411,14 +415,9 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         uint256 fee = PerpMath.abs(exNotional).mulRatioUp(x.m.feeRatio);
         x.tradeFees += fee;
         x.insuranceFees += fee.mulRatioUp(x.m.insuranceFeeShare);
-        int256 amount = f.realizedPnl - int256(fee);
-        if (x.executionFee != 0) {
-            // the balance after the fill, before the debit's share rounding: a fee of all of it
-            // burns every share (Ledger.debit caps the burn), never a debt
-            charged = _feeFrom(x, Ledger.traderBalance(s, trader) + amount);
-            amount -= int256(charged);
-        }
-        Ledger.addTrader(s, trader, amount);
+        uint256 burnt;
+        (charged, burnt) = Ledger.settleFill(s, trader, f.realizedPnl - int256(fee), x.executionFee, x.index);
+        x.burnt += burnt;
         emit Ev.PositionChanged(trader, x.baseToken, exSize, exNotional, fee, f.openNotional, f.realizedPnl, mark);
     }
 

@@ -165,3 +165,59 @@ def test_debit_after_a_socialised_loss_takes_at_least_the_amount(
     dropped = balance - int(vault.balanceOf(dave))
     assert dropped >= amount  # never less than what was paid out (a floor burn: amount - 1)
     assert dropped == drop(burn) and tuple(vault.rawBalance(dave)) == (shares - burn, 0)
+
+
+def test_netting_fills_after_a_socialised_loss_book_as_direct_debits_and_credits(
+    stack, chain, owner, accounts, ch, vault, eth, carol, keeper, funded, under_water
+):
+    """Ledger.settleFill, the netting engine's ledger entry for a fill, with the collateral index
+    below 1e18: a fill whose fees are a debit burns ceil(debit / index) shares (as Ledger.debit),
+    a fill that realises a profit above its fees credits floor(credit / index) shares (as
+    Ledger.credit), and the shares burnt, which the engine takes off totalShares once a call,
+    leave totalShares moved by exactly what the batch's accounts' shares moved."""
+    from utils.netting import events, queue, run_batch
+
+    net = stack.netting
+    fund_usdc = int(vault.balanceOf(stack.insurance_fund)) // SCALE
+    take_from_insurance_fund(stack, chain, owner, fund_usdc - 300 * 10**6)
+    ch.liquidate(under_water, eth, sender=keeper)
+    index = int(vault.collateralIndex())
+    assert index < ONE
+    dave, erin = accounts[4], accounts[5]
+    funded(dave, 2_000)
+    funded(erin, 2_000)
+    batch_accounts = (dave, erin, keeper)
+
+    def shares() -> dict[str, int]:
+        return {a.address: int(vault.rawBalance(a).shares) for a in batch_accounts}
+
+    def run(orders: list[tuple[Any, int, int]]) -> tuple[dict[str, int], dict[str, int], list[Any]]:
+        for t, size, acceptable in orders:
+            queue(net, t, eth, size, acceptable)
+        before, total = shares(), int(vault.totalShares())
+        receipts = run_batch(chain, net, eth, keeper)
+        after = shares()
+        moved = sum(after[a] - before[a] for a in after)
+        assert int(vault.totalShares()) - total == moved
+        return before, after, receipts
+
+    mark = int(ch.getMarkPrice(eth))
+    before, after, receipts = run([(dave, wad("0.2"), mark * 2), (erin, -wad("0.1"), mark // 2)])
+    changed = {e.trader: e for e in events(receipts, ch.PositionChanged)}
+    filled = {e.trader: e for e in events(receipts, net.OrderFilled)}
+    for t in (dave, erin):
+        assert int(changed[t.address].realizedPnl) == 0  # opening: the entry is the fees' debit
+        debit = int(changed[t.address].fee) + int(filled[t.address].fee)
+        assert after[t.address] == before[t.address] - cdiv(debit * ONE, index)
+    earned = sum(int(e.fee) for e in filled.values())
+    assert after[keeper.address] == before[keeper.address] + earned * ONE // index
+
+    # the whale (carol) buys back: the mark rises, and dave's close (the remainder swap) gains
+    for _ in range(3):
+        ch.openPosition((eth.address, False, True, wad(50_000), 0, 2**32 - 1), sender=carol)
+    before, after, receipts = run([(dave, -wad("0.2"), 1)])
+    (c,) = events(receipts, ch.PositionChanged)
+    (f,) = events(receipts, net.OrderFilled)
+    credit = int(c.realizedPnl) - int(c.fee) - int(f.fee)
+    assert credit > 0
+    assert after[dave.address] == before[dave.address] + credit * ONE // index
