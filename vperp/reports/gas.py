@@ -66,6 +66,7 @@ class GasRecord:
     breakdown: list[tuple[str, int, int]] = field(default_factory=list)  # (callee, gas, calls)
     opcodes: dict[str, tuple[int, int]] = field(default_factory=dict)  # entry contract: op -> (gas, count)
     slots: SlotAccount | None = None  # the whole transaction, slot by slot (storage_trace)
+    per: int = 1  # `gas` is the traced transaction's gas divided by this (a netting batch: per order)
 
     @property
     def within_target(self) -> bool | None:
@@ -528,6 +529,7 @@ def run_netting_gas_scenario(
         d.vault.deposit(usdc(5_000), sender=a)
     deadline = 2**32 - 1
     traced: list[tuple[GasRecord, Any]] = []
+    batch_traced: list[tuple[GasRecord, Any]] = []  # targeted batches made in one call
     runs = [(n, False) for n in batches] + [(n, True) for n in held]
     for n, holding in runs:
         if holding:  # each account first holds a position on its order's side (0.05 vETH)
@@ -571,7 +573,7 @@ def run_netting_gas_scenario(
         # at most 100 order steps a call (a pass over an order is a step: a 50-order batch is one
         # call); a 200-order call (~12M gas) outlasts Anvil's mining under a
         # step tracer; the cursor makes the split change nothing but the calls' fixed cost
-        total, calls, done = 0, 0, False
+        total, calls, done, tx = 0, 0, False, None
         while not done:
             tx = net.executeBatch(eth, NETTING_ORDERS_PER_CALL, sender=executor)
             total += int(tx.gas_used)
@@ -594,6 +596,9 @@ def run_netting_gas_scenario(
                 " passes (no order fails)",
             )
         )
+        if records[-1].target is not None and calls == 1:
+            records[-1].per = n_orders
+            batch_traced.append((records[-1], tx))
         say(f"  {records[-1].op:<34} {total // n_orders:>9,}  (batch {total:,} in {calls} calls)")
         # unwind so that the next batch starts from accounts without a position
         for a in pool[:n]:
@@ -601,7 +606,7 @@ def run_netting_gas_scenario(
     if trace:  # at the end: tracing takes wall time, which would move the next blocks' timestamps
         g = GasScenario(d, chain, owner)
         g.name_accounts({"Q0": pool[0], "executor": executor})
-        for rec, receipt in traced:
+        for rec, receipt in traced + batch_traced:
             rec.slots = g.slot_account(receipt)
     return records
 
@@ -704,7 +709,7 @@ def render_slots(records: list[GasRecord]) -> list[str]:
     ]
     lines += ["", *render_floor(records)]
     for r in records:
-        if r.slots is None:
+        if r.slots is None or r.per != 1:  # a batch's rows (hundreds of accounts): the floor only
             continue
         acc = r.slots
         lines += [
@@ -765,10 +770,17 @@ def render_floor(records: list[GasRecord]) -> list[str]:
         "|---|" + "---:|" * (len(GROUPS) + 3),
     ]
     for r in rows:
-        g = slot_groups(r.slots)  # type: ignore[arg-type]
+        g = {k: v // r.per for k, v in slot_groups(r.slots).items()}  # type: ignore[arg-type]
         floor = r.gas - g["protocol compute"]
         cells = " | ".join(f"{g[k]:,}" for k in GROUPS)
-        lines.append(f"| {r.op} | {r.gas:,} | {r.target:,} | {cells} | {floor:,} |")
+        op = r.op if r.per == 1 else f"{r.op} (its batch's groups / {r.per})"
+        lines.append(f"| {op} | {r.gas:,} | {r.target:,} | {cells} | {floor:,} |")
+    if any(r.per != 1 for r in rows):
+        lines += [
+            "",
+            "A netting row is one executeBatch call of its whole batch, traced, its groups divided by"
+            " the number of orders (its slots, hundreds of accounts', are not listed).",
+        ]
     return lines
 
 

@@ -4,7 +4,7 @@ less the protocol's own compute only."""
 
 from __future__ import annotations
 
-from vperp.reports.gas import GROUPS, GasRecord, render_floor, slot_groups
+from vperp.reports.gas import GROUPS, GasRecord, render_floor, render_slots, slot_groups
 from vperp.reports.storage_trace import Row, SlotAccount
 
 ROWS = [
@@ -49,3 +49,18 @@ def test_floor_is_gas_less_protocol_compute():
     body = [ln for ln in lines if ln.startswith("| first open")]
     assert len(body) == 1 and not any(ln.startswith("| close") for ln in lines)
     assert body[0].endswith(f"| {gas - 2_700:,} |")
+
+
+def test_a_netting_row_is_its_batch_divided_by_its_orders():
+    """A netting row's gas is per order: its traced batch's groups are divided by the number of
+    orders (`per`), so that its floor is per order too, and its slots are not listed."""
+    gas = sum(r.gas for r in ROWS)
+    rec = GasRecord("netting: per order, batch of 50", gas // 4, 40_000, "", per=4)
+    rec.slots = SlotAccount(gas_used=gas, execution=0, refund=4_800, rows=ROWS)
+    lines = render_floor([rec])
+    (body,) = [ln for ln in lines if ln.startswith("| netting")]
+    assert body.startswith("| netting: per order, batch of 50 (its batch's groups / 4) |")
+    assert f"| {2_700 // 4:,} | {4_900 // 4:,} | {24_200 // 4:,} |" in body
+    assert body.endswith(f"| {gas // 4 - 2_700 // 4:,} |")
+    assert any("divided by the number of orders" in ln for ln in lines)
+    assert not any(ln.startswith("### netting") for ln in render_slots([rec]))
