@@ -171,13 +171,14 @@ library Ledger {
         return int256(Math.mulDiv(b.shares, index, ONE)) - int256(uint256(b.debt));
     }
 
-    /// @notice The netting engine's ledger entry for one fill: adds `amount` (the fill's realised
-    ///         PnL less its trading fee) to `trader`'s balance, less an execution fee of at most
-    ///         `maxFee` taken from the balance that leaves (never a debt), at the collateral index
-    ///         `index`. Returns the fee taken and the shares burnt. A debit that shares cover (a
-    ///         fill's usual entry: its fees) is `debit` on the balance word, read and written
-    ///         once, whose burnt shares the caller takes off `totalShares` (the netting engine
-    ///         once a call); any other entry goes through `addTrader` (burnt = 0).
+    /// @notice The netting engine's ledger entry for one fill (or a cancelled order's fee:
+    ///         `amount` 0): adds `amount` (the fill's realised PnL less its trading fee) to
+    ///         `trader`'s balance, less an execution fee of at most `maxFee` taken from the balance
+    ///         that leaves (never a debt), at the collateral index `index`. Returns the fee taken
+    ///         and the shares burnt. A debit that shares cover (a fill's usual entry: its fees) is
+    ///         `debit` on the balance word, read and written once, whose burnt shares the caller
+    ///         takes off `totalShares` (the netting engine once a call); any other entry goes
+    ///         through `addTrader` (burnt = 0).
     function settleFill(
         CoreStorage.Layout storage s,
         address trader,

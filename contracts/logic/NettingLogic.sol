@@ -421,17 +421,13 @@ contract NettingLogic is LogicBase, ReentrancyGuard {
         emit Ev.PositionChanged(trader, x.baseToken, exSize, exNotional, fee, f.openNotional, f.realizedPnl, mark);
     }
 
-    /// @dev The execution fee an order pays from a balance of `balance`: the governance fee, at
-    ///      most the balance.
-    function _feeFrom(Ctx memory x, int256 balance) internal pure returns (uint256) {
-        if (balance <= 0) return 0;
-        return uint256(balance) < x.executionFee ? uint256(balance) : x.executionFee;
-    }
-
+    /// @dev Takes a cancelled order's execution fee: the governance fee, at most the balance
+    ///      (Ledger.settleFill's rule, with nothing else in the entry).
     function _chargeFee(CoreStorage.Layout storage s, Ctx memory x, address trader) internal returns (uint256 fee) {
         if (x.executionFee == 0) return 0;
-        fee = _feeFrom(x, Ledger.traderBalance(s, trader));
-        if (fee != 0) Ledger.addTrader(s, trader, -int256(fee));
+        uint256 burnt;
+        (fee, burnt) = Ledger.settleFill(s, trader, 0, x.executionFee, x.index);
+        x.burnt += burnt;
     }
 
 }
